@@ -1,0 +1,50 @@
+# Thin wrapper over CMake. `make demo` and `make test` each install what is
+# missing (scripts/install-deps), configure, build and run.
+.PHONY: all deps build demo test asan bench clean format
+
+BUILD_DIR ?= build/release
+ASAN_DIR  ?= build/asan
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+# Warnings are errors in CI (CI=true); a developer may opt in with WERROR=ON.
+WERROR    ?= $(if $(CI),ON,OFF)
+GEOKG      = $(BUILD_DIR)/cli/geokg
+DEMO_DB    = out/geokg.db
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DGEOKG_WERROR=$(WERROR)
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	@mkdir -p out
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(GEOKG) ingest samples/ --db $(DEMO_DB)
+	$(GEOKG) stats --db $(DEMO_DB)
+	$(GEOKG) export --db $(DEMO_DB) --format graphml --out out/graph.graphml
+	$(GEOKG) export --db $(DEMO_DB) --format dot --out out/graph.dot
+	dot -Tsvg out/graph.dot -o out/graph.svg
+	@echo "demo: wrote $(DEMO_DB), out/graph.graphml, out/graph.dot and out/graph.svg"
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_SANITIZE=ON \
+	  -DGEOKG_WERROR=$(WERROR) -DGEOKG_BUILD_BENCH=OFF
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/run
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build out

@@ -1,0 +1,293 @@
+// The geokg command: parses arguments, calls the library, and maps errors to
+// exit codes (0 ok, 1 usage, 2 data). Nothing here knows SQL or formats.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "geokg/export.hpp"
+#include "geokg/ingest.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitData = 2;
+
+// A bad argument value that CLI11 could not catch by itself.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::optional<geokg::EventDate> parse_date_option(const std::string& value, std::string_view name) {
+  if (value.empty()) return std::nullopt;
+  try {
+    return geokg::EventDate::parse(value);
+  } catch (const geokg::ModelError& error) {
+    throw UsageError(std::string(name) + ": " + error.what());
+  }
+}
+
+struct IngestArgs {
+  std::string db = "geokg.db";
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  std::string date;
+};
+
+struct FilterArgs {
+  std::string since;
+  std::string until;
+  std::vector<std::string> codes;
+  std::vector<std::string> quads;
+  std::vector<std::string> actors;
+  std::vector<std::string> countries;
+};
+
+struct ExportArgs {
+  std::string db = "geokg.db";
+  std::string format = "graphml";
+  std::string out = "-";
+  std::string edges = "aggregate";
+  FilterArgs filter;
+};
+
+struct StatsArgs {
+  std::string db = "geokg.db";
+  std::string format = "table";
+};
+
+void add_db_option(CLI::App& command, std::string& db) {
+  command.add_option("--db", db, "SQLite database file (created if missing)")
+      ->capture_default_str();
+}
+
+void add_filter_options(CLI::App& command, FilterArgs& filter) {
+  command.add_option("--since", filter.since, "Only events on or after this date (YYYY[-MM[-DD]])");
+  command.add_option("--until", filter.until, "Only events on or before this date");
+  command.add_option("--code,--root", filter.codes,
+                     "CAMEO event code or root prefix, e.g. 04 or 042 (repeatable)");
+  command.add_option("--quad", filter.quads,
+                     "Quad class 1-4: verbal/material cooperation, verbal/material conflict "
+                     "(repeatable)");
+  command.add_option("--actor", filter.actors,
+                     "Actor id or name; events where it is source or target (repeatable)");
+  command.add_option("--country", filter.countries,
+                     "CAMEO country code of source or target, e.g. RUS (repeatable)");
+}
+
+geokg::EventFilter make_filter(const FilterArgs& args, const geokg::Store& store) {
+  geokg::EventFilter filter;
+  filter.since = parse_date_option(args.since, "--since");
+  filter.until = parse_date_option(args.until, "--until");
+  if (filter.since && filter.until && filter.since->first_day() > filter.until->last_day()) {
+    throw UsageError("--since " + args.since + " is after --until " + args.until);
+  }
+  filter.codes = args.codes;
+  for (const auto& quad : args.quads) {
+    if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') {
+      throw UsageError("--quad: \"" + quad + "\" is not a quad class (1, 2, 3 or 4)");
+    }
+    filter.quads.push_back(static_cast<geokg::QuadClass>(quad[0] - '0'));
+  }
+  for (const auto& actor : args.actors) {
+    // An id as given, or the id a name maps to ("Vladimir Putin").
+    if (store.find_actor(actor)) {
+      filter.actors.push_back(actor);
+    } else if (const auto key = geokg::make_key(actor); store.find_actor(key)) {
+      filter.actors.push_back(key);
+    } else {
+      throw geokg::GraphError("--actor: no actor \"" + actor + "\" in the store");
+    }
+  }
+  for (const auto& country : args.countries) {
+    if (!geokg::Ontology::builtin().is_country(country)) {
+      throw UsageError("--country: \"" + country + "\" is not a CAMEO country code");
+    }
+    filter.countries.push_back(country);
+  }
+  return filter;
+}
+
+std::string summary(const geokg::IngestReport& report) {
+  return "read " + std::to_string(report.inputs) + " input(s), " + std::to_string(report.lines) +
+         " record(s), " + std::to_string(report.lines_rejected) + " rejected; documents: " +
+         std::to_string(report.documents_added) + " added, " +
+         std::to_string(report.documents_extended) + " extended, " +
+         std::to_string(report.documents_unchanged) + " unchanged, " +
+         std::to_string(report.documents_duplicate) + " duplicate, " +
+         std::to_string(report.documents_rejected) + " rejected; " +
+         std::to_string(report.events_added) + " event(s) and " +
+         std::to_string(report.actors_added) + " actor(s) added";
+}
+
+int run_ingest(const IngestArgs& args) {
+  geokg::IngestOptions options;
+  try {
+    options.format = geokg::parse_input_format(args.format);
+  } catch (const geokg::IngestError& error) {
+    throw UsageError(std::string("--format: ") + error.what());
+  }
+  options.default_date = parse_date_option(args.date, "--date");
+  auto store = geokg::open_sqlite_store(args.db);
+
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  geokg::ProgressCallback progress;
+  if (terminal) {
+    progress = [&](const geokg::IngestReport& report) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "\r\033[Kingest: %lld records, %lld events (%.0f events/s)",
+                   static_cast<long long>(report.lines),
+                   static_cast<long long>(report.events_added),
+                   seconds > 0 ? static_cast<double>(report.events_added) / seconds : 0.0);
+    };
+  }
+  const auto report = geokg::ingest(*store, args.paths, options, progress);
+  if (terminal) std::fputs("\r\033[K", stderr);
+  for (const auto& problem : report.problems) {
+    std::cerr << "geokg: " << problem.where << ": " << problem.message << "\n";
+  }
+  std::cerr << "geokg: " << summary(report) << "\n";
+  return report.clean() ? kExitOk : kExitData;
+}
+
+int run_export(const ExportArgs& args) {
+  geokg::ExportFormat format;
+  try {
+    format = geokg::parse_export_format(args.format);
+  } catch (const geokg::ExportError& error) {
+    throw UsageError(std::string("--format: ") + error.what());
+  }
+  auto store = geokg::open_sqlite_store(args.db);
+  geokg::GraphOptions options;
+  options.filter = make_filter(args.filter, *store);
+  options.mode = args.edges == "event" ? geokg::EdgeMode::PerEvent : geokg::EdgeMode::Aggregated;
+  const auto graph = geokg::build_actor_graph(*store, options);
+  geokg::export_graph(graph, format, args.out);
+  if (args.out != "-") {
+    std::cerr << "geokg: wrote " << args.out << ": " << boost::num_vertices(graph)
+              << " actors, " << boost::num_edges(graph) << " relations\n";
+  }
+  return kExitOk;
+}
+
+int run_stats(const StatsArgs& args) {
+  auto store = geokg::open_sqlite_store(args.db);
+  const auto stats = store->stats();
+  const auto date = [](const std::optional<geokg::EventDate>& d) {
+    return d ? d->iso() : std::string();
+  };
+  if (args.format == "json") {
+    nlohmann::ordered_json out;
+    out["database"] = args.db;
+    out["schema_version"] = stats.schema_version;
+    out["documents"] = stats.documents;
+    out["actors"] = stats.actors;
+    out["aliases"] = stats.aliases;
+    out["events"] = stats.events;
+    out["first_date"] = stats.first_date ? nlohmann::json(date(stats.first_date)) : nullptr;
+    out["last_date"] = stats.last_date ? nlohmann::json(date(stats.last_date)) : nullptr;
+    out["events_by_root"] = nlohmann::ordered_json::object();
+    for (const auto& [root, count] : stats.events_by_root) out["events_by_root"][root] = count;
+    out["top_actors"] = nlohmann::ordered_json::array();
+    for (const auto& [name, count] : stats.top_actors) {
+      out["top_actors"].push_back({{"name", name}, {"events", count}});
+    }
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  const auto& ontology = geokg::Ontology::builtin();
+  std::printf("database        %s (schema version %d)\n", args.db.c_str(), stats.schema_version);
+  std::printf("documents       %lld\n", static_cast<long long>(stats.documents));
+  std::printf("actors          %lld (%lld aliases)\n", static_cast<long long>(stats.actors),
+              static_cast<long long>(stats.aliases));
+  std::printf("events          %lld\n", static_cast<long long>(stats.events));
+  if (stats.first_date) {
+    std::printf("dates           %s to %s\n", date(stats.first_date).c_str(),
+                date(stats.last_date).c_str());
+  }
+  if (!stats.events_by_root.empty()) std::printf("\nevents by CAMEO root\n");
+  for (const auto& [root, count] : stats.events_by_root) {
+    const auto* info = ontology.find_event(root);
+    std::printf("  %s  %-40s %8lld\n", root.c_str(), info ? info->label.c_str() : "?",
+                static_cast<long long>(count));
+  }
+  if (!stats.top_actors.empty()) std::printf("\nmost active actors\n");
+  for (const auto& [name, count] : stats.top_actors) {
+    std::printf("  %-46s %8lld\n", name.c_str(), static_cast<long long>(count));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"geokg: actor-event graphs of international relations from news and event data"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("geokg ") + GEOKG_VERSION);
+
+  IngestArgs ingest_args;
+  auto* ingest = app.add_subcommand("ingest", "Read inputs and store their documents and events");
+  ingest->add_option("paths", ingest_args.paths, "Files, directories or - for standard input")
+      ->required();
+  add_db_option(*ingest, ingest_args.db);
+  ingest->add_option("--format", ingest_args.format,
+                     "auto, triples, text, html, jsonl or gdelt")
+      ->capture_default_str();
+  ingest->add_option("--date", ingest_args.date,
+                     "Publication date (YYYY-MM-DD) for documents that have none");
+
+  ExportArgs export_args;
+  auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");
+  add_db_option(*exporter, export_args.db);
+  exporter->add_option("--format", export_args.format, "graphml or dot")->capture_default_str();
+  exporter->add_option("--out,-o", export_args.out, "Output file, or - for standard output")
+      ->capture_default_str();
+  exporter->add_option("--edges", export_args.edges,
+                       "aggregate: one edge per source, target and code; event: one per event")
+      ->check(CLI::IsMember({"aggregate", "event"}))
+      ->capture_default_str();
+  add_filter_options(*exporter, export_args.filter);
+
+  StatsArgs stats_args;
+  auto* stats = app.add_subcommand("stats", "Summarise what the database holds");
+  add_db_option(*stats, stats_args.db);
+  stats->add_option("--format", stats_args.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  try {
+    if (*ingest) return run_ingest(ingest_args);
+    if (*exporter) return run_export(export_args);
+    if (*stats) return run_stats(stats_args);
+  } catch (const UsageError& error) {
+    std::cerr << "geokg: " << error.what() << "\nRun with --help for usage.\n";
+    return kExitUsage;
+  } catch (const geokg::Error& error) {
+    std::cerr << "geokg: " << error.what() << "\n";
+    return kExitData;
+  } catch (const std::exception& error) {
+    std::cerr << "geokg: internal error: " << error.what() << "\n";
+    return kExitData;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,314 @@
+// geokg core: the domain model, the CAMEO ontology and the event store.
+//
+// This is the only header other stages include from core/. Everything that
+// touches SQL lives behind `Store`; callers see documents, actors and events.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace geokg {
+
+// Root of every error geokg throws. Each stage has its own subclass so the CLI
+// can tell a bad input file from a broken store.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The store could not be opened, migrated or written.
+class StoreError : public Error {
+ public:
+  using Error::Error;
+};
+
+// Input that violates the domain model: a malformed date, an unknown CAMEO code.
+class ModelError : public Error {
+ public:
+  using Error::Error;
+};
+
+// ---------------------------------------------------------------------------
+// Dates
+
+enum class DatePrecision { Year, Month, Day };
+
+// A calendar date known to year, month or day precision ("2023", "2023-07",
+// "2023-07-15"). Invariant: fields below the precision are zero.
+struct EventDate {
+  int year = 0;
+  int month = 0;  // 1..12 when precision >= Month
+  int day = 0;    // 1..31 when precision == Day
+  DatePrecision precision = DatePrecision::Day;
+
+  // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" and checks the calendar
+  // (2023-02-29 is rejected). Throws ModelError naming the text.
+  static EventDate parse(std::string_view text);
+  // ISO form at the date's own precision.
+  std::string iso() const;
+  // First and last day covered, as yyyymmdd integers (20230700 is never made:
+  // a month gives 20230701..20230731).
+  std::int32_t first_day() const;
+  std::int32_t last_day() const;
+
+  friend bool operator==(const EventDate&, const EventDate&) = default;
+};
+
+std::string_view to_string(DatePrecision precision);
+
+// ---------------------------------------------------------------------------
+// CAMEO ontology
+
+// The four CAMEO quad classes, numbered as GDELT numbers them.
+enum class QuadClass : int {
+  VerbalCooperation = 1,
+  MaterialCooperation = 2,
+  VerbalConflict = 3,
+  MaterialConflict = 4,
+};
+
+std::string_view to_string(QuadClass quad);
+
+// One entry of the CAMEO event codebook. Codes are strings with their
+// leading zeros: "04" (root), "042", "0211".
+struct EventCodeInfo {
+  std::string code;
+  std::string label;
+  double goldstein = 0.0;
+  std::string root() const { return code.substr(0, 2); }
+  QuadClass quad() const;
+};
+
+// A parsed CAMEO actor code such as "RUSGOV" or "USAMILREB".
+struct ActorCode {
+  std::string country;  // "RUS"; empty when the code has no country part
+  std::string agent;    // first agent part, "GOV"; empty when none
+};
+
+// The CAMEO event codebook and actor code tables, compiled into the library
+// from data/cameo/. Immutable after construction; share one instance.
+class Ontology {
+ public:
+  // The built-in tables. Throws ModelError if the embedded data is damaged
+  // (its version header is checked).
+  static const Ontology& builtin();
+
+  // Parses the tables from their file texts; used by builtin() and tests.
+  Ontology(std::string_view event_codes_tsv, std::string_view country_codes_tsv,
+           std::string_view agent_types_tsv);
+
+  // nullptr when the code is not in the codebook.
+  const EventCodeInfo* find_event(std::string_view code) const;
+  // Throws ModelError("unknown CAMEO event code ...") when missing.
+  const EventCodeInfo& event(std::string_view code) const;
+  const std::vector<EventCodeInfo>& events() const { return events_; }
+
+  bool is_country(std::string_view code) const;
+  bool is_agent(std::string_view code) const;
+  std::string_view country_name(std::string_view code) const;  // "" when unknown
+  // Splits an actor code into country and first agent. Unknown 3-letter
+  // prefixes are treated as agents ("GOV" alone has no country).
+  ActorCode split_actor_code(std::string_view code) const;
+
+  // Version tag of the event codebook, stored with the database so a changed
+  // codebook refreshes the copy analysts query.
+  const std::string& version() const { return version_; }
+
+ private:
+  std::vector<EventCodeInfo> events_;  // sorted by code
+  std::map<std::string, std::string, std::less<>> countries_;
+  std::map<std::string, std::string, std::less<>> agents_;
+  std::string version_;
+};
+
+// ---------------------------------------------------------------------------
+// Domain model
+
+enum class ActorType { Person, Organization, Country, Place, Group, Unknown };
+std::string_view to_string(ActorType type);
+// Throws ModelError for anything but the six names of the contract.
+ActorType parse_actor_type(std::string_view text);
+
+// A canonical actor. `key` is its stable identity across runs and stores
+// ("vladimir-putin"); `code` is its default CAMEO code, which an event may
+// override for the date it happened on.
+struct Actor {
+  std::string key;
+  std::string name;
+  std::string code;     // "" when unknown
+  std::string country;  // CAMEO country part, "" when unknown
+  std::string agent;    // CAMEO agent part, "" when none
+  ActorType type = ActorType::Unknown;
+  std::vector<std::string> aliases;
+};
+
+// Turns a name into a stable actor or document key: lower-case ASCII letters
+// and digits joined by single hyphens; non-ASCII letters are kept as UTF-8.
+std::string make_key(std::string_view name);
+
+enum class Modality { Asserted, Reported, Intended, Hypothetical };
+std::string_view to_string(Modality modality);
+Modality parse_modality(std::string_view text);  // throws ModelError
+
+// Half-open offsets in Unicode code points into the document text.
+struct Span {
+  std::int64_t start = 0;
+  std::int64_t end = 0;
+};
+
+struct Location {
+  std::string name;
+  std::string country;  // "" when unknown
+};
+
+// One actor's part in an event. `code` is the actor's CAMEO code at the time
+// of the event (Shoigu was RUSMIL in 2023); "" falls back to the actor's own.
+struct Participant {
+  std::string actor_key;
+  std::string code;
+};
+
+// An actor-event-actor triple with its provenance.
+struct Event {
+  std::optional<Participant> source;
+  std::optional<Participant> target;
+  std::string code;  // CAMEO event code, e.g. "042"
+  std::optional<EventDate> date;
+  bool date_inferred = false;  // true when `date` is the publication date
+  std::optional<Location> location;
+  bool negated = false;
+  Modality modality = Modality::Asserted;
+  std::optional<int> sentence;   // 0-based sentence index in the document
+  std::optional<Span> span;      // the sentence or clause that carries it
+  std::string text;              // that sentence's text
+  double confidence = 1.0;       // 0..1
+  std::string extractor;         // what produced it, with version
+};
+
+// A source document. `key` is the external id; `text` may be empty for
+// documents known only through pre-extracted events.
+struct Document {
+  std::string key;
+  std::string title;
+  std::optional<EventDate> published;
+  std::string source;
+  std::string url;
+  std::string text;
+  std::string origin;  // the reader that produced it: "triples", "text", ...
+};
+
+// A document with everything extracted from it; the unit of atomic writes.
+// Requires: every Participant::actor_key names an actor in `actors` or one
+// already in the store.
+struct DocumentRecord {
+  Document document;
+  std::vector<Actor> actors;
+  std::vector<Event> events;
+};
+
+// ---------------------------------------------------------------------------
+// Store
+
+// What became of one DocumentRecord in Store::write.
+struct WriteOutcome {
+  enum class Status {
+    Added,      // a new document
+    Extended,   // the document existed; new events were added to it
+    Unchanged,  // everything in it was already stored
+    Duplicate,  // another document has the same content hash
+    Rejected,   // nothing of it was written; see `message`
+  };
+  Status status = Status::Added;
+  std::int64_t document_id = 0;
+  std::int64_t events_added = 0;
+  std::int64_t actors_added = 0;
+  std::string message;
+};
+
+// Filters shared by graph building and exports. Empty vectors mean "any";
+// inside one vector alternatives are OR-ed, different fields are AND-ed.
+struct EventFilter {
+  std::optional<EventDate> since;   // events whose date range overlaps
+  std::optional<EventDate> until;   //   [since.first_day, until.last_day]
+  std::vector<std::string> codes;   // code prefixes: "04" (root) or "042"
+  std::vector<QuadClass> quads;
+  std::vector<std::string> actors;     // actor keys: source or target
+  std::vector<std::string> countries;  // CAMEO country of source or target
+};
+
+// One stored event as the graph stage reads it.
+struct EventRow {
+  std::int64_t id = 0;
+  std::string document_key;
+  std::string code;
+  std::optional<EventDate> date;
+  std::int64_t source_actor = 0;  // actor row id, 0 when none
+  std::int64_t target_actor = 0;
+  std::string source_code;        // participant code at the event's date
+  std::string target_code;
+  std::optional<int> sentence;
+  bool negated = false;
+  Modality modality = Modality::Asserted;
+};
+
+// One stored actor with its row id.
+struct ActorRow {
+  std::int64_t id = 0;
+  Actor actor;
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  std::int64_t documents = 0;
+  std::int64_t actors = 0;
+  std::int64_t aliases = 0;
+  std::int64_t events = 0;
+  std::optional<EventDate> first_date;
+  std::optional<EventDate> last_date;
+  std::vector<std::pair<std::string, std::int64_t>> events_by_root;  // root, count
+  std::vector<std::pair<std::string, std::int64_t>> top_actors;      // name, events
+};
+
+// The persistent home of documents, actors and events.
+//
+// Guarantees: each DocumentRecord is written atomically, whatever happens to
+// the process; writing the same record twice changes nothing. Implementations
+// are not thread-safe: use one Store per thread.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Writes each record in its own savepoint inside one transaction, so a
+  // rejected record leaves no trace and the good ones still commit.
+  // Ensures: result[i] describes records[i].
+  virtual std::vector<WriteOutcome> write(std::span<const DocumentRecord> records) = 0;
+
+  // Streams actors in key order.
+  virtual void for_each_actor(const std::function<void(const ActorRow&)>& visit) const = 0;
+  // Streams the events that pass `filter` in id order. Requires: the actor
+  // keys in the filter exist (throws StoreError naming the unknown one).
+  virtual void for_each_event(const EventFilter& filter,
+                              const std::function<void(const EventRow&)>& visit) const = 0;
+
+  virtual std::optional<ActorRow> find_actor(std::string_view key) const = 0;
+  virtual StoreStats stats() const = 0;
+};
+
+// Opens (creating if needed) a SQLite store at `path` and migrates its schema
+// to the current version. Throws StoreError when the file is not a geokg
+// database, or was written by a newer geokg.
+std::unique_ptr<Store> open_sqlite_store(const std::string& path,
+                                         const Ontology& ontology = Ontology::builtin());
+
+// The schema version this build writes.
+int current_schema_version();
+
+}  // namespace geokg

@@ -1,0 +1,95 @@
+// Thin RAII wrappers over the SQLite C API, private to core/. They turn every
+// SQLite failure into a StoreError that carries SQLite's own message and the
+// statement that failed.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "geokg/core.hpp"
+
+namespace geokg::sqlite {
+
+class Statement;
+
+class Database {
+ public:
+  // Opens or creates `path`. Throws StoreError naming the path on failure.
+  explicit Database(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs SQL that takes no parameters and returns no rows we need.
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql) const;
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+  int changes() const { return sqlite3_changes(db_); }
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+
+  [[noreturn]] void fail(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(const Database& db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binders take 1-based parameter indexes, as SQLite does.
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);  // copied by SQLite
+  Statement& bind_null(int index);
+  Statement& bind_text_or_null(int index, std::string_view value) {
+    return value.empty() ? bind_null(index) : bind(index, value);
+  }
+
+  // Advances; true while a row is available.
+  bool step();
+  // Steps a statement that returns no rows, then resets it for reuse.
+  void run();
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t int64(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;  // "" for NULL
+  std::optional<std::string> optional_text(int column) const;
+
+ private:
+  const Database* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A transaction or savepoint that rolls back unless committed; keeps a failed
+// document from leaving partial rows.
+class Savepoint {
+ public:
+  Savepoint(Database& db, std::string name);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+  void rollback();
+
+ private:
+  Database& db_;
+  std::string name_;
+  bool open_ = true;
+};
+
+}  // namespace geokg::sqlite

@@ -1,0 +1,685 @@
+// The SQLite implementation of Store. All of geokg's SQL lives in this file.
+#include <xxhash.h>
+
+#include <array>
+#include <cstring>
+#include <unordered_map>
+
+#include "geokg/core.hpp"
+#include "sqlite.hpp"
+
+namespace geokg {
+namespace {
+
+// "GKG1" in ASCII: marks the file as ours, so we never migrate a stranger's.
+constexpr int kApplicationId = 0x474B4731;
+
+// Each entry migrates the schema from version i to i+1. Append; never edit
+// a shipped entry, or existing databases and new ones would disagree.
+constexpr std::array<std::string_view, 1> kMigrations{R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE documents(
+  id           INTEGER PRIMARY KEY,
+  key          TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL UNIQUE,
+  title        TEXT,
+  published    TEXT,
+  source       TEXT,
+  url          TEXT,
+  text         TEXT,
+  origin       TEXT NOT NULL,
+  ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE actors(
+  id      INTEGER PRIMARY KEY,
+  key     TEXT NOT NULL UNIQUE,
+  name    TEXT NOT NULL,
+  code    TEXT,
+  country TEXT,
+  agent   TEXT,
+  type    TEXT NOT NULL DEFAULT 'unknown'
+          CHECK (type IN ('person', 'organization', 'country', 'place', 'group', 'unknown'))
+);
+CREATE INDEX actors_code ON actors(code);
+CREATE INDEX actors_country ON actors(country);
+
+CREATE TABLE actor_aliases(
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  alias    TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY (actor_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
+
+CREATE TABLE cameo_event_codes(
+  code      TEXT PRIMARY KEY,
+  root      TEXT NOT NULL,
+  quad      INTEGER NOT NULL CHECK (quad BETWEEN 1 AND 4),
+  goldstein REAL NOT NULL,
+  label     TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE events(
+  id               INTEGER PRIMARY KEY,
+  document_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  fingerprint      INTEGER NOT NULL,
+  code             TEXT NOT NULL,
+  date             TEXT,
+  date_precision   TEXT CHECK (date_precision IN ('year', 'month', 'day')),
+  date_from        INTEGER,
+  date_to          INTEGER,
+  date_inferred    INTEGER NOT NULL DEFAULT 0,
+  location_name    TEXT,
+  location_country TEXT,
+  sentence         INTEGER,
+  span_start       INTEGER,
+  span_end         INTEGER,
+  text             TEXT,
+  negated          INTEGER NOT NULL DEFAULT 0,
+  modality         TEXT NOT NULL DEFAULT 'asserted'
+                   CHECK (modality IN ('asserted', 'reported', 'intended', 'hypothetical')),
+  confidence       REAL NOT NULL DEFAULT 1.0,
+  extractor        TEXT NOT NULL,
+  UNIQUE (document_id, fingerprint)
+);
+CREATE INDEX events_date ON events(date_from);
+CREATE INDEX events_code ON events(code);
+
+CREATE TABLE event_participants(
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role     TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  actor_id INTEGER NOT NULL REFERENCES actors(id),
+  code     TEXT,
+  PRIMARY KEY (event_id, role)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_actor ON event_participants(actor_id);
+
+CREATE VIEW event_triples AS
+SELECT e.id AS event_id,
+       d.key AS document,
+       e.date, e.date_precision, e.date_inferred,
+       sa.name AS source, sp.code AS source_code,
+       e.code, c.label, c.quad, c.goldstein,
+       ta.name AS target, tp.code AS target_code,
+       e.location_name AS location, e.location_country,
+       e.negated, e.modality, e.confidence,
+       e.sentence,
+       COALESCE(e.text, substr(d.text, e.span_start + 1, e.span_end - e.span_start)) AS text
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN cameo_event_codes c ON c.code = e.code
+LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source'
+LEFT JOIN actors sa ON sa.id = sp.actor_id
+LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
+LEFT JOIN actors ta ON ta.id = tp.actor_id;
+)sql"};
+
+std::string hex128(XXH128_hash_t hash) {
+  char buffer[33];
+  std::snprintf(buffer, sizeof buffer, "%016llx%016llx",
+                static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  return buffer;
+}
+
+// Documents with text are identified by their text; those known only by id
+// (pre-extracted events) by their key.
+std::string content_hash(const Document& document) {
+  if (!document.text.empty()) {
+    return hex128(XXH3_128bits(document.text.data(), document.text.size()));
+  }
+  const std::string keyed = "key:" + document.key;
+  return hex128(XXH3_128bits(keyed.data(), keyed.size()));
+}
+
+// Identity of an event within its document: the same triple from the same
+// place is stored once, however often it is ingested.
+std::int64_t fingerprint(const Event& event) {
+  std::string buffer;
+  auto add = [&](std::string_view part) {
+    buffer.append(part);
+    buffer.push_back('\x1f');
+  };
+  add(event.source ? event.source->actor_key : "");
+  add(event.target ? event.target->actor_key : "");
+  add(event.code);
+  add(event.date ? event.date->iso() : "");
+  add(event.sentence ? std::to_string(*event.sentence) : "");
+  add(event.span ? std::to_string(event.span->start) + ":" + std::to_string(event.span->end) : "");
+  add(event.negated ? "n" : "");
+  add(to_string(event.modality));
+  add(event.location ? event.location->name : "");
+  if (!event.span && !event.sentence) add(event.text);
+  std::int64_t value = 0;
+  const auto hash = XXH3_64bits(buffer.data(), buffer.size());
+  std::memcpy(&value, &hash, sizeof value);
+  return value;
+}
+
+std::optional<EventDate> date_from_text(const std::optional<std::string>& text) {
+  if (!text || text->empty()) return std::nullopt;
+  return EventDate::parse(*text);
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, const Ontology& ontology);
+
+  std::vector<WriteOutcome> write(std::span<const DocumentRecord> records) override;
+  void for_each_actor(const std::function<void(const ActorRow&)>& visit) const override;
+  void for_each_event(const EventFilter& filter,
+                      const std::function<void(const EventRow&)>& visit) const override;
+  std::optional<ActorRow> find_actor(std::string_view key) const override;
+  StoreStats stats() const override;
+
+ private:
+  void configure();
+  void migrate();
+  void refresh_codebook();
+  void prepare_writes();
+  WriteOutcome write_one(const DocumentRecord& record, std::vector<std::string>& new_actor_keys);
+  std::int64_t upsert_actor(const Actor& actor, bool& added);
+  std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
+
+  const Ontology& ontology_;
+  mutable sqlite::Database db_;
+  std::optional<sqlite::Statement> find_document_;
+  std::optional<sqlite::Statement> find_hash_;
+  std::optional<sqlite::Statement> insert_document_;
+  std::optional<sqlite::Statement> find_actor_id_;
+  std::optional<sqlite::Statement> insert_actor_;
+  std::optional<sqlite::Statement> complete_actor_;
+  std::optional<sqlite::Statement> insert_alias_;
+  std::optional<sqlite::Statement> insert_event_;
+  std::optional<sqlite::Statement> insert_participant_;
+  // Actor key -> row id, so the hot write path rarely asks SQLite. Entries
+  // added in a rolled-back savepoint are erased again.
+  std::unordered_map<std::string, std::int64_t> actor_ids_;
+  std::unordered_map<std::string, std::string> actor_codes_;
+};
+
+SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
+    : ontology_(ontology), db_(path) {
+  configure();
+  migrate();
+  refresh_codebook();
+  prepare_writes();
+}
+
+void SqliteStore::configure() {
+  // Reading the header first turns "not a database" into a clear error
+  // before we change anything.
+  try {
+    db_.exec("PRAGMA schema_version");
+  } catch (const StoreError&) {
+    throw StoreError(db_.path() + " is not a SQLite database (is it the right --db file?)");
+  }
+  db_.exec("PRAGMA busy_timeout = 10000");
+  db_.exec("PRAGMA foreign_keys = ON");
+  auto mode = db_.prepare("PRAGMA journal_mode = WAL");
+  if (mode.step() && mode.text(0) != "wal" && db_.path() != ":memory:") {
+    throw StoreError("database " + db_.path() + ": cannot switch to WAL mode");
+  }
+  db_.exec("PRAGMA synchronous = NORMAL");
+  db_.exec("PRAGMA cache_size = -32768");
+}
+
+void SqliteStore::migrate() {
+  auto pragma_int = [&](const char* sql) {
+    auto statement = db_.prepare(sql);
+    return statement.step() ? statement.int64(0) : 0;
+  };
+  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  const auto version = pragma_int("PRAGMA user_version");
+  const auto application = pragma_int("PRAGMA application_id");
+  if (version > target) {
+    throw StoreError("database " + db_.path() + " has schema version " + std::to_string(version) +
+                     ", written by a newer geokg; this geokg reads versions up to " +
+                     std::to_string(target) + ". Upgrade geokg.");
+  }
+  if (version == target && application == kApplicationId) return;
+  if (version == 0) {
+    const auto tables = pragma_int("SELECT count(*) FROM sqlite_schema");
+    if (tables > 0) {
+      throw StoreError("database " + db_.path() +
+                       " already holds tables that are not geokg's; refusing to change it");
+    }
+  } else if (application != kApplicationId) {
+    throw StoreError("database " + db_.path() + " is not a geokg database");
+  }
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    // Re-read under the write lock: another process may have migrated it.
+    const auto locked_version = pragma_int("PRAGMA user_version");
+    for (auto v = locked_version; v < target; ++v) {
+      db_.exec(kMigrations[static_cast<std::size_t>(v)]);
+    }
+    db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db_.exec("PRAGMA user_version = " + std::to_string(target));
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteStore::refresh_codebook() {
+  auto current = db_.prepare("SELECT value FROM meta WHERE key = 'cameo_codebook'");
+  if (current.step() && current.text(0) == ontology_.version() + "/" +
+                                               std::to_string(ontology_.events().size())) {
+    return;
+  }
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    db_.exec("DELETE FROM cameo_event_codes");
+    auto insert = db_.prepare(
+        "INSERT INTO cameo_event_codes(code, root, quad, goldstein, label) VALUES (?,?,?,?,?)");
+    for (const auto& info : ontology_.events()) {
+      insert.bind(1, info.code)
+          .bind(2, info.root())
+          .bind(3, static_cast<int>(info.quad()))
+          .bind(4, info.goldstein)
+          .bind(5, info.label)
+          .run();
+    }
+    db_.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('cameo_codebook', ?)")
+        .bind(1, ontology_.version() + "/" + std::to_string(ontology_.events().size()))
+        .run();
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteStore::prepare_writes() {
+  find_document_.emplace(db_, "SELECT id FROM documents WHERE key = ?");
+  find_hash_.emplace(db_, "SELECT key FROM documents WHERE content_hash = ?");
+  insert_document_.emplace(db_,
+                           "INSERT INTO documents(key, content_hash, title, published, source, "
+                           "url, text, origin) VALUES (?,?,?,?,?,?,?,?)");
+  find_actor_id_.emplace(db_, "SELECT id, code FROM actors WHERE key = ?");
+  insert_actor_.emplace(
+      db_, "INSERT INTO actors(key, name, code, country, agent, type) VALUES (?,?,?,?,?,?)");
+  // A later mention may know more than the first: fill gaps, never overwrite.
+  complete_actor_.emplace(db_,
+                          "UPDATE actors SET code = COALESCE(code, ?2), "
+                          "country = COALESCE(country, ?3), agent = COALESCE(agent, ?4), "
+                          "type = CASE type WHEN 'unknown' THEN ?5 ELSE type END "
+                          "WHERE id = ?1 AND (code IS NULL OR country IS NULL OR agent IS NULL "
+                          "OR type = 'unknown')");
+  insert_alias_.emplace(db_, "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?,?)");
+  insert_event_.emplace(
+      db_,
+      "INSERT OR IGNORE INTO events(document_id, fingerprint, code, date, date_precision, "
+      "date_from, date_to, date_inferred, location_name, location_country, sentence, span_start, "
+      "span_end, text, negated, modality, confidence, extractor) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert_participant_.emplace(
+      db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
+}
+
+std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
+  added = false;
+  std::int64_t id = 0;
+  if (const auto it = actor_ids_.find(actor.key); it != actor_ids_.end()) {
+    id = it->second;
+  } else {
+    auto& find = *find_actor_id_;
+    find.bind(1, actor.key);
+    if (find.step()) {
+      id = find.int64(0);
+      actor_codes_[actor.key] = find.text(1);
+    }
+    find.reset();
+    if (id == 0) {
+      insert_actor_->bind(1, actor.key)
+          .bind(2, actor.name)
+          .bind_text_or_null(3, actor.code)
+          .bind_text_or_null(4, actor.country)
+          .bind_text_or_null(5, actor.agent)
+          .bind(6, to_string(actor.type))
+          .run();
+      id = db_.last_insert_rowid();
+      added = true;
+      actor_codes_[actor.key] = actor.code;
+    }
+    actor_ids_.emplace(actor.key, id);
+  }
+  if (!added) {
+    complete_actor_->bind(1, id)
+        .bind_text_or_null(2, actor.code)
+        .bind_text_or_null(3, actor.country)
+        .bind_text_or_null(4, actor.agent)
+        .bind(5, to_string(actor.type))
+        .run();
+    if (db_.changes() > 0 && actor_codes_[actor.key].empty()) actor_codes_[actor.key] = actor.code;
+  }
+  for (const auto& alias : actor.aliases) {
+    if (!alias.empty() && alias != actor.name) insert_alias_->bind(1, id).bind(2, alias).run();
+  }
+  return id;
+}
+
+std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord& record) {
+  if (const auto it = actor_ids_.find(key); it != actor_ids_.end()) return it->second;
+  auto& find = *find_actor_id_;
+  find.bind(1, key);
+  std::int64_t id = 0;
+  if (find.step()) {
+    id = find.int64(0);
+    actor_codes_[key] = find.text(1);
+  }
+  find.reset();
+  if (id == 0) {
+    throw StoreError("document " + record.document.key + ": event names actor \"" + key +
+                     "\", which is neither in the document nor in the store");
+  }
+  actor_ids_.emplace(key, id);
+  return id;
+}
+
+WriteOutcome SqliteStore::write_one(const DocumentRecord& record,
+                                    std::vector<std::string>& new_actor_keys) {
+  const Document& document = record.document;
+  if (document.key.empty()) throw StoreError("a document needs a non-empty id");
+  for (const auto& event : record.events) ontology_.event(event.code);
+
+  WriteOutcome outcome;
+  find_document_->bind(1, document.key);
+  if (find_document_->step()) outcome.document_id = find_document_->int64(0);
+  find_document_->reset();
+
+  if (outcome.document_id == 0) {
+    const auto hash = content_hash(document);
+    find_hash_->bind(1, hash);
+    if (find_hash_->step()) {
+      outcome.status = WriteOutcome::Status::Duplicate;
+      outcome.message = "same content as stored document \"" + find_hash_->text(0) + "\"";
+      find_hash_->reset();
+      return outcome;
+    }
+    find_hash_->reset();
+    insert_document_->bind(1, document.key)
+        .bind(2, hash)
+        .bind_text_or_null(3, document.title)
+        .bind_text_or_null(4, document.published ? document.published->iso() : "")
+        .bind_text_or_null(5, document.source)
+        .bind_text_or_null(6, document.url)
+        .bind_text_or_null(7, document.text)
+        .bind(8, document.origin.empty() ? std::string_view("unknown") : document.origin)
+        .run();
+    outcome.document_id = db_.last_insert_rowid();
+    outcome.status = WriteOutcome::Status::Added;
+  } else {
+    outcome.status = WriteOutcome::Status::Unchanged;
+  }
+
+  for (const auto& actor : record.actors) {
+    if (actor.key.empty()) throw StoreError("document " + document.key + ": actor without a key");
+    bool added = false;
+    upsert_actor(actor, added);
+    if (added) {
+      ++outcome.actors_added;
+      new_actor_keys.push_back(actor.key);
+    }
+  }
+
+  for (const auto& event : record.events) {
+    auto& insert = *insert_event_;
+    insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind(3, event.code);
+    if (event.date) {
+      insert.bind(4, event.date->iso())
+          .bind(5, to_string(event.date->precision))
+          .bind(6, static_cast<std::int64_t>(event.date->first_day()))
+          .bind(7, static_cast<std::int64_t>(event.date->last_day()));
+    }
+    insert.bind(8, event.date_inferred ? 1 : 0);
+    if (event.location) {
+      insert.bind_text_or_null(9, event.location->name)
+          .bind_text_or_null(10, event.location->country);
+    }
+    if (event.sentence) insert.bind(11, *event.sentence);
+    if (event.span) insert.bind(12, event.span->start).bind(13, event.span->end);
+    // Sentence text is kept only when the document's own text cannot give it.
+    if (document.text.empty() || !event.span) insert.bind_text_or_null(14, event.text);
+    insert.bind(15, event.negated ? 1 : 0)
+        .bind(16, to_string(event.modality))
+        .bind(17, event.confidence)
+        .bind(18, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
+        .run();
+    if (db_.changes() == 0) continue;  // already stored
+    const auto event_id = db_.last_insert_rowid();
+    ++outcome.events_added;
+    auto add_participant = [&](const Participant& participant, std::string_view role) {
+      const auto id = actor_id(participant.actor_key, record);
+      std::string_view code = participant.code;
+      if (code.empty()) code = actor_codes_[participant.actor_key];
+      insert_participant_->bind(1, event_id).bind(2, role).bind(3, id).bind_text_or_null(4, code);
+      insert_participant_->run();
+    };
+    if (event.source) add_participant(*event.source, "source");
+    if (event.target) add_participant(*event.target, "target");
+  }
+  if (outcome.status == WriteOutcome::Status::Unchanged &&
+      (outcome.events_added > 0 || outcome.actors_added > 0)) {
+    outcome.status = WriteOutcome::Status::Extended;
+  }
+  return outcome;
+}
+
+std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
+  std::vector<WriteOutcome> outcomes;
+  outcomes.reserve(records.size());
+  std::vector<std::string> batch_actor_keys;
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    for (const auto& record : records) {
+      std::vector<std::string> new_actor_keys;
+      sqlite::Savepoint savepoint(db_, "document");
+      try {
+        outcomes.push_back(write_one(record, new_actor_keys));
+        savepoint.release();
+        batch_actor_keys.insert(batch_actor_keys.end(), new_actor_keys.begin(),
+                                new_actor_keys.end());
+      } catch (const Error& error) {
+        savepoint.rollback();
+        for (const auto& key : new_actor_keys) {
+          actor_ids_.erase(key);
+          actor_codes_.erase(key);
+        }
+        WriteOutcome rejected;
+        rejected.status = WriteOutcome::Status::Rejected;
+        rejected.message = error.what();
+        outcomes.push_back(std::move(rejected));
+      }
+    }
+    db_.exec("COMMIT");
+  } catch (...) {
+    // The batch is lost as a whole: forget ids that no longer exist.
+    try {
+      db_.exec("ROLLBACK");
+    } catch (const StoreError&) {
+    }
+    for (const auto& key : batch_actor_keys) {
+      actor_ids_.erase(key);
+      actor_codes_.erase(key);
+    }
+    throw;
+  }
+  return outcomes;
+}
+
+ActorRow read_actor(const sqlite::Statement& row) {
+  ActorRow result;
+  result.id = row.int64(0);
+  result.actor.key = row.text(1);
+  result.actor.name = row.text(2);
+  result.actor.code = row.text(3);
+  result.actor.country = row.text(4);
+  result.actor.agent = row.text(5);
+  result.actor.type = parse_actor_type(row.text(6));
+  return result;
+}
+
+constexpr std::string_view kActorColumns = "id, key, name, code, country, agent, type";
+
+void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& visit) const {
+  auto rows =
+      db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors ORDER BY key");
+  auto aliases = db_.prepare("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias");
+  while (rows.step()) {
+    auto row = read_actor(rows);
+    aliases.bind(1, row.id);
+    while (aliases.step()) row.actor.aliases.push_back(aliases.text(0));
+    aliases.reset();
+    visit(row);
+  }
+}
+
+std::optional<ActorRow> SqliteStore::find_actor(std::string_view key) const {
+  auto rows =
+      db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors WHERE key = ?");
+  rows.bind(1, key);
+  if (!rows.step()) return std::nullopt;
+  return read_actor(rows);
+}
+
+void SqliteStore::for_each_event(const EventFilter& filter,
+                                 const std::function<void(const EventRow&)>& visit) const {
+  // The filter becomes a WHERE clause of placeholders only; every value is
+  // bound, so no filter text ever reaches the SQL parser.
+  std::string sql =
+      "SELECT e.id, d.key, e.code, e.date, sp.actor_id, sp.code, tp.actor_id, tp.code, "
+      "e.sentence, e.negated, e.modality "
+      "FROM events e JOIN documents d ON d.id = e.document_id "
+      "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
+      "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' ";
+  std::vector<std::string> where;
+  std::vector<std::function<void(sqlite::Statement&, int&)>> binders;
+  auto placeholders = [](std::size_t n) {
+    std::string list;
+    for (std::size_t i = 0; i < n; ++i) list += i ? ",?" : "?";
+    return list;
+  };
+  if (filter.since) {
+    where.push_back("e.date_to >= ?");
+    binders.push_back([day = filter.since->first_day()](auto& s, int& i) {
+      s.bind(i++, static_cast<std::int64_t>(day));
+    });
+  }
+  if (filter.until) {
+    where.push_back("e.date_from <= ?");
+    binders.push_back([day = filter.until->last_day()](auto& s, int& i) {
+      s.bind(i++, static_cast<std::int64_t>(day));
+    });
+  }
+  if (!filter.codes.empty()) {
+    std::string clause;
+    for (const auto& code : filter.codes) {
+      clause += clause.empty() ? "(" : " OR ";
+      clause += "substr(e.code, 1, ?) = ?";
+      binders.push_back([code](auto& s, int& i) {
+        s.bind(i++, static_cast<std::int64_t>(code.size()));
+        s.bind(i++, code);
+      });
+    }
+    where.push_back(clause + ")");
+  }
+  if (!filter.quads.empty()) {
+    where.push_back("e.code IN (SELECT code FROM cameo_event_codes WHERE quad IN (" +
+                    placeholders(filter.quads.size()) + "))");
+    for (auto quad : filter.quads) {
+      binders.push_back([quad](auto& s, int& i) { s.bind(i++, static_cast<int>(quad)); });
+    }
+  }
+  if (!filter.actors.empty()) {
+    std::vector<std::int64_t> ids;
+    for (const auto& key : filter.actors) {
+      const auto actor = find_actor(key);
+      if (!actor) throw StoreError("no actor with key \"" + key + "\" in " + db_.path());
+      ids.push_back(actor->id);
+    }
+    const auto list = placeholders(ids.size());
+    where.push_back("(sp.actor_id IN (" + list + ") OR tp.actor_id IN (" + list + "))");
+    binders.push_back([ids](auto& s, int& i) {
+      for (int pass = 0; pass < 2; ++pass) {
+        for (auto id : ids) s.bind(i++, id);
+      }
+    });
+  }
+  if (!filter.countries.empty()) {
+    const auto list = placeholders(filter.countries.size());
+    where.push_back("(sp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
+                    ")) OR tp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
+                    ")))");
+    binders.push_back([countries = filter.countries](auto& s, int& i) {
+      for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& country : countries) s.bind(i++, country);
+      }
+    });
+  }
+  for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "WHERE ") + where[i];
+  sql += " ORDER BY e.id";
+
+  auto rows = db_.prepare(sql);
+  int index = 1;
+  for (const auto& bind : binders) bind(rows, index);
+  EventRow row;
+  while (rows.step()) {
+    row.id = rows.int64(0);
+    row.document_key = rows.text(1);
+    row.code = rows.text(2);
+    row.date = date_from_text(rows.optional_text(3));
+    row.source_actor = rows.is_null(4) ? 0 : rows.int64(4);
+    row.source_code = rows.text(5);
+    row.target_actor = rows.is_null(6) ? 0 : rows.int64(6);
+    row.target_code = rows.text(7);
+    row.sentence = rows.is_null(8) ? std::nullopt : std::optional<int>(static_cast<int>(rows.int64(8)));
+    row.negated = rows.int64(9) != 0;
+    row.modality = parse_modality(rows.text(10));
+    visit(row);
+  }
+}
+
+StoreStats SqliteStore::stats() const {
+  StoreStats stats;
+  auto count = [&](const char* sql) {
+    auto statement = db_.prepare(sql);
+    return statement.step() ? statement.int64(0) : 0;
+  };
+  stats.schema_version = static_cast<int>(count("PRAGMA user_version"));
+  stats.documents = count("SELECT count(*) FROM documents");
+  stats.actors = count("SELECT count(*) FROM actors");
+  stats.aliases = count("SELECT count(*) FROM actor_aliases");
+  stats.events = count("SELECT count(*) FROM events");
+  auto range = db_.prepare(
+      "SELECT (SELECT date FROM events WHERE date IS NOT NULL ORDER BY date_from LIMIT 1), "
+      "(SELECT date FROM events WHERE date IS NOT NULL ORDER BY date_to DESC LIMIT 1)");
+  if (range.step()) {
+    stats.first_date = date_from_text(range.optional_text(0));
+    stats.last_date = date_from_text(range.optional_text(1));
+  }
+  auto roots = db_.prepare(
+      "SELECT substr(code, 1, 2) AS root, count(*) FROM events GROUP BY root ORDER BY root");
+  while (roots.step()) stats.events_by_root.emplace_back(roots.text(0), roots.int64(1));
+  auto top = db_.prepare(
+      "SELECT a.name, count(*) AS n FROM event_participants p JOIN actors a ON a.id = p.actor_id "
+      "GROUP BY p.actor_id ORDER BY n DESC, a.key LIMIT 10");
+  while (top.step()) stats.top_actors.emplace_back(top.text(0), top.int64(1));
+  return stats;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, const Ontology& ontology) {
+  return std::make_unique<SqliteStore>(path, ontology);
+}
+
+int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+}  // namespace geokg

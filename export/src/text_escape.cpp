@@ -1,0 +1,69 @@
+#include "text_escape.hpp"
+
+#include <utf8proc.h>
+
+namespace geokg::escape {
+
+std::string clean_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    // ASCII fast path: most names are plain ASCII.
+    if (*bytes < 0x80) {
+      const char c = static_cast<char>(*bytes);
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out.push_back(' ');
+      } else if (*bytes >= 0x20 && *bytes != 0x7F) {
+        out.push_back(c);
+      }
+      ++bytes;
+      --remaining;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    auto used = utf8proc_iterate(bytes, remaining, &cp);
+    if (used <= 0) {
+      used = 1;
+      cp = 0xFFFD;
+    }
+    bytes += used;
+    remaining -= used;
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) continue;
+    utf8proc_uint8_t encoded[4];
+    const auto length = utf8proc_encode_char(cp, encoded);
+    out.append(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(length));
+  }
+  return out;
+}
+
+std::string xml(std::string_view text) {
+  const auto clean = clean_text(text);
+  std::string out;
+  out.reserve(clean.size() + 8);
+  for (const char c : clean) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string dot(std::string_view text) {
+  const auto clean = clean_text(text);
+  std::string out;
+  out.reserve(clean.size() + 4);
+  for (const char c : clean) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace geokg::escape

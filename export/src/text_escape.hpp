@@ -1,0 +1,22 @@
+// Escaping of stored text for the export formats; private to export/.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace geokg::escape {
+
+// Repairs UTF-8 (invalid bytes become U+FFFD) and drops what no export
+// format may carry: C0 and C1 control characters, DEL, U+FFFE and U+FFFF.
+// Tabs and line breaks become spaces, so one value stays on one line.
+std::string clean_text(std::string_view text);
+
+// clean_text, then & < > " ' as XML entities; safe in elements and
+// attribute values.
+std::string xml(std::string_view text);
+
+// clean_text, then " and \ escaped for a quoted DOT string. The result goes
+// between double quotes.
+std::string dot(std::string_view text);
+
+}  // namespace geokg::escape

@@ -1,0 +1,88 @@
+// geokg ingest: turns input files into DocumentRecords and writes them to a
+// Store. The only header other stages include from ingest/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geokg/core.hpp"
+
+namespace geokg {
+
+// An input could not be read at all (missing file, unsupported format).
+// Problems inside a readable input are reported as InputProblems instead.
+class IngestError : public Error {
+ public:
+  using Error::Error;
+};
+
+enum class InputFormat {
+  Auto,     // detect from the name and the first bytes (contracts/ingest-input.md)
+  Triples,  // JSON Lines of pre-extracted events
+  Text,
+  Html,
+  Jsonl,  // JSON Lines of documents
+  Gdelt,
+};
+
+std::string_view to_string(InputFormat format);
+InputFormat parse_input_format(std::string_view name);  // throws IngestError
+
+// One rejected line or document. `where` is "file:line" or "file".
+struct InputProblem {
+  std::string where;
+  std::string message;
+};
+
+struct IngestOptions {
+  InputFormat format = InputFormat::Auto;
+  // Publication date for documents that carry none of their own.
+  std::optional<EventDate> default_date;
+  // Documents written per transaction. Each document still commits or fails
+  // on its own; larger batches only make commits rarer.
+  std::size_t batch_documents = 256;
+};
+
+struct IngestReport {
+  std::int64_t inputs = 0;  // files read (stdin counts as one)
+  std::int64_t lines = 0;   // records read
+  std::int64_t lines_rejected = 0;
+  std::int64_t documents_added = 0;
+  std::int64_t documents_extended = 0;
+  std::int64_t documents_unchanged = 0;
+  std::int64_t documents_duplicate = 0;
+  std::int64_t documents_rejected = 0;
+  std::int64_t events_added = 0;
+  std::int64_t actors_added = 0;
+  std::vector<InputProblem> problems;
+
+  // True when nothing was rejected.
+  bool clean() const { return problems.empty(); }
+};
+
+// Called after every committed batch, for progress display.
+using ProgressCallback = std::function<void(const IngestReport&)>;
+
+// Reads pre-extracted events (contracts/extract-json.md event records, one
+// JSON object per line, each with a "document" object or a document id) and
+// emits one DocumentRecord per run of consecutive lines of the same document.
+// Bad lines go to `problems` as "name:line"; the rest are emitted.
+// Ensures: every emitted event names actors present in its record.
+void read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
+                  const Ontology& ontology,
+                  const std::function<void(DocumentRecord&&)>& emit,
+                  std::vector<InputProblem>& problems, std::int64_t& lines);
+
+// Ingests files, directories (recursively, in name order) and "-" (stdin)
+// into `store`. Never throws for bad input: every problem lands in the report
+// and the good parts of the batch still go in. Throws StoreError when the
+// store itself fails.
+IngestReport ingest(Store& store, const std::vector<std::string>& paths,
+                    const IngestOptions& options, const ProgressCallback& progress = {});
+
+}  // namespace geokg

@@ -1,0 +1,269 @@
+// Reader for JSON Lines of pre-extracted events (the event record of
+// contracts/extract-json.md plus a "document" field).
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "geokg/ingest.hpp"
+
+namespace geokg {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kDefaultExtractor = "triples-import";
+
+// A field problem on the current line; caught per line and reported there.
+class LineError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string string_field(const json& object, std::string_view field) {
+  const auto it = object.find(field);
+  if (it == object.end() || it->is_null()) return {};
+  if (!it->is_string()) throw LineError("\"" + std::string(field) + "\" must be a string");
+  return it->get<std::string>();
+}
+
+std::optional<EventDate> date_field(const json& object, std::string_view field) {
+  const auto text = string_field(object, field);
+  if (text.empty()) return std::nullopt;
+  try {
+    return EventDate::parse(text);
+  } catch (const ModelError& error) {
+    throw LineError("\"" + std::string(field) + "\": " + error.what());
+  }
+}
+
+bool valid_actor_code(std::string_view code) {
+  return code.size() >= 3 && code.size() <= 15 &&
+         std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+Document read_document(const json& value, const IngestOptions& options) {
+  Document document;
+  document.origin = "triples";
+  if (value.is_string()) {
+    document.key = value.get<std::string>();
+  } else if (value.is_object()) {
+    document.key = string_field(value, "id");
+    document.title = string_field(value, "title");
+    document.url = string_field(value, "url");
+    document.source = string_field(value, "source");
+    document.text = string_field(value, "text");
+    if (document.text.empty()) document.text = string_field(value, "body");
+    document.published = date_field(value, "date");
+    if (!document.published) document.published = date_field(value, "published");
+    if (document.key.empty()) document.key = document.url;
+  } else {
+    throw LineError("\"document\" must be an object or a document id string");
+  }
+  if (document.key.empty()) throw LineError("the document has no \"id\" (nor \"url\")");
+  if (!document.published) document.published = options.default_date;
+  return document;
+}
+
+// Reads an ActorRef into an Actor (its default identity) and the Participant
+// (its code at this event).
+std::pair<Actor, Participant> read_actor(const json& ref, std::string_view role,
+                                         const Ontology& ontology) {
+  if (!ref.is_object()) throw LineError("\"" + std::string(role) + "\" must be an object or null");
+  Actor actor;
+  try {
+    actor.key = string_field(ref, "id");
+    actor.name = string_field(ref, "name");
+    actor.code = string_field(ref, "code");
+    actor.country = string_field(ref, "country");
+    actor.agent = string_field(ref, "agent");
+    const auto type = string_field(ref, "type");
+    if (!type.empty()) actor.type = parse_actor_type(type);
+  } catch (const std::exception& error) {
+    throw LineError(std::string(role) + ": " + error.what());
+  }
+  if (actor.key.empty()) actor.key = make_key(actor.name);
+  if (actor.key.empty()) {
+    throw LineError(std::string(role) + " needs an \"id\" or a \"name\" with letters or digits");
+  }
+  if (actor.name.empty()) actor.name = actor.key;
+  if (!actor.code.empty()) {
+    if (!valid_actor_code(actor.code)) {
+      throw LineError(std::string(role) + ": \"" + actor.code +
+                      "\" is not a CAMEO actor code (3 to 15 capital letters or digits)");
+    }
+    const auto parts = ontology.split_actor_code(actor.code);
+    if (actor.country.empty()) actor.country = parts.country;
+    if (actor.agent.empty()) actor.agent = parts.agent;
+    if (actor.type == ActorType::Unknown && actor.code.size() == 3 && !parts.country.empty()) {
+      actor.type = ActorType::Country;
+    }
+  }
+  Participant participant{actor.key, actor.code};
+  return {std::move(actor), std::move(participant)};
+}
+
+// Adds `actor` to the record, or merges a new spelling of a known one into
+// its aliases.
+void add_actor(DocumentRecord& record, Actor actor) {
+  const auto it = std::find_if(record.actors.begin(), record.actors.end(),
+                               [&](const Actor& known) { return known.key == actor.key; });
+  if (it == record.actors.end()) {
+    record.actors.push_back(std::move(actor));
+    return;
+  }
+  if (actor.name != it->name &&
+      std::find(it->aliases.begin(), it->aliases.end(), actor.name) == it->aliases.end()) {
+    it->aliases.push_back(actor.name);
+  }
+  if (it->code.empty()) it->code = actor.code;
+  if (it->country.empty()) it->country = actor.country;
+  if (it->agent.empty()) it->agent = actor.agent;
+  if (it->type == ActorType::Unknown) it->type = actor.type;
+}
+
+struct ParsedLine {
+  Document document;
+  Event event;
+  std::vector<Actor> actors;
+};
+
+ParsedLine parse_line(const json& record, const IngestOptions& options, const Ontology& ontology) {
+  if (!record.is_object()) throw LineError("a record must be a JSON object");
+  ParsedLine parsed;
+  const auto doc = record.find("document");
+  if (doc == record.end() || doc->is_null()) {
+    throw LineError("no \"document\" (an object or a document id)");
+  }
+  parsed.document = read_document(*doc, options);
+
+  const auto event_field = record.find("event");
+  if (event_field == record.end() || !event_field->is_object()) {
+    throw LineError("no \"event\" object");
+  }
+  Event& event = parsed.event;
+  event.code = string_field(*event_field, "code");
+  if (event.code.empty()) throw LineError("\"event\" has no \"code\"");
+  if (!ontology.find_event(event.code)) {
+    throw LineError("\"" + event.code + "\" is not a CAMEO event code");
+  }
+  const auto root = string_field(*event_field, "root");
+  if (!root.empty() && root != event.code.substr(0, 2)) {
+    throw LineError("event root \"" + root + "\" does not match code \"" + event.code + "\"");
+  }
+
+  for (std::string_view role : {"source", "target"}) {
+    const auto it = record.find(role);
+    if (it == record.end() || it->is_null()) continue;
+    auto [actor, participant] = read_actor(*it, role, ontology);
+    (role == "source" ? event.source : event.target) = std::move(participant);
+    parsed.actors.push_back(std::move(actor));
+  }
+  if (!event.source && !event.target) throw LineError("an event needs a source or a target");
+
+  event.date = date_field(record, "date");
+  if (!event.date && parsed.document.published) {
+    event.date = parsed.document.published;
+    event.date_inferred = true;
+  }
+  if (const auto it = record.find("location"); it != record.end() && !it->is_null()) {
+    if (!it->is_object()) throw LineError("\"location\" must be an object or null");
+    event.location = Location{string_field(*it, "name"), string_field(*it, "country")};
+    if (event.location->name.empty()) event.location.reset();
+  }
+  if (const auto it = record.find("negated"); it != record.end() && !it->is_null()) {
+    if (!it->is_boolean()) throw LineError("\"negated\" must be true or false");
+    event.negated = it->get<bool>();
+  }
+  if (const auto modality = string_field(record, "modality"); !modality.empty()) {
+    try {
+      event.modality = parse_modality(modality);
+    } catch (const ModelError& error) {
+      throw LineError(error.what());
+    }
+  }
+  if (const auto it = record.find("sentence"); it != record.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
+        it->get<std::int64_t>() > 10'000'000) {
+      throw LineError("\"sentence\" must be a non-negative integer");
+    }
+    event.sentence = it->get<int>();
+  }
+  if (const auto it = record.find("span"); it != record.end() && !it->is_null()) {
+    if (!it->is_array() || it->size() != 2 || !(*it)[0].is_number_integer() ||
+        !(*it)[1].is_number_integer() || (*it)[0].get<std::int64_t>() < 0 ||
+        (*it)[0].get<std::int64_t>() > (*it)[1].get<std::int64_t>()) {
+      throw LineError("\"span\" must be [start, end] with 0 <= start <= end");
+    }
+    event.span = Span{(*it)[0].get<std::int64_t>(), (*it)[1].get<std::int64_t>()};
+  }
+  event.text = string_field(record, "text");
+  if (const auto it = record.find("confidence"); it != record.end() && !it->is_null()) {
+    if (!it->is_number() || it->get<double>() < 0.0 || it->get<double>() > 1.0) {
+      throw LineError("\"confidence\" must be a number from 0 to 1");
+    }
+    event.confidence = it->get<double>();
+  }
+  event.extractor = string_field(record, "extractor");
+  if (event.extractor.empty()) event.extractor = kDefaultExtractor;
+  return parsed;
+}
+
+}  // namespace
+
+void read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
+                  const Ontology& ontology, const std::function<void(DocumentRecord&&)>& emit,
+                  std::vector<InputProblem>& problems, std::int64_t& lines) {
+  std::optional<DocumentRecord> current;
+  auto flush = [&] {
+    if (current) emit(std::move(*current));
+    current.reset();
+  };
+  std::string line;
+  std::int64_t line_number = 0;
+  bool seen_record = false;
+  const auto problems_before = problems.size();
+  while (std::getline(in, line)) {
+    ++line_number;
+    const bool blank = std::all_of(line.begin(), line.end(),
+                                   [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+    if (blank) continue;
+    ++lines;
+    const std::string where = std::string(name) + ":" + std::to_string(line_number);
+    json record;
+    try {
+      record = json::parse(line);
+    } catch (const json::parse_error& error) {
+      if (!seen_record) {
+        // A first line that is not JSON means the whole file is something else.
+        throw IngestError(where + ": not JSON Lines: " + error.what());
+      }
+      problems.push_back({where, std::string("invalid JSON: ") + error.what()});
+      continue;
+    }
+    seen_record = true;
+    ParsedLine parsed;
+    try {
+      parsed = parse_line(record, options, ontology);
+    } catch (const LineError& error) {
+      problems.push_back({where, error.what()});
+      continue;
+    }
+    if (current && current->document.key != parsed.document.key) flush();
+    if (!current) {
+      current.emplace();
+      current->document = std::move(parsed.document);
+    }
+    for (auto& actor : parsed.actors) add_actor(*current, std::move(actor));
+    current->events.push_back(std::move(parsed.event));
+  }
+  if (in.bad()) {
+    throw IngestError(std::string(name) + ": read error after line " + std::to_string(line_number));
+  }
+  if (!seen_record && problems.size() == problems_before) {
+    throw IngestError(std::string(name) + ": empty input: no JSON records");
+  }
+  flush();
+}
+
+}  // namespace geokg
