@@ -178,6 +178,7 @@ class SqliteStore final : public Store {
 
  private:
   void configure();
+  void enable_wal();
   void migrate();
   void refresh_codebook();
   void prepare_writes();
@@ -220,6 +221,9 @@ void SqliteStore::configure() {
   }
   db_.exec("PRAGMA busy_timeout = 10000");
   db_.exec("PRAGMA foreign_keys = ON");
+}
+
+void SqliteStore::enable_wal() {
   auto mode = db_.prepare("PRAGMA journal_mode = WAL");
   if (mode.step() && mode.text(0) != "wal" && db_.path() != ":memory:") {
     throw StoreError("database " + db_.path() + ": cannot switch to WAL mode");
@@ -241,7 +245,10 @@ void SqliteStore::migrate() {
                      ", written by a newer geokg; this geokg reads versions up to " +
                      std::to_string(target) + ". Upgrade geokg.");
   }
-  if (version == target && application == kApplicationId) return;
+  if (version == target && application == kApplicationId) {
+    enable_wal();
+    return;
+  }
   if (version == 0) {
     const auto tables = pragma_int("SELECT count(*) FROM sqlite_schema");
     if (tables > 0) {
@@ -251,6 +258,7 @@ void SqliteStore::migrate() {
   } else if (application != kApplicationId) {
     throw StoreError("database " + db_.path() + " is not a geokg database");
   }
+  enable_wal();
   db_.exec("BEGIN IMMEDIATE");
   try {
     // Re-read under the write lock: another process may have migrated it.

@@ -1,0 +1,315 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+
+#include "geokg/core.hpp"
+#include "test_support.hpp"
+
+using geokg::DocumentRecord;
+using geokg::EventDate;
+using geokg::WriteOutcome;
+
+namespace {
+
+geokg::Actor actor(const std::string& key, const std::string& name, const std::string& code,
+                   const std::string& country) {
+  geokg::Actor a;
+  a.key = key;
+  a.name = name;
+  a.code = code;
+  a.country = country;
+  a.type = geokg::ActorType::Person;
+  return a;
+}
+
+geokg::Event event(const std::string& source, const std::string& target, const std::string& code,
+                   const std::string& date, int sentence) {
+  geokg::Event e;
+  e.source = geokg::Participant{source, ""};
+  e.target = geokg::Participant{target, ""};
+  e.code = code;
+  e.date = EventDate::parse(date);
+  e.sentence = sentence;
+  e.extractor = "test/1";
+  return e;
+}
+
+DocumentRecord summit_record() {
+  DocumentRecord record;
+  record.document.key = "summit";
+  record.document.title = "Summit";
+  record.document.text = "Kim visited Russia. Putin hosted Kim.";
+  record.document.origin = "test";
+  record.actors = {actor("kim", "Kim Jong Un", "PRKGOV", "PRK"),
+                   actor("putin", "Vladimir Putin", "RUSGOV", "RUS")};
+  record.actors[0].aliases = {"Kim", "KIM JONG UN"};
+  record.events = {event("kim", "putin", "042", "2023-09-13", 0),
+                   event("putin", "kim", "043", "2023-09", 1)};
+  return record;
+}
+
+std::vector<geokg::EventRow> events_where(const geokg::Store& store,
+                                          const geokg::EventFilter& filter) {
+  std::vector<geokg::EventRow> rows;
+  store.for_each_event(filter, [&](const geokg::EventRow& row) { rows.push_back(row); });
+  return rows;
+}
+
+// Runs one SQL statement on the raw file, outside the store.
+std::string raw_sql(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  std::string result;
+  sqlite3_exec(
+      db, sql.c_str(),
+      [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+        return 0;
+      },
+      &result, nullptr);
+  sqlite3_close(db);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("a new store has the current schema WAL and the codebook", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("new.db");
+  {
+    auto store = geokg::open_sqlite_store(path);
+    const auto stats = store->stats();
+    CHECK(stats.schema_version == geokg::current_schema_version());
+    CHECK(stats.documents == 0);
+    CHECK(stats.events == 0);
+  }
+  CHECK(raw_sql(path, "PRAGMA journal_mode") == "wal");
+  CHECK(raw_sql(path, "PRAGMA user_version") == std::to_string(geokg::current_schema_version()));
+  CHECK(raw_sql(path, "SELECT label FROM cameo_event_codes WHERE code = '042'") == "Make a visit");
+  CHECK(raw_sql(path, "SELECT quad FROM cameo_event_codes WHERE code = '190'") == "4");
+}
+
+TEST_CASE("a document and its events are written and read back", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const std::vector<DocumentRecord> records{summit_record()};
+  const auto outcomes = store->write(records);
+  REQUIRE(outcomes.size() == 1);
+  CHECK(outcomes[0].status == WriteOutcome::Status::Added);
+  CHECK(outcomes[0].events_added == 2);
+  CHECK(outcomes[0].actors_added == 2);
+
+  const auto stats = store->stats();
+  CHECK(stats.documents == 1);
+  CHECK(stats.actors == 2);
+  CHECK(stats.aliases == 2);
+  CHECK(stats.events == 2);
+  REQUIRE(stats.first_date);
+  CHECK(stats.first_date->iso() == "2023-09");
+  // The month 2023-09 runs to the 30th, past the day 2023-09-13.
+  CHECK(stats.last_date->iso() == "2023-09");
+
+  const auto rows = events_where(*store, {});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].code == "042");
+  CHECK(rows[0].document_key == "summit");
+  CHECK(rows[0].source_code == "PRKGOV");  // falls back to the actor's own code
+  CHECK(rows[0].target_code == "RUSGOV");
+  CHECK(rows[0].date->iso() == "2023-09-13");
+  CHECK(rows[1].date->precision == geokg::DatePrecision::Month);
+
+  const auto kim = store->find_actor("kim");
+  REQUIRE(kim);
+  CHECK(kim->actor.name == "Kim Jong Un");
+  CHECK(kim->actor.country == "PRK");
+  CHECK_FALSE(store->find_actor("nobody"));
+}
+
+TEST_CASE("writing the same record twice changes nothing", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const std::vector<DocumentRecord> records{summit_record()};
+  store->write(records);
+  const auto again = store->write(records);
+  CHECK(again[0].status == WriteOutcome::Status::Unchanged);
+  CHECK(again[0].events_added == 0);
+  CHECK(store->stats().events == 2);
+
+  // The same key with one new event extends the document.
+  auto extended = summit_record();
+  extended.events.push_back(event("kim", "putin", "036", "2023-09-14", 2));
+  const auto more = store->write(std::vector<DocumentRecord>{extended});
+  CHECK(more[0].status == WriteOutcome::Status::Extended);
+  CHECK(more[0].events_added == 1);
+  CHECK(store->stats().events == 3);
+}
+
+TEST_CASE("the same text under another id is a duplicate", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  store->write(std::vector<DocumentRecord>{summit_record()});
+  auto copy = summit_record();
+  copy.document.key = "summit-copy";
+  const auto outcome = store->write(std::vector<DocumentRecord>{copy});
+  CHECK(outcome[0].status == WriteOutcome::Status::Duplicate);
+  CHECK_THAT(outcome[0].message, Catch::Contains("summit"));
+  CHECK(store->stats().documents == 1);
+}
+
+TEST_CASE("a rejected document leaves no trace and the batch goes on", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("s.db");
+  auto store = geokg::open_sqlite_store(path);
+
+  auto broken = summit_record();
+  broken.document.key = "broken";
+  broken.document.text = "Different text.";
+  broken.actors.push_back(actor("shoigu", "Sergei Shoigu", "RUSMIL", "RUS"));
+  // The second event names an actor that exists nowhere: the whole document
+  // must go, including its new actor and its first, valid event.
+  broken.events.push_back(event("shoigu", "ghost", "042", "2023-07-26", 3));
+
+  const std::vector<DocumentRecord> batch{broken, summit_record()};
+  const auto outcomes = store->write(batch);
+  REQUIRE(outcomes.size() == 2);
+  CHECK(outcomes[0].status == WriteOutcome::Status::Rejected);
+  CHECK_THAT(outcomes[0].message, Catch::Contains("ghost") && Catch::Contains("broken"));
+  CHECK(outcomes[1].status == WriteOutcome::Status::Added);
+
+  CHECK(raw_sql(path, "SELECT count(*) FROM documents WHERE key = 'broken'") == "0");
+  CHECK(raw_sql(path, "SELECT count(*) FROM actors WHERE key = 'shoigu'") == "0");
+  CHECK(raw_sql(path, "SELECT count(*) FROM events") == "2");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+  CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
+
+  // The rolled-back actor must not linger in the store's caches either.
+  auto retry = broken;
+  retry.events.pop_back();
+  const auto second = store->write(std::vector<DocumentRecord>{retry});
+  CHECK(second[0].status == WriteOutcome::Status::Added);
+  CHECK(raw_sql(path, "SELECT count(*) FROM actors WHERE key = 'shoigu'") == "1");
+}
+
+TEST_CASE("an unknown CAMEO code rejects its document", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  auto record = summit_record();
+  record.events[1].code = "999";
+  const auto outcome = store->write(std::vector<DocumentRecord>{record});
+  CHECK(outcome[0].status == WriteOutcome::Status::Rejected);
+  CHECK_THAT(outcome[0].message, Catch::Contains("999"));
+  CHECK(store->stats().documents == 0);
+}
+
+TEST_CASE("a participant keeps its code at the event's date", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  DocumentRecord record;
+  record.document.key = "shoigu";
+  record.actors = {actor("shoigu", "Sergei Shoigu", "RUSGOV", "RUS"),
+                   actor("prk", "North Korea", "PRK", "PRK")};
+  auto visit = event("shoigu", "prk", "042", "2023-07-26", 0);
+  visit.source->code = "RUSMIL";
+  record.events = {visit};
+  store->write(std::vector<DocumentRecord>{record});
+  const auto rows = events_where(*store, {});
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].source_code == "RUSMIL");
+  CHECK(rows[0].target_code == "PRK");
+}
+
+TEST_CASE("event filters select by date code quad actor and country", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  DocumentRecord record;
+  record.document.key = "mix";
+  record.actors = {actor("kim", "Kim Jong Un", "PRKGOV", "PRK"),
+                   actor("putin", "Vladimir Putin", "RUSGOV", "RUS"),
+                   actor("biden", "Joe Biden", "USAGOV", "USA")};
+  record.events = {event("kim", "putin", "042", "2023-09-13", 0),
+                   event("putin", "kim", "0312", "2023-07", 1),
+                   event("biden", "kim", "112", "2022", 2),
+                   event("putin", "biden", "190", "2024-01-02", 3)};
+  store->write(std::vector<DocumentRecord>{record});
+
+  auto codes_of = [&](const geokg::EventFilter& filter) {
+    std::vector<std::string> codes;
+    for (const auto& row : events_where(*store, filter)) codes.push_back(row.code);
+    return codes;
+  };
+  using V = std::vector<std::string>;
+
+  geokg::EventFilter by_date;
+  by_date.since = EventDate::parse("2023-07-15");  // overlaps the month 2023-07
+  by_date.until = EventDate::parse("2023-12");
+  CHECK(codes_of(by_date) == V{"042", "0312"});
+
+  geokg::EventFilter by_year;
+  by_year.until = EventDate::parse("2022");
+  CHECK(codes_of(by_year) == V{"112"});
+
+  geokg::EventFilter by_code;
+  by_code.codes = {"04", "19"};
+  CHECK(codes_of(by_code) == V{"042", "190"});
+  by_code.codes = {"031"};
+  CHECK(codes_of(by_code) == V{"0312"});
+
+  geokg::EventFilter by_quad;
+  by_quad.quads = {geokg::QuadClass::VerbalConflict, geokg::QuadClass::MaterialConflict};
+  CHECK(codes_of(by_quad) == V{"112", "190"});
+
+  geokg::EventFilter by_actor;
+  by_actor.actors = {"biden"};
+  CHECK(codes_of(by_actor) == V{"112", "190"});
+
+  geokg::EventFilter by_country;
+  by_country.countries = {"PRK"};
+  by_country.quads = {geokg::QuadClass::VerbalCooperation};
+  CHECK(codes_of(by_country) == V{"042", "0312"});
+
+  geokg::EventFilter unknown;
+  unknown.actors = {"nobody"};
+  CHECK_THROWS_AS(codes_of(unknown), geokg::StoreError);
+
+  // Filter values are bound, never spliced into SQL.
+  geokg::EventFilter hostile;
+  hostile.countries = {"RUS') OR 1=1 --"};
+  CHECK(codes_of(hostile).empty());
+  hostile = {};
+  hostile.codes = {"0' OR '1'='1"};
+  CHECK(codes_of(hostile).empty());
+}
+
+TEST_CASE("a database from a newer geokg is refused", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("future.db");
+  geokg::open_sqlite_store(path);
+  raw_sql(path, "PRAGMA user_version = 99");
+  CHECK_THROWS_WITH(geokg::open_sqlite_store(path),
+                    Catch::Contains("schema version 99") && Catch::Contains("newer geokg"));
+}
+
+TEST_CASE("files that are not geokg databases are refused untouched", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto text = dir.write("notes.txt", std::string(2000, 'x'));
+  CHECK_THROWS_WITH(geokg::open_sqlite_store(text), Catch::Contains("not a SQLite database"));
+  CHECK(geokg::test::read_file(text) == std::string(2000, 'x'));
+
+  const auto foreign = dir.file("foreign.db");
+  raw_sql(foreign, "CREATE TABLE customers(id INTEGER)");
+  CHECK_THROWS_WITH(geokg::open_sqlite_store(foreign), Catch::Contains("not geokg's"));
+  CHECK(raw_sql(foreign, "PRAGMA user_version") == "0");
+
+  CHECK_THROWS_AS(geokg::open_sqlite_store(dir.file("missing-dir/x.db")), geokg::StoreError);
+}
+
+TEST_CASE("data survives closing and reopening", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("s.db");
+  geokg::open_sqlite_store(path)->write(std::vector<DocumentRecord>{summit_record()});
+  auto reopened = geokg::open_sqlite_store(path);
+  CHECK(reopened->stats().events == 2);
+  // Ids are remembered across sessions: re-writing still changes nothing.
+  const auto again = reopened->write(std::vector<DocumentRecord>{summit_record()});
+  CHECK(again[0].status == WriteOutcome::Status::Unchanged);
+}

@@ -1,0 +1,316 @@
+// End-to-end tests: the geokg binary on samples/ and test inputs, its output
+// checked by the tools analysts use (xmllint, networkx, igraph, Graphviz).
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using geokg::test::read_file;
+using geokg::test::TempDir;
+
+const std::string kSource = GEOKG_SOURCE_DIR;
+const std::string kShared = GEOKG_SHARED_DIR;
+const std::string kCli = GEOKG_CLI;
+
+std::string quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line, capturing stdout, stderr and the exit code.
+Run run(const std::string& command) {
+  TempDir scratch;
+  const auto err_file = scratch.file("stderr");
+  Run result;
+  FILE* pipe = ::popen((command + " 2>" + quote(err_file)).c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_file(err_file);
+  return result;
+}
+
+Run cli(const std::string& args) { return run(quote(kCli) + " " + args); }
+
+nlohmann::json read_graph(const std::string& kind, const std::string& path) {
+  const auto result = run("/usr/bin/python3 " + quote(kSource + "/tests/e2e/read_graph.py") + " " +
+                          kind + " " + quote(path));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return nlohmann::json::parse(result.out);
+}
+
+// Validates against the GraphML XSD from ../shared when it is there.
+void check_graphml_schema(const std::string& path) {
+  const auto xsd = kShared + "/schemas/graphml/1.0/graphml.xsd";
+  if (!fs::exists(xsd)) {
+    WARN("skipped GraphML XSD validation: " << xsd << " is not present");
+    return;
+  }
+  const auto result = run("xmllint --noout --nonet --schema " + quote(xsd) + " " + quote(path));
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+}
+
+// An ingested copy of samples/ in a fresh database.
+struct SampleStore {
+  TempDir dir;
+  std::string db = dir.file("samples.db");
+  SampleStore() {
+    const auto result = cli("ingest " + quote(kSource + "/samples") + " --db " + quote(db));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
+  TempDir dir;
+  const auto db = dir.file("s.db");
+  auto result = cli("ingest " + quote(kSource + "/samples") + " --db " + quote(db));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("read 2 input(s), 18 record(s), 0 rejected") &&
+                             Catch::Contains("9 added") &&
+                             Catch::Contains("18 event(s) and 18 actor(s) added"));
+
+  result = cli("stats --format json --db " + quote(db));
+  REQUIRE(result.exit_code == 0);
+  const auto stats = nlohmann::json::parse(result.out);
+  CHECK(stats["documents"] == 9);
+  CHECK(stats["events"] == 18);
+  CHECK(stats["actors"] == 18);
+  CHECK(stats["first_date"] == "2022-02-24");
+  CHECK(stats["events_by_root"]["04"] == 10);
+  CHECK(stats["top_actors"][0]["name"] == "Kim Jong Un");
+  CHECK(stats["top_actors"][0]["events"] == 6);
+
+  result = cli("stats --db " + quote(db));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("Consult") && Catch::Contains("Kim Jong Un"));
+}
+
+TEST_CASE("ingesting the same file twice adds nothing", "[e2e]") {
+  SampleStore samples;
+  const auto result =
+      cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("0 added") && Catch::Contains("9 unchanged") &&
+                             Catch::Contains("0 event(s) and 0 actor(s) added"));
+  const auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(samples.db)).out);
+  CHECK(stats["events"] == 18);
+}
+
+TEST_CASE("GraphML export reads back in xmllint networkx and igraph", "[e2e][graphml]") {
+  SampleStore samples;
+  const auto out = samples.dir.file("graph.graphml");
+  const auto result = cli("export --format graphml --out " + quote(out) + " --db " + quote(samples.db));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  check_graphml_schema(out);
+
+  const auto seen = read_graph("graphml", out);
+  const auto& nx = seen["networkx"];
+  CHECK(nx["nodes"] == 18);
+  CHECK(nx["edges"] == 18);
+  CHECK(nx["directed"] == true);
+  CHECK(nx["labels"]["kim-jong-un"] == "Kim Jong Un");
+  CHECK(nx["codes"]["sergei-shoigu"] == "RUSMIL");
+  CHECK(seen["igraph"]["nodes"] == 18);
+  CHECK(seen["igraph"]["edges"] == 18);
+  CHECK(seen["igraph"]["goldstein_types"] == nlohmann::json::array({"float"}));
+
+  bool found_visit = false;
+  for (const auto& edge : nx["edge_list"]) {
+    if (edge["source"] == "sergei-shoigu" && edge["target"] == "north-korea") {
+      found_visit = true;
+      CHECK(edge["code"] == "042");
+      CHECK(edge["root"] == "04");
+      CHECK(edge["quad"] == 1);
+      CHECK(edge["goldstein"] == Approx(1.9));
+      CHECK(edge["date"] == "2023-07-26");
+      CHECK(edge["count"] == 1);
+      CHECK(edge["weight"] == Approx(1.0));
+      CHECK(edge["label"] == "042 Make a visit");
+    }
+  }
+  CHECK(found_visit);
+}
+
+TEST_CASE("DOT export renders with Graphviz", "[e2e][dot]") {
+  SampleStore samples;
+  const auto out = samples.dir.file("graph.dot");
+  REQUIRE(cli("export --format dot -o " + quote(out) + " --db " + quote(samples.db)).exit_code == 0);
+  const auto svg = run("dot -Tsvg " + quote(out) + " -o " + quote(samples.dir.file("graph.svg")));
+  INFO(svg.err);
+  CHECK(svg.exit_code == 0);
+  const auto counted = run("gc -n -e " + quote(out));
+  CHECK(counted.exit_code == 0);
+  CHECK_THAT(counted.out, Catch::Matches(R"(\s*18\s+18 geokg.*\n)"));
+}
+
+TEST_CASE("filters narrow the exported graph", "[e2e]") {
+  SampleStore samples;
+  const auto dot = [&](const std::string& filters) {
+    const auto result = cli("export --format dot " + filters + " --db " + quote(samples.db));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return run("printf '%s' " + quote(result.out) + " | gc -n -e").out;
+  };
+  // Kim's visit to Russia and Putin's hosting of and talks with Kim.
+  CHECK_THAT(dot("--code 04 --since 2023-09 --until 2023-09"), Catch::Matches(R"(\s*3\s+3 geokg.*\n)"));
+  // Two accusations, one invasion and one set of sanctions.
+  CHECK_THAT(dot("--quad 3 --quad 4"), Catch::Matches(R"(\s*8\s+4 geokg.*\n)"));
+  CHECK_THAT(dot("--actor 'Vladimir Putin'"), Catch::Matches(R"(\s*4\s+5 geokg.*\n)"));
+  CHECK_THAT(dot("--country PRK --code 042"), Catch::Matches(R"(\s*4\s+2 geokg.*\n)"));
+}
+
+TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
+  TempDir dir;
+  const auto db = dir.file("h.db");
+  REQUIRE(cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " +
+                quote(db))
+              .exit_code == 0);
+  const auto graphml = dir.file("h.graphml");
+  const auto dot = dir.file("h.dot");
+  REQUIRE(cli("export --format graphml --out " + quote(graphml) + " --db " + quote(db)).exit_code == 0);
+  REQUIRE(cli("export --format dot --out " + quote(dot) + " --db " + quote(db)).exit_code == 0);
+
+  check_graphml_schema(graphml);
+  const auto seen = read_graph("graphml", graphml);
+  // The control character is gone; everything else arrives as written.
+  CHECK(seen["networkx"]["labels"]["hostile"] ==
+        "Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge \u05d0\u05d1");
+  CHECK(seen["networkx"]["labels"]["node"] == "node");
+  CHECK(seen["networkx"]["labels"]["graph"] == "graph {digraph}");
+  CHECK(seen["igraph"]["nodes"] == 3);
+
+  const auto svg = run("dot -Tsvg " + quote(dot));
+  INFO(svg.err);
+  CHECK(svg.exit_code == 0);
+  CHECK_THAT(svg.out, Catch::Contains("Erdoğan") && Catch::Contains("&lt;b&gt;"));
+  CHECK_THAT(run("gc -n -e " + quote(dot)).out, Catch::Matches(R"(\s*3\s+2 geokg.*\n)"));
+}
+
+TEST_CASE("a malformed line is named counted and skipped", "[e2e][bad-input]") {
+  TempDir dir;
+  const auto db = dir.file("m.db");
+  const auto file = kSource + "/tests/e2e/data/malformed-line.jsonl";
+  const auto result = cli("ingest " + quote(file) + " --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains(file + ":2: invalid JSON") &&
+                             Catch::Contains("3 record(s), 1 rejected") &&
+                             Catch::Contains("2 event(s)"));
+  const auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(db)).out);
+  CHECK(stats["events"] == 2);
+  CHECK(stats["documents"] == 2);
+}
+
+TEST_CASE("missing empty and non-JSON files give clear errors", "[e2e][bad-input]") {
+  TempDir dir;
+  const auto db = dir.file("b.db");
+  const auto empty = dir.write("empty.jsonl", "");
+  const auto prose = dir.write("prose.jsonl", "Kremlin coy on summit between Putin and Kim\n");
+  auto result = cli("ingest " + quote(dir.file("nope.jsonl")) + " --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("nope.jsonl: cannot open: no such file"));
+  result = cli("ingest " + quote(empty) + " --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("empty.jsonl: empty input"));
+  result = cli("ingest " + quote(prose) + " --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("prose.jsonl:1: not JSON Lines"));
+  result = cli("ingest " + quote(prose) + " --format triples --db " + quote(db));
+  CHECK(result.exit_code == 2);
+}
+
+TEST_CASE("stdin and stdout work as - ", "[e2e]") {
+  TempDir dir;
+  const auto db = dir.file("io.db");
+  const auto result = run("cat " + quote(kSource + "/samples/triples/ukraine-war.jsonl") + " | " +
+                          quote(kCli) + " ingest - --db " + quote(db));
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("7 event(s)"));
+  const auto exported = cli("export --format graphml --out - --db " + quote(db));
+  CHECK(exported.exit_code == 0);
+  CHECK_THAT(exported.out, Catch::StartsWith("<?xml") && Catch::EndsWith("</graphml>\n"));
+}
+
+TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
+  TempDir dir;
+  const auto db = dir.file("u.db");
+  CHECK(cli("").exit_code == 1);
+  CHECK(cli("frobnicate").exit_code == 1);
+  CHECK(cli("ingest").exit_code == 1);
+  for (const char* command : {"--help", "ingest --help", "export --help", "stats --help"}) {
+    const auto help = cli(command);
+    INFO(command);
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::Contains("--"));
+  }
+  auto result = cli("export --format gexf --db " + quote(db));
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("gexf"));
+  result = cli("export --since 2023-02-30 --db " + quote(db));
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("--since") && Catch::Contains("2023-02-30"));
+  CHECK(cli("export --quad 5 --db " + quote(db)).exit_code == 1);
+  CHECK(cli("export --country 'RUS; DROP TABLE events' --db " + quote(db)).exit_code == 1);
+  CHECK(cli("export --edges all --db " + quote(db)).exit_code == 1);
+  CHECK(cli("ingest x --date tomorrow --db " + quote(db)).exit_code == 1);
+
+  result = cli("export --actor nobody --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("nobody"));
+  result = cli("export --code 99 --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  result = cli("export --format dot --out " + quote(dir.file("no/such/dir/g.dot")) + " --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("does not exist"));
+
+  const auto not_db = dir.write("not.db", "this is not a database, just some text that is long enough");
+  result = cli("stats --db " + quote(not_db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("not a SQLite database"));
+  REQUIRE(run("sqlite3 " + quote(db) + " 'PRAGMA user_version = 42'").exit_code == 0);
+  result = cli("stats --db " + quote(db));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("newer geokg"));
+}
+
+TEST_CASE("exports of samples/ match the committed golden files", "[e2e][golden]") {
+  SampleStore samples;
+  const bool update = std::getenv("GEOKG_UPDATE_GOLDEN") != nullptr;
+  for (const std::string format : {"graphml", "dot"}) {
+    INFO(format);
+    const auto golden = kSource + "/tests/e2e/golden/samples." + format;
+    const auto result = cli("export --format " + format + " --db " + quote(samples.db));
+    REQUIRE(result.exit_code == 0);
+    if (update) {
+      std::ofstream(golden, std::ios::binary) << result.out;
+      WARN("updated " << golden);
+      continue;
+    }
+    REQUIRE(fs::exists(golden));
+    CHECK(result.out == read_file(golden));
+  }
+}

@@ -1,0 +1,76 @@
+#include <libxml/parser.h>
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "geokg/export.hpp"
+#include "geokg/ingest.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+// An actor whose name holds everything that breaks naive writers.
+const std::string kHostileName = "Ali \\\"node\\\" <b>&amp; \\\\ \\u0001 Erdoğan ]]> -- edge";
+
+geokg::ActorGraph hostile_graph(geokg::test::TempDir& dir) {
+  const std::string events =
+      R"({"document": "d", "source": {"id": "hostile", "name": ")" + kHostileName +
+      R"(", "code": "TURGOV"}, "target": {"id": "node", "name": "node", "code": "RUS"}, "event": {"code": "042"}, "date": "2023-09-13"})" "\n"
+      R"({"document": "d", "source": {"id": "node", "name": "node"}, "target": {"id": "hostile", "name": "x"}, "event": {"code": "190"}})" "\n";
+  auto store = geokg::open_sqlite_store(dir.file("h.db"));
+  const auto report = geokg::ingest(*store, {dir.write("h.jsonl", events)}, {});
+  REQUIRE(report.clean());
+  return geokg::build_actor_graph(*store, {});
+}
+
+bool well_formed_xml(const std::string& text) {
+  xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "graph.graphml",
+                                "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  const bool ok = doc != nullptr;
+  xmlFreeDoc(doc);
+  return ok;
+}
+
+}  // namespace
+
+TEST_CASE("GraphML declares typed keys and uses actor keys as node ids", "[export][graphml]") {
+  geokg::test::TempDir dir;
+  const auto graph = hostile_graph(dir);
+  std::ostringstream out;
+  geokg::write_graphml(graph, out);
+  const auto text = out.str();
+
+  CHECK(well_formed_xml(text));
+  CHECK_THAT(text, Catch::Contains(R"(<key id="e_goldstein" for="edge" attr.name="goldstein" attr.type="double"/>)"));
+  CHECK_THAT(text, Catch::Contains(R"(<key id="v_label" for="node" attr.name="label" attr.type="string"/>)"));
+  CHECK_THAT(text, Catch::Contains(R"(<key id="e_count" for="edge" attr.name="count" attr.type="int"/>)"));
+  CHECK_THAT(text, Catch::Contains("<data key=\"g_format\">geokg-graphml/1</data>"));
+  CHECK_THAT(text, Catch::Contains(R"(<node id="hostile">)"));
+  CHECK_THAT(text, Catch::Contains(R"(<edge id="e0" source="hostile" target="node">)"));
+  CHECK_THAT(text, Catch::Contains(
+                       "Ali &quot;node&quot; &lt;b&gt;&amp;amp; \\  Erdoğan ]]&gt; -- edge"));
+  CHECK_THAT(text, Catch::Contains("<data key=\"e_label\">042 Make a visit</data>"));
+  CHECK_THAT(text, Catch::Contains("<data key=\"e_quad\">4</data>"));
+  CHECK(text.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("DOT quotes every id and escapes labels", "[export][dot]") {
+  geokg::test::TempDir dir;
+  const auto graph = hostile_graph(dir);
+  std::ostringstream out;
+  geokg::write_dot(graph, out);
+  const auto text = out.str();
+  CHECK(text.starts_with("// geokg-dot 1"));
+  CHECK_THAT(text, Catch::Contains(
+                       R"("hostile" [label="Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge\nTURGOV")"));
+  CHECK_THAT(text, Catch::Contains(R"("node" [label="node\nRUS")"));
+  CHECK_THAT(text, Catch::Contains(R"("hostile" -> "node" [label="042 Make a visit")"));
+  CHECK_THAT(text, Catch::Contains(R"(color="#e53935")"));  // 190 is material conflict
+  CHECK(text.find('\x01') == std::string::npos);
+}
+
+TEST_CASE("export formats are parsed by name", "[export]") {
+  CHECK(geokg::parse_export_format("graphml") == geokg::ExportFormat::GraphML);
+  CHECK(geokg::parse_export_format("dot") == geokg::ExportFormat::Dot);
+  CHECK_THROWS_WITH(geokg::parse_export_format("gexf"), Catch::Contains("gexf"));
+}

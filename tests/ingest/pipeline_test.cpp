@@ -1,0 +1,114 @@
+#include <catch2/catch.hpp>
+
+#include "geokg/ingest.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+const std::string kTwoDocs =
+    R"({"document": {"id": "a", "title": "A"}, "source": {"name": "Kim Jong Un", "code": "PRKGOV"}, "target": {"name": "Russia", "code": "RUS"}, "event": {"code": "042"}, "date": "2023-09-13"})"
+    "\n"
+    R"({"document": "a", "source": {"name": "Vladimir Putin", "code": "RUSGOV"}, "target": {"name": "Kim Jong Un"}, "event": {"code": "043"}, "date": "2023-09-13"})"
+    "\n"
+    R"({"document": {"id": "b"}, "source": {"name": "Iran", "code": "IRN"}, "target": {"name": "Russia"}, "event": {"code": "072"}, "date": "2022-10"})"
+    "\n";
+
+}  // namespace
+
+TEST_CASE("ingest stores a triples file and is idempotent", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("events.jsonl", kTwoDocs);
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+
+  auto report = geokg::ingest(*store, {file}, {});
+  CHECK(report.clean());
+  CHECK(report.inputs == 1);
+  CHECK(report.lines == 3);
+  CHECK(report.documents_added == 2);
+  CHECK(report.events_added == 3);
+  CHECK(report.actors_added == 4);
+
+  report = geokg::ingest(*store, {file}, {});
+  CHECK(report.clean());
+  CHECK(report.documents_added == 0);
+  CHECK(report.documents_unchanged == 2);
+  CHECK(report.events_added == 0);
+  CHECK(store->stats().events == 3);
+}
+
+TEST_CASE("a malformed line is reported the other lines go in", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("mixed.jsonl", kTwoDocs + "{not json}\n" +
+                                                 R"({"document": "c", "source": {"name": "X"}, "event": {"code": "042"}})" "\n");
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const auto report = geokg::ingest(*store, {file}, {});
+  CHECK_FALSE(report.clean());
+  CHECK(report.lines == 5);
+  CHECK(report.lines_rejected == 1);
+  REQUIRE(report.problems.size() == 1);
+  CHECK(report.problems[0].where == file + ":4");
+  CHECK(report.documents_added == 3);
+  CHECK(store->stats().events == 4);
+}
+
+TEST_CASE("missing empty and non-JSON inputs give clear errors", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const auto empty = dir.write("empty.jsonl", "");
+  const auto prose = dir.write("article.jsonl", "Kremlin coy on summit\n");
+  const auto good = dir.write("good.jsonl", kTwoDocs);
+  const auto report =
+      geokg::ingest(*store, {dir.file("missing.jsonl"), empty, prose, good}, {});
+  REQUIRE(report.problems.size() == 3);
+  CHECK(report.problems[0].where == dir.file("missing.jsonl"));
+  CHECK_THAT(report.problems[0].message, Catch::Contains("no such file"));
+  CHECK_THAT(report.problems[1].message, Catch::Contains("empty"));
+  CHECK_THAT(report.problems[2].message, Catch::Contains("article.jsonl:1") &&
+                                             Catch::Contains("not JSON Lines"));
+  CHECK(report.documents_added == 2);  // the good file still goes in
+}
+
+TEST_CASE("directories are walked recursively in name order", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  dir.write("in/b/second.jsonl",
+            R"({"document": "d2", "source": {"name": "Y"}, "event": {"code": "042"}})" "\n");
+  dir.write("in/a.jsonl",
+            R"({"document": "d1", "source": {"name": "X"}, "event": {"code": "042"}})" "\n");
+  dir.write("in/.hidden.jsonl", "garbage\n");
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const auto report = geokg::ingest(*store, {dir.file("in")}, {});
+  CHECK(report.clean());
+  CHECK(report.inputs == 2);
+  CHECK(report.documents_added == 2);
+  std::vector<std::string> order;
+  store->for_each_event({}, [&](const geokg::EventRow& row) { order.push_back(row.document_key); });
+  CHECK(order == std::vector<std::string>{"d1", "d2"});
+}
+
+TEST_CASE("formats that this version cannot read are named in the error", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  const auto html = dir.write("page.html", "<!doctype html><html><body><p>x</p></body></html>");
+  const auto docs = dir.write("docs.jsonl", R"({"id": "1", "text": "Kim met Putin."})" "\n");
+  const auto report = geokg::ingest(*store, {html, docs}, {});
+  REQUIRE(report.problems.size() == 2);
+  CHECK_THAT(report.problems[0].message, Catch::Contains("html"));
+  CHECK_THAT(report.problems[1].message, Catch::Contains("jsonl"));
+  CHECK(geokg::parse_input_format("triples") == geokg::InputFormat::Triples);
+  CHECK_THROWS_AS(geokg::parse_input_format("xml"), geokg::IngestError);
+}
+
+TEST_CASE("small batches give the same store as one large batch", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("events.jsonl", kTwoDocs);
+  auto large = geokg::open_sqlite_store(dir.file("large.db"));
+  auto small = geokg::open_sqlite_store(dir.file("small.db"));
+  geokg::IngestOptions one_per_batch;
+  one_per_batch.batch_documents = 1;
+  int progress_calls = 0;
+  geokg::ingest(*small, {file}, one_per_batch, [&](const geokg::IngestReport&) { ++progress_calls; });
+  geokg::ingest(*large, {file}, {});
+  CHECK(progress_calls == 2);
+  CHECK(small->stats().events == large->stats().events);
+  CHECK(small->stats().actors == large->stats().actors);
+}
