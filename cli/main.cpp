@@ -80,29 +80,44 @@ void add_filter_options(CLI::App& command, FilterArgs& filter) {
                      "CAMEO country code of source or target, e.g. RUS (repeatable)");
 }
 
-geokg::EventFilter make_filter(const FilterArgs& args, const geokg::Store& store) {
+// An actor argument is an id, a name or an alias ("nato", "Vladimir Putin").
+std::string resolve_actor(const geokg::Store& store, const std::string& text) {
+  if (store.find_actor(text)) return text;
+  const auto named = store.find_actors_named(text);
+  if (named.size() == 1) return named.front().actor.key;
+  if (named.size() > 1) {
+    std::string candidates;
+    for (const auto& row : named) {
+      candidates += "\n  " + row.actor.key + " (" + row.actor.name +
+                    (row.actor.code.empty() ? "" : ", " + row.actor.code) + ")";
+    }
+    throw geokg::GraphError("--actor: \"" + text + "\" is ambiguous; give one of the ids:" +
+                            candidates);
+  }
+  if (const auto key = geokg::make_key(text); store.find_actor(key)) return key;
+  throw geokg::GraphError("--actor: no actor \"" + text + "\" in the store");
+}
+
+// Checks every filter value before any file is opened; actors are resolved
+// later, against the store.
+geokg::EventFilter make_filter(const FilterArgs& args) {
   geokg::EventFilter filter;
   filter.since = parse_date_option(args.since, "--since");
   filter.until = parse_date_option(args.until, "--until");
   if (filter.since && filter.until && filter.since->first_day() > filter.until->last_day()) {
     throw UsageError("--since " + args.since + " is after --until " + args.until);
   }
-  filter.codes = args.codes;
+  for (const auto& code : args.codes) {
+    if (!geokg::Ontology::builtin().find_event(code)) {
+      throw UsageError("--code: \"" + code + "\" is not a CAMEO event code or root (e.g. 04, 042)");
+    }
+    filter.codes.push_back(code);
+  }
   for (const auto& quad : args.quads) {
     if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4') {
       throw UsageError("--quad: \"" + quad + "\" is not a quad class (1, 2, 3 or 4)");
     }
     filter.quads.push_back(static_cast<geokg::QuadClass>(quad[0] - '0'));
-  }
-  for (const auto& actor : args.actors) {
-    // An id as given, or the id a name maps to ("Vladimir Putin").
-    if (store.find_actor(actor)) {
-      filter.actors.push_back(actor);
-    } else if (const auto key = geokg::make_key(actor); store.find_actor(key)) {
-      filter.actors.push_back(key);
-    } else {
-      throw geokg::GraphError("--actor: no actor \"" + actor + "\" in the store");
-    }
   }
   for (const auto& country : args.countries) {
     if (!geokg::Ontology::builtin().is_country(country)) {
@@ -130,7 +145,7 @@ int run_ingest(const IngestArgs& args) {
   try {
     options.format = geokg::parse_input_format(args.format);
   } catch (const geokg::IngestError& error) {
-    throw UsageError(std::string("--format: ") + error.what());
+    throw UsageError(error.what());
   }
   options.default_date = parse_date_option(args.date, "--date");
   auto store = geokg::open_sqlite_store(args.db);
@@ -164,9 +179,12 @@ int run_export(const ExportArgs& args) {
   } catch (const geokg::ExportError& error) {
     throw UsageError(std::string("--format: ") + error.what());
   }
-  auto store = geokg::open_sqlite_store(args.db);
   geokg::GraphOptions options;
-  options.filter = make_filter(args.filter, *store);
+  options.filter = make_filter(args.filter);
+  auto store = geokg::open_sqlite_store(args.db, geokg::OpenMode::MustExist);
+  for (const auto& actor : args.filter.actors) {
+    options.filter.actors.push_back(resolve_actor(*store, actor));
+  }
   options.mode = args.edges == "event" ? geokg::EdgeMode::PerEvent : geokg::EdgeMode::Aggregated;
   const auto graph = geokg::build_actor_graph(*store, options);
   geokg::export_graph(graph, format, args.out);
@@ -178,7 +196,7 @@ int run_export(const ExportArgs& args) {
 }
 
 int run_stats(const StatsArgs& args) {
-  auto store = geokg::open_sqlite_store(args.db);
+  auto store = geokg::open_sqlite_store(args.db, geokg::OpenMode::MustExist);
   const auto stats = store->stats();
   const auto date = [](const std::optional<geokg::EventDate>& d) {
     return d ? d->iso() : std::string();
@@ -241,7 +259,7 @@ int main(int argc, char** argv) {
                      "auto, triples, text, html, jsonl or gdelt")
       ->capture_default_str();
   ingest->add_option("--date", ingest_args.date,
-                     "Publication date (YYYY-MM-DD) for documents that have none");
+                     "Publication date (YYYY[-MM[-DD]]) for documents that have none");
 
   ExportArgs export_args;
   auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");

@@ -156,10 +156,10 @@ std::string make_key(std::string_view name) {
     bytes += used;
     remaining -= used;
     const auto category = cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+    // Letters, decimal digits and combining marks: all XML name characters.
     const bool letter_or_digit =
         (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
-        (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO) ||
-        category == UTF8PROC_CATEGORY_MN;
+        category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_MN;
     if (!letter_or_digit) {
       pending_hyphen = !key.empty();
       continue;

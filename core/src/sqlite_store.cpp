@@ -1,4 +1,5 @@
 // The SQLite implementation of Store. All of geokg's SQL lives in this file.
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <array>
@@ -147,7 +148,9 @@ std::int64_t fingerprint(const Event& event) {
   add(event.source ? event.source->actor_key : "");
   add(event.target ? event.target->actor_key : "");
   add(event.code);
-  add(event.date ? event.date->iso() : "");
+  // An inferred date is the publication date, not part of what was said:
+  // re-ingesting with another --date must not duplicate the event.
+  add(event.date && !event.date_inferred ? event.date->iso() : "");
   add(event.sentence ? std::to_string(*event.sentence) : "");
   add(event.span ? std::to_string(event.span->start) + ":" + std::to_string(event.span->end) : "");
   add(event.negated ? "n" : "");
@@ -168,6 +171,7 @@ std::optional<EventDate> date_from_text(const std::optional<std::string>& text) 
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, const Ontology& ontology);
+  std::vector<ActorRow> find_actors_named(std::string_view name) const override;
 
   std::vector<WriteOutcome> write(std::span<const DocumentRecord> records) override;
   void for_each_actor(const std::function<void(const ActorRow&)>& visit) const override;
@@ -182,7 +186,7 @@ class SqliteStore final : public Store {
   void migrate();
   void refresh_codebook();
   void prepare_writes();
-  WriteOutcome write_one(const DocumentRecord& record, std::vector<std::string>& new_actor_keys);
+  WriteOutcome write_one(const DocumentRecord& record);
   std::int64_t upsert_actor(const Actor& actor, bool& added);
   std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
 
@@ -314,13 +318,22 @@ void SqliteStore::prepare_writes() {
   insert_actor_.emplace(
       db_, "INSERT INTO actors(key, name, code, country, agent, type) VALUES (?,?,?,?,?,?)");
   // A later mention may know more than the first: fill gaps, never overwrite.
+  // Code, country and agent come as one unit, so an actor never mixes the
+  // country of one code with the agent of another.
   complete_actor_.emplace(db_,
-                          "UPDATE actors SET code = COALESCE(code, ?2), "
-                          "country = COALESCE(country, ?3), agent = COALESCE(agent, ?4), "
+                          "UPDATE actors SET "
+                          "country = CASE WHEN code IS NULL THEN COALESCE(?3, country) "
+                          "ELSE country END, "
+                          "agent = CASE WHEN code IS NULL THEN COALESCE(?4, agent) ELSE agent END, "
+                          "code = COALESCE(code, ?2), "
                           "type = CASE type WHEN 'unknown' THEN ?5 ELSE type END "
-                          "WHERE id = ?1 AND (code IS NULL OR country IS NULL OR agent IS NULL "
-                          "OR type = 'unknown')");
-  insert_alias_.emplace(db_, "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) VALUES (?,?)");
+                          "WHERE id = ?1 AND ((code IS NULL AND ?2 IS NOT NULL) "
+                          "OR (type = 'unknown' AND ?5 <> 'unknown'))");
+  // An alias that only repeats the stored name adds nothing.
+  insert_alias_.emplace(db_,
+                        "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) SELECT ?1, ?2 "
+                        "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = ?1 "
+                        "AND name = ?2 COLLATE NOCASE)");
   insert_event_.emplace(
       db_,
       "INSERT OR IGNORE INTO events(document_id, fingerprint, code, date, date_precision, "
@@ -367,8 +380,9 @@ std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
         .run();
     if (db_.changes() > 0 && actor_codes_[actor.key].empty()) actor_codes_[actor.key] = actor.code;
   }
+  insert_alias_->bind(1, id).bind(2, actor.name).run();
   for (const auto& alias : actor.aliases) {
-    if (!alias.empty() && alias != actor.name) insert_alias_->bind(1, id).bind(2, alias).run();
+    if (!alias.empty()) insert_alias_->bind(1, id).bind(2, alias).run();
   }
   return id;
 }
@@ -391,8 +405,7 @@ std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord&
   return id;
 }
 
-WriteOutcome SqliteStore::write_one(const DocumentRecord& record,
-                                    std::vector<std::string>& new_actor_keys) {
+WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   const Document& document = record.document;
   if (document.key.empty()) throw StoreError("a document needs a non-empty id");
   for (const auto& event : record.events) ontology_.event(event.code);
@@ -431,10 +444,7 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record,
     if (actor.key.empty()) throw StoreError("document " + document.key + ": actor without a key");
     bool added = false;
     upsert_actor(actor, added);
-    if (added) {
-      ++outcome.actors_added;
-      new_actor_keys.push_back(actor.key);
-    }
+    if (added) ++outcome.actors_added;
   }
 
   for (const auto& event : record.events) {
@@ -483,23 +493,19 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record,
 std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
   std::vector<WriteOutcome> outcomes;
   outcomes.reserve(records.size());
-  std::vector<std::string> batch_actor_keys;
   db_.exec("BEGIN IMMEDIATE");
   try {
     for (const auto& record : records) {
-      std::vector<std::string> new_actor_keys;
       sqlite::Savepoint savepoint(db_, "document");
       try {
-        outcomes.push_back(write_one(record, new_actor_keys));
+        outcomes.push_back(write_one(record));
         savepoint.release();
-        batch_actor_keys.insert(batch_actor_keys.end(), new_actor_keys.begin(),
-                                new_actor_keys.end());
       } catch (const Error& error) {
         savepoint.rollback();
-        for (const auto& key : new_actor_keys) {
-          actor_ids_.erase(key);
-          actor_codes_.erase(key);
-        }
+        // The caches may now hold ids and codes that were rolled back.
+        // Rollbacks are rare, so forgetting everything is cheap and safe.
+        actor_ids_.clear();
+        actor_codes_.clear();
         WriteOutcome rejected;
         rejected.status = WriteOutcome::Status::Rejected;
         rejected.message = error.what();
@@ -513,10 +519,8 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
       db_.exec("ROLLBACK");
     } catch (const StoreError&) {
     }
-    for (const auto& key : batch_actor_keys) {
-      actor_ids_.erase(key);
-      actor_codes_.erase(key);
-    }
+    actor_ids_.clear();
+    actor_codes_.clear();
     throw;
   }
   return outcomes;
@@ -547,6 +551,16 @@ void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& vis
     aliases.reset();
     visit(row);
   }
+}
+
+std::vector<ActorRow> SqliteStore::find_actors_named(std::string_view name) const {
+  auto rows = db_.prepare("SELECT " + std::string(kActorColumns) +
+                          " FROM actors WHERE name = ?1 COLLATE NOCASE OR id IN "
+                          "(SELECT actor_id FROM actor_aliases WHERE alias = ?1) ORDER BY key");
+  rows.bind(1, name);
+  std::vector<ActorRow> found;
+  while (rows.step()) found.push_back(read_actor(rows));
+  return found;
 }
 
 std::optional<ActorRow> SqliteStore::find_actor(std::string_view key) const {
@@ -684,7 +698,11 @@ StoreStats SqliteStore::stats() const {
 
 }  // namespace
 
-std::unique_ptr<Store> open_sqlite_store(const std::string& path, const Ontology& ontology) {
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode,
+                                         const Ontology& ontology) {
+  if (mode == OpenMode::MustExist && path != ":memory:" && ::access(path.c_str(), F_OK) != 0) {
+    throw StoreError("database " + path + " does not exist (create it with geokg ingest)");
+  }
   return std::make_unique<SqliteStore>(path, ontology);
 }
 

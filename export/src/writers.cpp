@@ -140,7 +140,7 @@ void write_graphml(const ActorGraph& graph, std::ostream& out) {
 void write_dot(const ActorGraph& graph, std::ostream& out) {
   out << "// geokg-dot " << kDotFormatVersion << ": actors and their CAMEO-coded relations\n"
       << "digraph \"geokg\" {\n"
-      << "  graph [geokg_format=\"" << kDotFormatVersion
+      << "  graph [geokg_format=\"geokg-dot/" << kDotFormatVersion
       << "\", rankdir=\"LR\", charset=\"UTF-8\", fontname=\"Helvetica\"];\n"
       << "  node [shape=\"box\", style=\"rounded\", fontname=\"Helvetica\"];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=\"10\"];\n";
@@ -162,6 +162,7 @@ void write_dot(const ActorGraph& graph, std::ostream& out) {
         << static_cast<int>(relation.event->quad()) << "\", color=\""
         << quad_colour(relation.event->quad()) << "\", weight=\"" << relation.count << "\"";
     if (relation.first_date) out << ", date=\"" << relation.first_date->iso() << "\"";
+    if (relation.event_id) out << ", event_id=\"" << relation.event_id << "\"";
     out << "];\n";
   }
   out << "}\n";

@@ -124,12 +124,11 @@ void ingest_stream(std::istream& in, const std::string& name, const IngestOption
   const auto format = options.format == InputFormat::Auto ? detect(name, in) : options.format;
   switch (format) {
     case InputFormat::Triples: {
-      const auto problems_before = report.problems.size();
-      read_triples(
+      const auto counts = read_triples(
           in, name, options, Ontology::builtin(),
-          [&](DocumentRecord&& record) { writer.add(std::move(record), name); }, report.problems,
-          report.lines);
-      report.lines_rejected += static_cast<std::int64_t>(report.problems.size() - problems_before);
+          [&](DocumentRecord&& record) { writer.add(std::move(record), name); }, report.problems);
+      report.lines += counts.read;
+      report.lines_rejected += counts.rejected;
       return;
     }
     case InputFormat::Auto:
@@ -138,11 +137,11 @@ void ingest_stream(std::istream& in, const std::string& name, const IngestOption
     case InputFormat::Html:
     case InputFormat::Jsonl:
     case InputFormat::Gdelt:
-      throw IngestError(name + ": " + std::string(to_string(format)) +
-                        " input is not supported by this version of geokg yet; it reads JSON "
-                        "Lines of pre-extracted events (--format triples)");
+      throw IngestError(name, std::string(to_string(format)) +
+                                  " input is not supported by this version of geokg yet; it "
+                                  "reads JSON Lines of pre-extracted events (--format triples)");
   }
-  throw IngestError(name + ": cannot tell what kind of input this is; give --format");
+  throw IngestError(name, "cannot tell what kind of input this is; give --format");
 }
 
 void ingest_path(const std::string& path, const IngestOptions& options, BatchWriter& writer,
@@ -158,7 +157,7 @@ void ingest_path(const std::string& path, const IngestOptions& options, BatchWri
     std::error_code error;
     const auto status = fs::status(path, error);
     if (error || !fs::exists(status)) {
-      throw IngestError(path + ": cannot open: no such file or directory");
+      throw IngestError(path, "cannot open: no such file or directory");
     }
     if (fs::is_directory(status)) {
       std::vector<std::string> children;
@@ -174,10 +173,10 @@ void ingest_path(const std::string& path, const IngestOptions& options, BatchWri
       return;
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw IngestError(path + ": cannot open: " + std::strerror(errno));
+    if (!in) throw IngestError(path, std::string("cannot open: ") + std::strerror(errno));
     ingest_stream(in, path, options, writer, report);
   } catch (const IngestError& error) {
-    report.problems.push_back({path, error.what()});
+    report.problems.push_back({error.where(), error.message()});
   } catch (const fs::filesystem_error& error) {
     report.problems.push_back({path, error.what()});
   }
@@ -202,8 +201,8 @@ InputFormat parse_input_format(std::string_view name) {
                       InputFormat::Html, InputFormat::Jsonl, InputFormat::Gdelt}) {
     if (to_string(format) == name) return format;
   }
-  throw IngestError("unknown input format \"" + std::string(name) +
-                    "\" (expected auto, triples, text, html, jsonl or gdelt)");
+  throw IngestError("--format", "unknown input format \"" + std::string(name) +
+                                    "\" (expected auto, triples, text, html, jsonl or gdelt)");
 }
 
 IngestReport ingest(Store& store, const std::vector<std::string>& paths,

@@ -42,7 +42,7 @@ bool valid_actor_code(std::string_view code) {
                      [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
-Document read_document(const json& value, const IngestOptions& options) {
+Document read_document(const json& value) {
   Document document;
   document.origin = "triples";
   if (value.is_string()) {
@@ -61,8 +61,19 @@ Document read_document(const json& value, const IngestOptions& options) {
     throw LineError("\"document\" must be an object or a document id string");
   }
   if (document.key.empty()) throw LineError("the document has no \"id\" (nor \"url\")");
-  if (!document.published) document.published = options.default_date;
   return document;
+}
+
+// Fills the fields `into` lacks from a later line's view of the document.
+void merge_document(Document& into, Document&& from) {
+  auto fill = [](std::string& field, std::string& value) {
+    if (field.empty()) field = std::move(value);
+  };
+  fill(into.title, from.title);
+  fill(into.url, from.url);
+  fill(into.source, from.source);
+  fill(into.text, from.text);
+  if (!into.published) into.published = from.published;
 }
 
 // Reads an ActorRef into an Actor (its default identity) and the Participant
@@ -82,7 +93,8 @@ std::pair<Actor, Participant> read_actor(const json& ref, std::string_view role,
   } catch (const std::exception& error) {
     throw LineError(std::string(role) + ": " + error.what());
   }
-  if (actor.key.empty()) actor.key = make_key(actor.name);
+  // Keys are normalised so every id is a valid XML name token in exports.
+  actor.key = make_key(actor.key.empty() ? actor.name : actor.key);
   if (actor.key.empty()) {
     throw LineError(std::string(role) + " needs an \"id\" or a \"name\" with letters or digits");
   }
@@ -128,14 +140,14 @@ struct ParsedLine {
   std::vector<Actor> actors;
 };
 
-ParsedLine parse_line(const json& record, const IngestOptions& options, const Ontology& ontology) {
+ParsedLine parse_line(const json& record, const Ontology& ontology) {
   if (!record.is_object()) throw LineError("a record must be a JSON object");
   ParsedLine parsed;
   const auto doc = record.find("document");
   if (doc == record.end() || doc->is_null()) {
     throw LineError("no \"document\" (an object or a document id)");
   }
-  parsed.document = read_document(*doc, options);
+  parsed.document = read_document(*doc);
 
   const auto event_field = record.find("event");
   if (event_field == record.end() || !event_field->is_object()) {
@@ -162,10 +174,6 @@ ParsedLine parse_line(const json& record, const IngestOptions& options, const On
   if (!event.source && !event.target) throw LineError("an event needs a source or a target");
 
   event.date = date_field(record, "date");
-  if (!event.date && parsed.document.published) {
-    event.date = parsed.document.published;
-    event.date_inferred = true;
-  }
   if (const auto it = record.find("location"); it != record.end() && !it->is_null()) {
     if (!it->is_object()) throw LineError("\"location\" must be an object or null");
     event.location = Location{string_field(*it, "name"), string_field(*it, "country")};
@@ -211,24 +219,33 @@ ParsedLine parse_line(const json& record, const IngestOptions& options, const On
 
 }  // namespace
 
-void read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
-                  const Ontology& ontology, const std::function<void(DocumentRecord&&)>& emit,
-                  std::vector<InputProblem>& problems, std::int64_t& lines) {
+LineCounts read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
+                        const Ontology& ontology,
+                        const std::function<void(DocumentRecord&&)>& emit,
+                        std::vector<InputProblem>& problems) {
+  LineCounts counts;
   std::optional<DocumentRecord> current;
   auto flush = [&] {
-    if (current) emit(std::move(*current));
+    if (!current) return;
+    Document& document = current->document;
+    if (!document.published) document.published = options.default_date;
+    for (auto& event : current->events) {
+      if (event.date || !document.published) continue;
+      event.date = document.published;
+      event.date_inferred = true;
+    }
+    emit(std::move(*current));
     current.reset();
   };
   std::string line;
   std::int64_t line_number = 0;
   bool seen_record = false;
-  const auto problems_before = problems.size();
   while (std::getline(in, line)) {
     ++line_number;
     const bool blank = std::all_of(line.begin(), line.end(),
                                    [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
     if (blank) continue;
-    ++lines;
+    ++counts.read;
     const std::string where = std::string(name) + ":" + std::to_string(line_number);
     json record;
     try {
@@ -236,34 +253,39 @@ void read_triples(std::istream& in, std::string_view name, const IngestOptions& 
     } catch (const json::parse_error& error) {
       if (!seen_record) {
         // A first line that is not JSON means the whole file is something else.
-        throw IngestError(where + ": not JSON Lines: " + error.what());
+        throw IngestError(where, std::string("not JSON Lines: ") + error.what());
       }
       problems.push_back({where, std::string("invalid JSON: ") + error.what()});
+      ++counts.rejected;
       continue;
     }
     seen_record = true;
     ParsedLine parsed;
     try {
-      parsed = parse_line(record, options, ontology);
+      parsed = parse_line(record, ontology);
     } catch (const LineError& error) {
       problems.push_back({where, error.what()});
+      ++counts.rejected;
       continue;
     }
     if (current && current->document.key != parsed.document.key) flush();
     if (!current) {
       current.emplace();
       current->document = std::move(parsed.document);
+    } else {
+      merge_document(current->document, std::move(parsed.document));
     }
     for (auto& actor : parsed.actors) add_actor(*current, std::move(actor));
     current->events.push_back(std::move(parsed.event));
   }
   if (in.bad()) {
-    throw IngestError(std::string(name) + ": read error after line " + std::to_string(line_number));
+    throw IngestError(std::string(name), "read error after line " + std::to_string(line_number));
   }
-  if (!seen_record && problems.size() == problems_before) {
-    throw IngestError(std::string(name) + ": empty input: no JSON records");
+  if (!seen_record && counts.rejected == 0) {
+    throw IngestError(std::string(name), "empty input: no JSON records");
   }
   flush();
+  return counts;
 }
 
 }  // namespace geokg

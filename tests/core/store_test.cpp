@@ -102,7 +102,7 @@ TEST_CASE("a document and its events are written and read back", "[core][store]"
   const auto stats = store->stats();
   CHECK(stats.documents == 1);
   CHECK(stats.actors == 2);
-  CHECK(stats.aliases == 2);
+  CHECK(stats.aliases == 1);  // "KIM JONG UN" only repeats the name
   CHECK(stats.events == 2);
   REQUIRE(stats.first_date);
   CHECK(stats.first_date->iso() == "2023-09");
@@ -278,6 +278,55 @@ TEST_CASE("event filters select by date code quad actor and country", "[core][st
   hostile = {};
   hostile.codes = {"0' OR '1'='1"};
   CHECK(codes_of(hostile).empty());
+}
+
+TEST_CASE("later mentions fill gaps without losing names or mixing codes", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  auto write_actor = [&](const std::string& doc, geokg::Actor a) {
+    DocumentRecord record;
+    record.document.key = doc;
+    record.actors = {std::move(a)};
+    return store->write(std::vector<DocumentRecord>{record})[0];
+  };
+  geokg::Actor norway;
+  norway.key = "norway";
+  norway.name = "Norway";
+  norway.code = "NOR";
+  norway.country = "NOR";
+  write_actor("d1", norway);
+
+  auto later = norway;
+  later.name = "Kingdom of Norway";
+  later.aliases = {"Norway"};
+  later.code = "NORGOV";
+  later.agent = "GOV";
+  later.type = geokg::ActorType::Country;
+  write_actor("d2", later);
+
+  const auto stored = store->find_actor("norway");
+  REQUIRE(stored);
+  CHECK(stored->actor.name == "Norway");
+  CHECK(stored->actor.code == "NOR");   // kept, not overwritten
+  CHECK(stored->actor.agent.empty());   // not borrowed from NORGOV
+  CHECK(stored->actor.type == geokg::ActorType::Country);  // a gap, filled
+  CHECK(store->stats().aliases == 1);   // "Kingdom of Norway"; "Norway" is the name
+
+  const auto found = store->find_actors_named("kingdom of norway");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actor.key == "norway");
+  CHECK(store->find_actors_named("NORWAY").size() == 1);
+  CHECK(store->find_actors_named("Sweden").empty());
+}
+
+TEST_CASE("a missing database is created only when asked", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("typo.db");
+  CHECK_THROWS_WITH(geokg::open_sqlite_store(path, geokg::OpenMode::MustExist),
+                    Catch::Contains("does not exist"));
+  CHECK_FALSE(std::filesystem::exists(path));
+  geokg::open_sqlite_store(path, geokg::OpenMode::Create);
+  CHECK_NOTHROW(geokg::open_sqlite_store(path, geokg::OpenMode::MustExist));
 }
 
 TEST_CASE("a database from a newer geokg is refused", "[core][store]") {

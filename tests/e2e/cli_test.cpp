@@ -181,6 +181,9 @@ TEST_CASE("filters narrow the exported graph", "[e2e]") {
   CHECK_THAT(dot("--quad 3 --quad 4"), Catch::Matches(R"(\s*8\s+4 geokg.*\n)"));
   CHECK_THAT(dot("--actor 'Vladimir Putin'"), Catch::Matches(R"(\s*4\s+5 geokg.*\n)"));
   CHECK_THAT(dot("--country PRK --code 042"), Catch::Matches(R"(\s*4\s+2 geokg.*\n)"));
+  // Names and aliases work as well as ids.
+  CHECK_THAT(dot("--actor 'North Atlantic Treaty Organization'"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
+  CHECK_THAT(dot("--actor nato"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
 }
 
 TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
@@ -231,7 +234,7 @@ TEST_CASE("missing empty and non-JSON files give clear errors", "[e2e][bad-input
   const auto prose = dir.write("prose.jsonl", "Kremlin coy on summit between Putin and Kim\n");
   auto result = cli("ingest " + quote(dir.file("nope.jsonl")) + " --db " + quote(db));
   CHECK(result.exit_code == 2);
-  CHECK_THAT(result.err, Catch::Contains("nope.jsonl: cannot open: no such file"));
+  CHECK_THAT(result.err, Catch::Contains("geokg: " + dir.file("nope.jsonl") + ": cannot open: no such file"));
   result = cli("ingest " + quote(empty) + " --db " + quote(db));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("empty.jsonl: empty input"));
@@ -256,8 +259,9 @@ TEST_CASE("stdin and stdout work as - ", "[e2e]") {
 }
 
 TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
-  TempDir dir;
-  const auto db = dir.file("u.db");
+  SampleStore samples;
+  TempDir& dir = samples.dir;
+  const auto& db = samples.db;
   CHECK(cli("").exit_code == 1);
   CHECK(cli("frobnicate").exit_code == 1);
   CHECK(cli("ingest").exit_code == 1);
@@ -282,7 +286,12 @@ TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("nobody"));
   result = cli("export --code 99 --db " + quote(db));
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("\"99\" is not a CAMEO event code"));
+  result = cli("export --db " + quote(dir.file("typo.db")));
   CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("typo.db does not exist"));
+  CHECK_FALSE(fs::exists(dir.file("typo.db")));
   result = cli("export --format dot --out " + quote(dir.file("no/such/dir/g.dot")) + " --db " + quote(db));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("does not exist"));

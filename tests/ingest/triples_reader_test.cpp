@@ -8,16 +8,16 @@ namespace {
 struct ReadResult {
   std::vector<geokg::DocumentRecord> records;
   std::vector<geokg::InputProblem> problems;
-  std::int64_t lines = 0;
+  geokg::LineCounts counts;
 };
 
 ReadResult read(const std::string& text, geokg::IngestOptions options = {}) {
   std::istringstream in(text);
   ReadResult result;
-  geokg::read_triples(
+  result.counts = geokg::read_triples(
       in, "input.jsonl", options, geokg::Ontology::builtin(),
       [&](geokg::DocumentRecord&& record) { result.records.push_back(std::move(record)); },
-      result.problems, result.lines);
+      result.problems);
   return result;
 }
 
@@ -79,7 +79,8 @@ TEST_CASE("consecutive lines of one document form one record", "[ingest][triples
       "\n";
   const auto result = read(text);
   REQUIRE(result.problems.empty());
-  CHECK(result.lines == 3);
+  CHECK(result.counts.read == 3);
+  CHECK(result.counts.rejected == 0);
   REQUIRE(result.records.size() == 2);
   CHECK(result.records[0].events.size() == 2);
   REQUIRE(result.records[0].actors.size() == 2);
@@ -101,6 +102,31 @@ TEST_CASE("events without a date take the publication date flagged", "[ingest][t
   result = read(R"({"document": "b", "source": {"name": "X"}, "event": {"code": "042"}})", options);
   CHECK(result.records[0].document.published->iso() == "2024-01-02");
   CHECK(result.records[0].events[0].date_inferred);
+}
+
+TEST_CASE("later lines of a document share its fields and publication date", "[ingest][triples]") {
+  const std::string text =
+      R"({"document": {"id": "a", "date": "2023-09-05"}, "source": {"name": "X"}, "event": {"code": "042"}})" "\n"
+      R"({"document": "a", "source": {"name": "Y"}, "event": {"code": "043"}})" "\n"
+      R"({"document": {"id": "a", "title": "Late title", "date": "2020-01-01"}, "source": {"name": "Z"}, "event": {"code": "040"}})" "\n";
+  const auto result = read(text);
+  REQUIRE(result.records.size() == 1);
+  const auto& record = result.records[0];
+  CHECK(record.document.title == "Late title");              // filled from a later line
+  CHECK(record.document.published->iso() == "2023-09-05");   // the first value wins
+  for (const auto& event : record.events) {
+    CHECK(event.date->iso() == "2023-09-05");
+    CHECK(event.date_inferred);
+  }
+}
+
+TEST_CASE("actor ids are normalised to keys", "[ingest][triples]") {
+  const auto result = read(
+      R"({"document": "a", "source": {"id": "Kim Jong Un", "name": "Kim"}, "target": {"id": "bad\"id <x>"}, "event": {"code": "042"}})");
+  REQUIRE(result.records.size() == 1);
+  CHECK(result.records[0].actors[0].key == "kim-jong-un");
+  CHECK(result.records[0].actors[1].key == "bad-id-x");
+  CHECK(result.records[0].events[0].target->actor_key == "bad-id-x");
 }
 
 TEST_CASE("bad lines are reported with their line numbers and skipped", "[ingest][triples]") {
@@ -137,6 +163,7 @@ TEST_CASE("bad lines are reported with their line numbers and skipped", "[ingest
     INFO(c.line);
     const auto result = read(good + "\n" + c.line + "\n" + good + "\n");
     REQUIRE(result.problems.size() == 1);
+    CHECK(result.counts.rejected == 1);
     CHECK(result.problems[0].where == "input.jsonl:2");
     CHECK_THAT(result.problems[0].message, Catch::Contains(c.expected));
     REQUIRE(result.records.size() == 1);

@@ -150,8 +150,9 @@ struct Actor {
   std::vector<std::string> aliases;
 };
 
-// Turns a name into a stable actor or document key: lower-case ASCII letters
-// and digits joined by single hyphens; non-ASCII letters are kept as UTF-8.
+// Turns a name into a stable actor key: lower-cased letters and decimal
+// digits (any script, kept as UTF-8) joined by single hyphens. The result is
+// always a valid XML name token, so it can serve as a GraphML node id.
 std::string make_key(std::string_view name);
 
 enum class Modality { Asserted, Reported, Intended, Hypothetical };
@@ -299,13 +300,22 @@ class Store {
                               const std::function<void(const EventRow&)>& visit) const = 0;
 
   virtual std::optional<ActorRow> find_actor(std::string_view key) const = 0;
+  // Actors whose name or one of whose aliases equals `name`, ignoring ASCII
+  // case, in key order.
+  virtual std::vector<ActorRow> find_actors_named(std::string_view name) const = 0;
   virtual StoreStats stats() const = 0;
 };
 
-// Opens (creating if needed) a SQLite store at `path` and migrates its schema
-// to the current version. Throws StoreError when the file is not a geokg
-// database, or was written by a newer geokg.
+enum class OpenMode {
+  Create,     // create the database when the file does not exist (ingest)
+  MustExist,  // refuse a missing file, so a mistyped path creates nothing
+};
+
+// Opens a SQLite store at `path` and migrates its schema to the current
+// version. Throws StoreError when the file is missing (MustExist), is not a
+// geokg database, or was written by a newer geokg.
 std::unique_ptr<Store> open_sqlite_store(const std::string& path,
+                                         OpenMode mode = OpenMode::Create,
                                          const Ontology& ontology = Ontology::builtin());
 
 // The schema version this build writes.

@@ -16,9 +16,17 @@ namespace geokg {
 
 // An input could not be read at all (missing file, unsupported format).
 // Problems inside a readable input are reported as InputProblems instead.
+// what() is "where: message".
 class IngestError : public Error {
  public:
-  using Error::Error;
+  IngestError(std::string where, std::string message)
+      : Error(where + ": " + message), where_(std::move(where)), message_(std::move(message)) {}
+  const std::string& where() const { return where_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string where_;
+  std::string message_;
 };
 
 enum class InputFormat {
@@ -68,15 +76,24 @@ struct IngestReport {
 // Called after every committed batch, for progress display.
 using ProgressCallback = std::function<void(const IngestReport&)>;
 
+struct LineCounts {
+  std::int64_t read = 0;      // non-blank lines
+  std::int64_t rejected = 0;  // lines reported as problems
+};
+
 // Reads pre-extracted events (contracts/extract-json.md event records, one
 // JSON object per line, each with a "document" object or a document id) and
 // emits one DocumentRecord per run of consecutive lines of the same document.
-// Bad lines go to `problems` as "name:line"; the rest are emitted.
+// Document fields given on any line of the run are merged (the first value
+// wins); events without a date take the document's publication date, flagged
+// as inferred. Actor ids are normalised with make_key. Bad lines go to
+// `problems` as "name:line"; the rest are emitted. Throws IngestError when the
+// input is empty or its first record is not JSON.
 // Ensures: every emitted event names actors present in its record.
-void read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
-                  const Ontology& ontology,
-                  const std::function<void(DocumentRecord&&)>& emit,
-                  std::vector<InputProblem>& problems, std::int64_t& lines);
+LineCounts read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
+                        const Ontology& ontology,
+                        const std::function<void(DocumentRecord&&)>& emit,
+                        std::vector<InputProblem>& problems);
 
 // Ingests files, directories (recursively, in name order) and "-" (stdin)
 // into `store`. Never throws for bad input: every problem lands in the report
