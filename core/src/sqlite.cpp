@@ -62,6 +62,14 @@ Statement& Statement::bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::bind_ref(int index, std::string_view value) {
+  if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8) !=
+      SQLITE_OK) {
+    db_->fail("bind");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) db_->fail("bind");
   return *this;
@@ -111,9 +119,12 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-Savepoint::Savepoint(Database& db, std::string name) : db_(db), name_(std::move(name)) {
-  db_.exec("SAVEPOINT " + name_);
-}
+SavepointSql::SavepointSql(const Database& db, const std::string& name)
+    : open(db, "SAVEPOINT " + name),
+      release(db, "RELEASE " + name),
+      rollback_to(db, "ROLLBACK TO " + name) {}
+
+Savepoint::Savepoint(SavepointSql& sql) : sql_(sql) { sql_.open.run(); }
 
 Savepoint::~Savepoint() {
   if (!open_) return;
@@ -124,14 +135,14 @@ Savepoint::~Savepoint() {
 }
 
 void Savepoint::release() {
-  db_.exec("RELEASE " + name_);
+  sql_.release.run();
   open_ = false;
 }
 
 void Savepoint::rollback() {
   open_ = false;
-  db_.exec("ROLLBACK TO " + name_);
-  db_.exec("RELEASE " + name_);
+  sql_.rollback_to.run();
+  sql_.release.run();
 }
 
 }  // namespace geokg::sqlite

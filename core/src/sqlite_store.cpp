@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <unordered_map>
@@ -93,7 +94,6 @@ CREATE TABLE events(
   UNIQUE (document_id, fingerprint)
 );
 CREATE INDEX events_date ON events(date_from);
-CREATE INDEX events_code ON events(code);
 
 CREATE TABLE event_participants(
   event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -186,6 +186,16 @@ class SqliteStore final : public Store {
   StoreStats stats() const override;
 
  private:
+  // What this store already knows of an actor, so the hot write path asks
+  // SQLite only when a mention can change something.
+  struct KnownActor {
+    std::int64_t id = 0;
+    std::string code;       // stored default code, "" when none
+    bool complete = false;  // code and type known: later mentions fill nothing
+    std::vector<std::string> names;  // names and aliases already recorded
+  };
+  KnownActor& known_actor(const std::string& key);
+
   void configure();
   void enable_wal();
   void migrate();
@@ -193,6 +203,7 @@ class SqliteStore final : public Store {
   void prepare_writes();
   WriteOutcome write_one(const DocumentRecord& record);
   std::int64_t upsert_actor(const Actor& actor, bool& added);
+  std::int64_t upsert_actor_aliases(KnownActor& known, const Actor& actor);
   std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
 
   const Ontology& ontology_;
@@ -206,10 +217,9 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_alias_;
   std::optional<sqlite::Statement> insert_event_;
   std::optional<sqlite::Statement> insert_participant_;
-  // Actor key -> row id, so the hot write path rarely asks SQLite. Entries
-  // added in a rolled-back savepoint are erased again.
-  std::unordered_map<std::string, std::int64_t> actor_ids_;
-  std::unordered_map<std::string, std::string> actor_codes_;
+  std::optional<sqlite::SavepointSql> document_savepoint_;
+  // Cleared whenever a savepoint or transaction rolls back.
+  std::unordered_map<std::string, KnownActor> actors_;
 };
 
 SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
@@ -322,7 +332,7 @@ void SqliteStore::prepare_writes() {
   insert_document_.emplace(db_,
                            "INSERT INTO documents(key, content_hash, title, published, source, "
                            "url, text, origin) VALUES (?,?,?,?,?,?,?,?)");
-  find_actor_id_.emplace(db_, "SELECT id, code FROM actors WHERE key = ?");
+  find_actor_id_.emplace(db_, "SELECT id, code, type FROM actors WHERE key = ?");
   insert_actor_.emplace(
       db_, "INSERT INTO actors(key, name, code, country, agent, type) VALUES (?,?,?,?,?,?)");
   // A later mention may know more than the first: fill gaps, never overwrite.
@@ -348,69 +358,75 @@ void SqliteStore::prepare_writes() {
       "date_from, date_to, date_inferred, location_name, location_country, sentence, span_start, "
       "span_end, text, negated, modality, confidence, extractor) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  document_savepoint_.emplace(db_, "document");
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
 }
 
-std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
-  added = false;
-  std::int64_t id = 0;
-  if (const auto it = actor_ids_.find(actor.key); it != actor_ids_.end()) {
-    id = it->second;
-  } else {
-    auto& find = *find_actor_id_;
-    find.bind(1, actor.key);
-    if (find.step()) {
-      id = find.int64(0);
-      actor_codes_[actor.key] = find.text(1);
-    }
-    find.reset();
-    if (id == 0) {
-      insert_actor_->bind(1, actor.key)
-          .bind(2, actor.name)
-          .bind_text_or_null(3, actor.code)
-          .bind_text_or_null(4, actor.country)
-          .bind_text_or_null(5, actor.agent)
-          .bind(6, to_string(actor.type))
-          .run();
-      id = db_.last_insert_rowid();
-      added = true;
-      actor_codes_[actor.key] = actor.code;
-    }
-    actor_ids_.emplace(actor.key, id);
+SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
+  auto [it, added] = actors_.try_emplace(key);
+  if (!added) return it->second;
+  auto& find = *find_actor_id_;
+  find.bind(1, key);
+  if (find.step()) {
+    it->second.id = find.int64(0);
+    it->second.code = find.text(1);
+    it->second.complete = !it->second.code.empty() && find.text(2) != "unknown";
   }
-  if (!added) {
-    complete_actor_->bind(1, id)
+  find.reset();
+  return it->second;  // id 0: not stored yet
+}
+
+std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
+  KnownActor& known = known_actor(actor.key);
+  added = known.id == 0;
+  if (added) {
+    insert_actor_->bind(1, actor.key)
+        .bind(2, actor.name)
+        .bind_text_or_null(3, actor.code)
+        .bind_text_or_null(4, actor.country)
+        .bind_text_or_null(5, actor.agent)
+        .bind(6, to_string(actor.type))
+        .run();
+    known.id = db_.last_insert_rowid();
+    known.code = actor.code;
+    known.complete = !actor.code.empty() && actor.type != ActorType::Unknown;
+    known.names.push_back(actor.name);
+  } else if (!known.complete &&
+             (!actor.code.empty() || actor.type != ActorType::Unknown)) {
+    complete_actor_->bind(1, known.id)
         .bind_text_or_null(2, actor.code)
         .bind_text_or_null(3, actor.country)
         .bind_text_or_null(4, actor.agent)
         .bind(5, to_string(actor.type))
         .run();
-    if (db_.changes() > 0 && actor_codes_[actor.key].empty()) actor_codes_[actor.key] = actor.code;
+    // Re-read rather than guess what the UPDATE's CASEs decided.
+    actors_.erase(actor.key);
+    return upsert_actor_aliases(known_actor(actor.key), actor);
   }
-  insert_alias_->bind(1, id).bind(2, actor.name).run();
-  for (const auto& alias : actor.aliases) {
-    if (!alias.empty()) insert_alias_->bind(1, id).bind(2, alias).run();
-  }
-  return id;
+  return upsert_actor_aliases(known, actor);
+}
+
+std::int64_t SqliteStore::upsert_actor_aliases(KnownActor& known, const Actor& actor) {
+  auto record = [&](const std::string& name) {
+    if (name.empty()) return;
+    if (std::find(known.names.begin(), known.names.end(), name) != known.names.end()) return;
+    insert_alias_->bind(1, known.id).bind(2, name).run();
+    known.names.push_back(name);
+  };
+  record(actor.name);
+  for (const auto& alias : actor.aliases) record(alias);
+  return known.id;
 }
 
 std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord& record) {
-  if (const auto it = actor_ids_.find(key); it != actor_ids_.end()) return it->second;
-  auto& find = *find_actor_id_;
-  find.bind(1, key);
-  std::int64_t id = 0;
-  if (find.step()) {
-    id = find.int64(0);
-    actor_codes_[key] = find.text(1);
-  }
-  find.reset();
-  if (id == 0) {
+  const KnownActor& known = known_actor(key);
+  if (known.id == 0) {
+    actors_.erase(key);
     throw StoreError("document " + record.document.key + ": event names actor \"" + key +
                      "\", which is neither in the document nor in the store");
   }
-  actor_ids_.emplace(key, id);
-  return id;
+  return known.id;
 }
 
 WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
@@ -457,26 +473,26 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
 
   for (const auto& event : record.events) {
     auto& insert = *insert_event_;
-    insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind(3, event.code);
+    insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind_ref(3, event.code);
     if (event.date) {
       insert.bind(4, event.date->iso())
-          .bind(5, to_string(event.date->precision))
+          .bind_ref(5, to_string(event.date->precision))
           .bind(6, static_cast<std::int64_t>(event.date->first_day()))
           .bind(7, static_cast<std::int64_t>(event.date->last_day()));
     }
     insert.bind(8, event.date_inferred ? 1 : 0);
     if (event.location) {
-      insert.bind_text_or_null(9, event.location->name)
-          .bind_text_or_null(10, event.location->country);
+      insert.bind_ref_or_null(9, event.location->name)
+          .bind_ref_or_null(10, event.location->country);
     }
     if (event.sentence) insert.bind(11, *event.sentence);
     if (event.span) insert.bind(12, event.span->start).bind(13, event.span->end);
     // Sentence text is kept only when the document's own text cannot give it.
-    if (document.text.empty() || !event.span) insert.bind_text_or_null(14, event.text);
+    if (document.text.empty() || !event.span) insert.bind_ref_or_null(14, event.text);
     insert.bind(15, event.negated ? 1 : 0)
-        .bind(16, to_string(event.modality))
+        .bind_ref(16, to_string(event.modality))
         .bind(17, event.confidence)
-        .bind(18, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
+        .bind_ref(18, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
         .run();
     if (db_.changes() == 0) continue;  // already stored
     const auto event_id = db_.last_insert_rowid();
@@ -484,8 +500,8 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     auto add_participant = [&](const Participant& participant, std::string_view role) {
       const auto id = actor_id(participant.actor_key, record);
       std::string_view code = participant.code;
-      if (code.empty()) code = actor_codes_[participant.actor_key];
-      insert_participant_->bind(1, event_id).bind(2, role).bind(3, id).bind_text_or_null(4, code);
+      if (code.empty()) code = actors_.at(participant.actor_key).code;
+      insert_participant_->bind(1, event_id).bind_ref(2, role).bind(3, id).bind_ref_or_null(4, code);
       insert_participant_->run();
     };
     if (event.source) add_participant(*event.source, "source");
@@ -504,7 +520,7 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
   db_.exec("BEGIN IMMEDIATE");
   try {
     for (const auto& record : records) {
-      sqlite::Savepoint savepoint(db_, "document");
+      sqlite::Savepoint savepoint(*document_savepoint_);
       try {
         outcomes.push_back(write_one(record));
         savepoint.release();
@@ -512,8 +528,7 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
         savepoint.rollback();
         // The caches may now hold ids and codes that were rolled back.
         // Rollbacks are rare, so forgetting everything is cheap and safe.
-        actor_ids_.clear();
-        actor_codes_.clear();
+        actors_.clear();
         WriteOutcome rejected;
         rejected.status = WriteOutcome::Status::Rejected;
         rejected.message = error.what();
@@ -527,8 +542,7 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
       db_.exec("ROLLBACK");
     } catch (const StoreError&) {
     }
-    actor_ids_.clear();
-    actor_codes_.clear();
+    actors_.clear();
     throw;
   }
   return outcomes;

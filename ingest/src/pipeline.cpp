@@ -108,7 +108,7 @@ class BatchWriter {
   }
 
  private:
-  static constexpr std::size_t kMaxBatchEvents = 20000;
+  static constexpr std::size_t kMaxBatchEvents = 100000;
   Store& store_;
   const IngestOptions& options_;
   IngestReport& report_;

@@ -53,7 +53,7 @@ struct IngestOptions {
   std::optional<EventDate> default_date;
   // Documents written per transaction. Each document still commits or fails
   // on its own; larger batches only make commits rarer.
-  std::size_t batch_documents = 256;
+  std::size_t batch_documents = 4096;
 };
 
 struct IngestReport {
