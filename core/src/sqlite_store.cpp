@@ -82,14 +82,14 @@ CREATE TABLE events(
   location_name    TEXT,
   location_country TEXT,
   sentence         INTEGER,
-  span_start       INTEGER,
-  span_end         INTEGER,
+  span_start       INTEGER CHECK (span_start >= 0),
+  span_end         INTEGER CHECK (span_end >= span_start),
   text             TEXT,
   negated          INTEGER NOT NULL DEFAULT 0,
   modality         TEXT NOT NULL DEFAULT 'asserted'
                    CHECK (modality = 'asserted' OR modality = 'reported' OR
                           modality = 'intended' OR modality = 'hypothetical'),
-  confidence       REAL NOT NULL DEFAULT 1.0,
+  confidence       REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
   extractor        TEXT NOT NULL,
   UNIQUE (document_id, fingerprint)
 );
@@ -202,6 +202,10 @@ class SqliteStore final : public Store {
   void refresh_codebook();
   void prepare_writes();
   WriteOutcome write_one(const DocumentRecord& record);
+  // Why `record` cannot be written, or nothing when it can.
+  std::optional<std::string> check(const DocumentRecord& record);
+  std::vector<WriteOutcome> write_batch(std::span<const DocumentRecord> records,
+                                        bool savepoint_per_document);
   std::int64_t upsert_actor(const Actor& actor, bool& added);
   std::int64_t upsert_actor_aliases(KnownActor& known, const Actor& actor);
   std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
@@ -349,15 +353,18 @@ void SqliteStore::prepare_writes() {
                           "OR (type = 'unknown' AND ?5 <> 'unknown'))");
   // An alias that only repeats the stored name adds nothing.
   insert_alias_.emplace(db_,
-                        "INSERT OR IGNORE INTO actor_aliases(actor_id, alias) SELECT ?1, ?2 "
+                        "INSERT INTO actor_aliases(actor_id, alias) SELECT ?1, ?2 "
                         "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = ?1 "
-                        "AND name = ?2 COLLATE NOCASE)");
+                        "AND name = ?2 COLLATE NOCASE) ON CONFLICT DO NOTHING");
   insert_event_.emplace(
       db_,
-      "INSERT OR IGNORE INTO events(document_id, fingerprint, code, date, date_precision, "
+      // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop rows that fail
+      // a CHECK constraint, silently; only the re-ingested duplicate is skipped.
+      "INSERT INTO events(document_id, fingerprint, code, date, date_precision, "
       "date_from, date_to, date_inferred, location_name, location_country, sentence, span_start, "
       "span_end, text, negated, modality, confidence, extractor) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
@@ -431,8 +438,6 @@ std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord&
 
 WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   const Document& document = record.document;
-  if (document.key.empty()) throw StoreError("a document needs a non-empty id");
-  for (const auto& event : record.events) ontology_.event(event.code);
 
   WriteOutcome outcome;
   find_document_->bind(1, document.key);
@@ -465,7 +470,6 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   }
 
   for (const auto& actor : record.actors) {
-    if (actor.key.empty()) throw StoreError("document " + document.key + ": actor without a key");
     bool added = false;
     upsert_actor(actor, added);
     if (added) ++outcome.actors_added;
@@ -514,25 +518,60 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   return outcome;
 }
 
-std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
+std::optional<std::string> SqliteStore::check(const DocumentRecord& record) {
+  if (record.document.key.empty()) return "a document needs a non-empty id";
+  for (const auto& actor : record.actors) {
+    if (actor.key.empty()) return "document " + record.document.key + ": actor without a key";
+  }
+  for (const auto& event : record.events) {
+    if (!ontology_.find_event(event.code)) {
+      return "unknown CAMEO event code \"" + event.code + "\"";
+    }
+    for (const auto* participant : {&event.source, &event.target}) {
+      if (!*participant) continue;
+      const auto& key = (*participant)->actor_key;
+      const bool in_record =
+          std::any_of(record.actors.begin(), record.actors.end(),
+                      [&](const Actor& actor) { return actor.key == key; });
+      if (in_record || known_actor(key).id != 0) continue;
+      actors_.erase(key);
+      return "document " + record.document.key + ": event names actor \"" + key +
+             "\", which is neither in the document nor in the store";
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecord> records,
+                                                   bool savepoint_per_document) {
   std::vector<WriteOutcome> outcomes;
   outcomes.reserve(records.size());
+  auto reject = [&](std::string message) {
+    WriteOutcome rejected;
+    rejected.status = WriteOutcome::Status::Rejected;
+    rejected.message = std::move(message);
+    outcomes.push_back(std::move(rejected));
+  };
   db_.exec("BEGIN IMMEDIATE");
   try {
     for (const auto& record : records) {
+      if (auto problem = check(record)) {
+        reject(std::move(*problem));
+        continue;
+      }
+      if (!savepoint_per_document) {
+        outcomes.push_back(write_one(record));
+        continue;
+      }
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
         outcomes.push_back(write_one(record));
         savepoint.release();
       } catch (const Error& error) {
         savepoint.rollback();
-        // The caches may now hold ids and codes that were rolled back.
-        // Rollbacks are rare, so forgetting everything is cheap and safe.
+        // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
-        WriteOutcome rejected;
-        rejected.status = WriteOutcome::Status::Rejected;
-        rejected.message = error.what();
-        outcomes.push_back(std::move(rejected));
+        reject(error.what());
       }
     }
     db_.exec("COMMIT");
@@ -546,6 +585,19 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
     throw;
   }
   return outcomes;
+}
+
+std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
+  // Records are checked before writing, so a document rarely fails half-way.
+  // The fast path writes the batch without a savepoint per document (they
+  // cost an eighth of ingest time); if something fails anyway, the batch is
+  // rolled back whole and written again with one savepoint per document, so
+  // only the failing document is lost.
+  try {
+    return write_batch(records, false);
+  } catch (const Error&) {
+    return write_batch(records, true);
+  }
 }
 
 ActorRow read_actor(const sqlite::Statement& row) {

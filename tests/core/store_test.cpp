@@ -190,6 +190,32 @@ TEST_CASE("a rejected document leaves no trace and the batch goes on", "[core][s
   CHECK(raw_sql(path, "SELECT count(*) FROM actors WHERE key = 'shoigu'") == "1");
 }
 
+TEST_CASE("a document that fails inside SQLite is dropped alone", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("s.db");
+  auto store = geokg::open_sqlite_store(path);
+  auto bad = summit_record();
+  bad.document.key = "bad";
+  bad.document.text = "Other text.";
+  bad.actors.push_back(actor("shoigu", "Sergei Shoigu", "RUSMIL", "RUS"));
+  bad.events.push_back(event("shoigu", "kim", "042", "2023-07-26", 5));
+  bad.events.back().confidence = 5.0;  // passes the checks, fails the CHECK constraint
+  auto later = summit_record();
+  later.document.key = "later";
+  later.document.text = "Later text.";
+
+  const auto outcomes = store->write(std::vector<DocumentRecord>{summit_record(), bad, later});
+  REQUIRE(outcomes.size() == 3);
+  CHECK(outcomes[0].status == WriteOutcome::Status::Added);
+  CHECK(outcomes[1].status == WriteOutcome::Status::Rejected);
+  CHECK_THAT(outcomes[1].message, Catch::Contains("CHECK constraint"));
+  CHECK(outcomes[2].status == WriteOutcome::Status::Added);
+  CHECK(raw_sql(path, "SELECT count(*) FROM documents") == "2");
+  CHECK(raw_sql(path, "SELECT count(*) FROM actors WHERE key = 'shoigu'") == "0");
+  CHECK(raw_sql(path, "SELECT count(*) FROM events") == "4");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+}
+
 TEST_CASE("an unknown CAMEO code rejects its document", "[core][store]") {
   geokg::test::TempDir dir;
   auto store = geokg::open_sqlite_store(dir.file("s.db"));
