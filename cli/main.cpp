@@ -157,8 +157,11 @@ int run_ingest(const IngestArgs& args) {
     progress = [&](const geokg::IngestReport& report) {
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(stderr, "\r\033[Kingest: %lld records, %lld events (%.0f events/s)",
-                   static_cast<long long>(report.lines),
+      const auto documents = report.documents_added + report.documents_extended +
+                             report.documents_unchanged + report.documents_duplicate +
+                             report.documents_rejected;
+      std::fprintf(stderr, "\r\033[Kingest: %lld documents, %lld events (%.0f events/s)",
+                   static_cast<long long>(documents),
                    static_cast<long long>(report.events_added),
                    seconds > 0 ? static_cast<double>(report.events_added) / seconds : 0.0);
     };

@@ -73,7 +73,9 @@ struct IngestReport {
   bool clean() const { return problems.empty(); }
 };
 
-// Called after every committed batch, for progress display.
+// Called after every committed batch, for progress display. Only the
+// writer's counts (documents, events, actors) are filled in by then; the
+// reading counts (inputs, lines, problems) arrive in the final report.
 using ProgressCallback = std::function<void(const IngestReport&)>;
 
 struct LineCounts {
@@ -96,9 +98,11 @@ LineCounts read_triples(std::istream& in, std::string_view name, const IngestOpt
                         std::vector<InputProblem>& problems);
 
 // Ingests files, directories (recursively, in name order) and "-" (stdin)
-// into `store`. Never throws for bad input: every problem lands in the report
-// and the good parts of the batch still go in. Throws StoreError when the
-// store itself fails.
+// into `store`. Reading runs on a second thread while this one writes; the
+// result is the same as reading and writing in turn. Never throws for bad
+// input: every problem lands in the report (reading problems first, then
+// documents the store rejected) and the good parts of the batch still go in.
+// Throws StoreError when the store itself fails.
 IngestReport ingest(Store& store, const std::vector<std::string>& paths,
                     const IngestOptions& options, const ProgressCallback& progress = {});
 
