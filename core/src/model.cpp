@@ -55,19 +55,19 @@ EventDate EventDate::parse(std::string_view text) {
 }
 
 std::string EventDate::iso() const {
-  char buffer[16];
-  switch (precision) {
-    case DatePrecision::Year:
-      std::snprintf(buffer, sizeof buffer, "%04d", year);
-      break;
-    case DatePrecision::Month:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-      break;
-    case DatePrecision::Day:
-      std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-      break;
-  }
-  return buffer;
+  // By hand rather than snprintf: exports format a date per edge.
+  char buffer[10];
+  auto put = [&](int value, int at, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) buffer[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(year, 0, 4);
+  if (precision == DatePrecision::Year) return std::string(buffer, 4);
+  buffer[4] = '-';
+  put(month, 5, 2);
+  if (precision == DatePrecision::Month) return std::string(buffer, 7);
+  buffer[7] = '-';
+  put(day, 8, 2);
+  return std::string(buffer, 10);
 }
 
 std::int32_t EventDate::first_day() const {

@@ -38,6 +38,35 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// True when `text` is printable ASCII with none of `special`: nothing to do.
+bool plain(std::string_view text, std::string_view special) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte > 0x7E || special.find(c) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_xml(std::string& out, std::string_view text) {
+  if (plain(text, "&<>\"'")) {
+    out.append(text);
+  } else {
+    out.append(xml(text));
+  }
+}
+
+void append_dot(std::string& out, std::string_view text) {
+  if (plain(text, "\"\\")) {
+    out.append(text);
+  } else {
+    out.append(dot(text));
+  }
+}
+
 std::string xml(std::string_view text) {
   const auto clean = clean_text(text);
   std::string out;

@@ -19,4 +19,9 @@ std::string xml(std::string_view text);
 // between double quotes.
 std::string dot(std::string_view text);
 
+// Append xml(text) or dot(text) to `out`. Plain printable ASCII, which most
+// names and labels are, is appended as it is without building a copy.
+void append_xml(std::string& out, std::string_view text);
+void append_dot(std::string& out, std::string_view text);
+
 }  // namespace geokg::escape
