@@ -36,20 +36,21 @@ EventDate EventDate::parse(std::string_view text) {
   };
   EventDate date;
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return fail("wrong length");
-  date.year = digits(text, 0, 4);
-  if (date.year < 1) return fail("bad year");
+  const int year = digits(text, 0, 4);
+  if (year < 1) return fail("bad year");
+  date.year = static_cast<std::int16_t>(year);
   date.precision = DatePrecision::Year;
   if (text.size() == 4) return date;
   if (text[4] != '-') return fail("expected '-' after the year");
-  date.month = digits(text, 5, 2);
-  if (date.month < 1 || date.month > 12) return fail("month out of range");
+  const int month = digits(text, 5, 2);
+  if (month < 1 || month > 12) return fail("month out of range");
+  date.month = static_cast<std::int8_t>(month);
   date.precision = DatePrecision::Month;
   if (text.size() == 7) return date;
   if (text[7] != '-') return fail("expected '-' after the month");
-  date.day = digits(text, 8, 2);
-  if (date.day < 1 || date.day > days_in_month(date.year, date.month)) {
-    return fail("day out of range for the month");
-  }
+  const int day = digits(text, 8, 2);
+  if (day < 1 || day > days_in_month(year, month)) return fail("day out of range for the month");
+  date.day = static_cast<std::int8_t>(day);
   date.precision = DatePrecision::Day;
   return date;
 }

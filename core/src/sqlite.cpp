@@ -114,6 +114,13 @@ std::string Statement::text(int column) const {
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
+std::string_view Statement::text_view(int column) const {
+  const auto* data = sqlite3_column_text(stmt_, column);
+  if (!data) return {};
+  return {reinterpret_cast<const char*>(data),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 std::optional<std::string> Statement::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);

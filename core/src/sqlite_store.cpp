@@ -168,6 +168,28 @@ std::int64_t fingerprint(const Event& event) {
   return value;
 }
 
+// Rebuilds a date from its first day (yyyymmdd) and precision columns, which
+// is cheaper than parsing the ISO text for every row of a large read.
+std::optional<EventDate> date_from_columns(const sqlite::Statement& row, int first_day,
+                                           int precision) {
+  if (row.is_null(first_day)) return std::nullopt;
+  const auto day = row.int64(first_day);
+  EventDate date;
+  date.year = static_cast<std::int16_t>(day / 10000);
+  date.month = static_cast<std::int8_t>(day / 100 % 100);
+  date.day = static_cast<std::int8_t>(day % 100);
+  const auto kind = row.text_view(precision);
+  if (kind == "year") {
+    date.precision = DatePrecision::Year;
+    date.month = 0;
+    date.day = 0;
+  } else if (kind == "month") {
+    date.precision = DatePrecision::Month;
+    date.day = 0;
+  }
+  return date;
+}
+
 std::optional<EventDate> date_from_text(const std::optional<std::string>& text) {
   if (!text || text->empty()) return std::nullopt;
   return EventDate::parse(*text);
@@ -650,8 +672,8 @@ void SqliteStore::for_each_event(const EventFilter& filter,
   // The filter becomes a WHERE clause of placeholders only; every value is
   // bound, so no filter text ever reaches the SQL parser.
   std::string sql =
-      "SELECT e.id, d.key, e.code, e.date, sp.actor_id, sp.code, tp.actor_id, tp.code, "
-      "e.sentence, e.negated, e.modality "
+      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, sp.actor_id, sp.code, "
+      "tp.actor_id, tp.code, e.sentence, e.negated, e.modality "
       "FROM events e JOIN documents d ON d.id = e.document_id "
       "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
       "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' ";
@@ -725,19 +747,21 @@ void SqliteStore::for_each_event(const EventFilter& filter,
   auto rows = db_.prepare(sql);
   int index = 1;
   for (const auto& bind : binders) bind(rows, index);
+  // One row object, refilled in place: assign() reuses its strings' storage.
   EventRow row;
   while (rows.step()) {
     row.id = rows.int64(0);
-    row.document_key = rows.text(1);
-    row.code = rows.text(2);
-    row.date = date_from_text(rows.optional_text(3));
-    row.source_actor = rows.is_null(4) ? 0 : rows.int64(4);
-    row.source_code = rows.text(5);
-    row.target_actor = rows.is_null(6) ? 0 : rows.int64(6);
-    row.target_code = rows.text(7);
-    row.sentence = rows.is_null(8) ? std::nullopt : std::optional<int>(static_cast<int>(rows.int64(8)));
-    row.negated = rows.int64(9) != 0;
-    row.modality = parse_modality(rows.text(10));
+    row.document_key.assign(rows.text_view(1));
+    row.code.assign(rows.text_view(2));
+    row.date = date_from_columns(rows, 3, 4);
+    row.source_actor = rows.is_null(5) ? 0 : rows.int64(5);
+    row.source_code.assign(rows.text_view(6));
+    row.target_actor = rows.is_null(7) ? 0 : rows.int64(7);
+    row.target_code.assign(rows.text_view(8));
+    row.sentence =
+        rows.is_null(9) ? std::nullopt : std::optional<int>(static_cast<int>(rows.int64(9)));
+    row.negated = rows.int64(10) != 0;
+    row.modality = parse_modality(rows.text_view(11));
     visit(row);
   }
 }

@@ -1,5 +1,5 @@
-#include <map>
-#include <tuple>
+#include <deque>
+#include <functional>
 #include <unordered_map>
 
 #include "geokg/graph.hpp"
@@ -28,8 +28,23 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     std::int64_t target;
     RelationEdge edge;
   };
-  std::vector<PendingEdge> pending;
-  std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::size_t> aggregate;
+  // A deque, consumed from the front below, so the pending edges are freed
+  // while the graph fills: peak memory holds the edges about once.
+  std::deque<PendingEdge> pending;
+  struct RelationKey {
+    std::int64_t source;
+    std::int64_t target;
+    const EventCodeInfo* event;
+    bool operator==(const RelationKey&) const = default;
+  };
+  struct RelationKeyHash {
+    std::size_t operator()(const RelationKey& key) const {
+      std::size_t hash = std::hash<std::int64_t>{}(key.source);
+      hash = hash * 1000003u ^ std::hash<std::int64_t>{}(key.target);
+      return hash * 1000003u ^ std::hash<const void*>{}(key.event);
+    }
+  };
+  std::unordered_map<RelationKey, std::size_t, RelationKeyHash> aggregate;
   std::unordered_map<std::int64_t, std::int64_t> event_counts;
 
   store.for_each_event(options.filter, [&](const EventRow& row) {
@@ -42,7 +57,7 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     RelationEdge* edge = nullptr;
     if (options.mode == EdgeMode::Aggregated) {
       const auto [it, added] =
-          aggregate.try_emplace({row.source_actor, row.target_actor, row.code}, pending.size());
+          aggregate.try_emplace({row.source_actor, row.target_actor, &info}, pending.size());
       if (added) pending.push_back({row.source_actor, row.target_actor, fresh});
       edge = &pending[it->second].edge;
     } else {
@@ -61,7 +76,7 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
       }
     }
   });
-  aggregate.clear();
+  std::unordered_map<RelationKey, std::size_t, RelationKeyHash>().swap(aggregate);
 
   ActorGraph graph;
   std::unordered_map<std::int64_t, ActorGraph::vertex_descriptor> vertex_of;
@@ -73,9 +88,10 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
                        row.actor.country, row.actor.agent, row.actor.type, count->second};
     vertex_of.emplace(row.id, boost::add_vertex(std::move(vertex), graph));
   });
-  for (auto& item : pending) {
-    boost::add_edge(vertex_of.at(item.source), vertex_of.at(item.target), std::move(item.edge),
-                    graph);
+  while (!pending.empty()) {
+    const PendingEdge& item = pending.front();
+    boost::add_edge(vertex_of.at(item.source), vertex_of.at(item.target), item.edge, graph);
+    pending.pop_front();
   }
   return graph;
 }

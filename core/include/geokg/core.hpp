@@ -39,14 +39,15 @@ class ModelError : public Error {
 // ---------------------------------------------------------------------------
 // Dates
 
-enum class DatePrecision { Year, Month, Day };
+enum class DatePrecision : std::uint8_t { Year, Month, Day };
 
 // A calendar date known to year, month or day precision ("2023", "2023-07",
-// "2023-07-15"). Invariant: fields below the precision are zero.
+// "2023-07-15"). Invariant: fields below the precision are zero. Six bytes:
+// graphs hold two per edge, for millions of edges.
 struct EventDate {
-  int year = 0;
-  int month = 0;  // 1..12 when precision >= Month
-  int day = 0;    // 1..31 when precision == Day
+  std::int16_t year = 0;  // 1..9999
+  std::int8_t month = 0;  // 1..12 when precision >= Month
+  std::int8_t day = 0;    // 1..31 when precision == Day
   DatePrecision precision = DatePrecision::Day;
 
   // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" and checks the calendar
