@@ -1,6 +1,8 @@
+#include <cassert>
 #include <deque>
 #include <functional>
 #include <unordered_map>
+#include <vector>
 
 #include "geokg/graph.hpp"
 
@@ -45,13 +47,20 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     }
   };
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash> aggregate;
-  std::unordered_map<std::int64_t, std::int64_t> event_counts;
+  // Indexed by actor row id: ids are SQLite rowids, dense and bounded by the
+  // actor count, and a hash lookup per event end was a seventh of the time.
+  std::vector<std::int64_t> event_counts;
+  auto count_event = [&](std::int64_t actor) {
+    const auto index = static_cast<std::size_t>(actor);
+    if (index >= event_counts.size()) event_counts.resize(index + 1 + index / 2, 0);
+    ++event_counts[index];
+  };
 
   store.for_each_event(options.filter, [&](const EventRow& row) {
     if (row.source_actor == 0 || row.target_actor == 0) return;
     const EventCodeInfo& info = ontology.event(row.code);
-    ++event_counts[row.source_actor];
-    if (row.target_actor != row.source_actor) ++event_counts[row.target_actor];
+    count_event(row.source_actor);
+    if (row.target_actor != row.source_actor) count_event(row.target_actor);
     RelationEdge fresh;
     fresh.event = &info;
     RelationEdge* edge = nullptr;
@@ -79,18 +88,22 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash>().swap(aggregate);
 
   ActorGraph graph;
-  std::unordered_map<std::int64_t, ActorGraph::vertex_descriptor> vertex_of;
-  vertex_of.reserve(event_counts.size());
+  const auto kNoVertex = ActorGraph::null_vertex();
+  std::vector<ActorGraph::vertex_descriptor> vertex_of(event_counts.size(), kNoVertex);
   store.for_each_actor([&](const ActorRow& row) {
-    const auto count = event_counts.find(row.id);
-    if (count == event_counts.end()) return;
+    const auto index = static_cast<std::size_t>(row.id);
+    if (index >= event_counts.size() || event_counts[index] == 0) return;
     ActorVertex vertex{row.id,           row.actor.key,   row.actor.name, row.actor.code,
-                       row.actor.country, row.actor.agent, row.actor.type, count->second};
-    vertex_of.emplace(row.id, boost::add_vertex(std::move(vertex), graph));
+                       row.actor.country, row.actor.agent, row.actor.type, event_counts[index]};
+    vertex_of[index] = boost::add_vertex(std::move(vertex), graph);
   });
   while (!pending.empty()) {
     const PendingEdge& item = pending.front();
-    boost::add_edge(vertex_of.at(item.source), vertex_of.at(item.target), item.edge, graph);
+    const auto source = vertex_of[static_cast<std::size_t>(item.source)];
+    const auto target = vertex_of[static_cast<std::size_t>(item.target)];
+    // Every counted actor is stored: participants reference actors by key.
+    assert(source != kNoVertex && target != kNoVertex);
+    boost::add_edge(source, target, item.edge, graph);
     pending.pop_front();
   }
   return graph;
