@@ -1,9 +1,10 @@
 # Thin wrapper over CMake. `make demo` and `make test` each install what is
 # missing (scripts/install-deps), configure, build and run.
-.PHONY: all deps build demo test asan bench clean format
+.PHONY: all deps build demo test asan tsan bench clean format
 
 BUILD_DIR ?= build/release
 ASAN_DIR  ?= build/asan
+TSAN_DIR  ?= build/tsan
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 # Warnings are errors in CI (CI=true); a developer may opt in with WERROR=ON.
 WERROR    ?= $(if $(CI),ON,OFF)
@@ -39,6 +40,13 @@ asan: deps
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under ThreadSanitizer: ingest reads on a second thread.
+tsan: deps
+	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOKG_TSAN=ON \
+	  -DGEOKG_WERROR=$(WERROR) -DGEOKG_BUILD_BENCH=OFF
+	cmake --build $(TSAN_DIR) -j $(JOBS)
+	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
 bench: build
 	bench/run

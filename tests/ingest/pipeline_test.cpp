@@ -128,3 +128,67 @@ TEST_CASE("small batches give the same store as one large batch", "[ingest][pipe
   CHECK(small->stats().events == large->stats().events);
   CHECK(small->stats().actors == large->stats().actors);
 }
+
+namespace {
+
+// A store that accepts a few batches, then fails as a full disk would.
+class FailingStore final : public geokg::Store {
+ public:
+  explicit FailingStore(int good_batches) : good_batches_(good_batches) {}
+  std::vector<geokg::WriteOutcome> write(std::span<const geokg::DocumentRecord> records) override {
+    if (batches_++ >= good_batches_) throw geokg::StoreError("disk full (test)");
+    documents_ += static_cast<int>(records.size());
+    return std::vector<geokg::WriteOutcome>(records.size());
+  }
+  void for_each_actor(const std::function<void(const geokg::ActorRow&)>&) const override {}
+  void for_each_event(const geokg::EventFilter&,
+                      const std::function<void(const geokg::EventRow&)>&) const override {}
+  std::optional<geokg::ActorRow> find_actor(std::string_view) const override { return {}; }
+  std::vector<geokg::ActorRow> find_actors_named(std::string_view) const override { return {}; }
+  geokg::StoreStats stats() const override { return {}; }
+  int documents() const { return documents_; }
+
+ private:
+  int good_batches_;
+  int batches_ = 0;
+  int documents_ = 0;
+};
+
+std::string many_documents(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    text += R"({"document": "doc-)" + std::to_string(i) +
+            R"(", "source": {"name": "Actor )" + std::to_string(i % 7) +
+            R"("}, "target": {"name": "Russia"}, "event": {"code": "042"}})" "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("many small batches cross the reader thread in input order", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("many.jsonl", many_documents(500));
+  auto store = geokg::open_sqlite_store(dir.file("s.db"));
+  geokg::IngestOptions options;
+  options.batch_documents = 3;
+  const auto report = geokg::ingest(*store, {file}, options);
+  CHECK(report.clean());
+  CHECK(report.documents_added == 500);
+  std::vector<std::string> order;
+  store->for_each_event({}, [&](const geokg::EventRow& row) { order.push_back(row.document_key); });
+  REQUIRE(order.size() == 500);
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == "doc-" + std::to_string(i));
+}
+
+TEST_CASE("a failing store stops the reader and reports the error", "[ingest][pipeline]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("many.jsonl", many_documents(200));
+  FailingStore store(2);
+  geokg::IngestOptions options;
+  options.batch_documents = 5;
+  // The reader is blocked on a full queue when the writer fails: ingest must
+  // wake it, join it and pass the store's error on, not hang.
+  CHECK_THROWS_WITH(geokg::ingest(store, {file}, options), Catch::Contains("disk full"));
+  CHECK(store.documents() == 10);
+}
