@@ -53,6 +53,7 @@ struct ExportArgs {
   std::string format = "graphml";
   std::string out = "-";
   std::string edges = "aggregate";
+  std::string nodes = "actors";
   FilterArgs filter;
 };
 
@@ -188,12 +189,15 @@ int run_export(const ExportArgs& args) {
   for (const auto& actor : args.filter.actors) {
     options.filter.actors.push_back(resolve_actor(*store, actor));
   }
-  options.mode = args.edges == "event" ? geokg::EdgeMode::PerEvent : geokg::EdgeMode::Aggregated;
+  options.mode = geokg::parse_edge_mode(args.edges);
+  options.nodes = geokg::parse_node_mode(args.nodes);
   const auto graph = geokg::build_actor_graph(*store, options);
   geokg::export_graph(graph, format, args.out);
   if (args.out != "-") {
-    std::cerr << "geokg: wrote " << args.out << ": " << boost::num_vertices(graph)
-              << " actors, " << boost::num_edges(graph) << " relations\n";
+    std::cerr << "geokg: wrote " << args.out
+              << (format == geokg::ExportFormat::Csv ? " (.nodes.csv, .edges.csv)" : "") << ": "
+              << boost::num_vertices(graph) << " nodes, " << boost::num_edges(graph)
+              << " edges\n";
   }
   return kExitOk;
 }
@@ -267,8 +271,18 @@ int main(int argc, char** argv) {
   ExportArgs export_args;
   auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");
   add_db_option(*exporter, export_args.db);
-  exporter->add_option("--format", export_args.format, "graphml or dot")->capture_default_str();
-  exporter->add_option("--out,-o", export_args.out, "Output file, or - for standard output")
+  exporter->add_option("--format", export_args.format, "graphml, dot, gexf, json or csv")
+      ->capture_default_str();
+  exporter
+      ->add_option("--out,-o", export_args.out,
+                   "Output file, or - for standard output; csv writes PATH.nodes.csv and "
+                   "PATH.edges.csv")
+      ->capture_default_str();
+  exporter
+      ->add_option("--graph", export_args.nodes,
+                   "actors; countries: actors rolled up to their country; bipartite: actor "
+                   "and event nodes")
+      ->check(CLI::IsMember({"actors", "countries", "bipartite"}))
       ->capture_default_str();
   exporter->add_option("--edges", export_args.edges,
                        "aggregate: one edge per source, target and code; event: one per event")

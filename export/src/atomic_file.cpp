@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 
 #include "geokg/export.hpp"
@@ -21,15 +22,7 @@ std::string system_error(const std::string& path, const std::string& what) {
   return "cannot write " + path + ": " + what + ": " + std::strerror(errno);
 }
 
-}  // namespace
-
-void export_graph(const ActorGraph& graph, ExportFormat format, const std::string& path) {
-  if (path == "-") {
-    write_graph(graph, format, std::cout);
-    std::cout.flush();
-    if (!std::cout) throw ExportError("cannot write to standard output");
-    return;
-  }
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   const fs::path target(path);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code error;
@@ -48,7 +41,7 @@ void export_graph(const ActorGraph& graph, ExportFormat format, const std::strin
     {
       std::ofstream out(temp, std::ios::binary | std::ios::trunc);
       if (!out) throw ExportError(system_error(path, "cannot open " + temp));
-      write_graph(graph, format, out);
+      write(out);
       out.flush();
       if (!out) throw ExportError(system_error(path, "write failed"));
     }
@@ -69,6 +62,28 @@ void export_graph(const ActorGraph& graph, ExportFormat format, const std::strin
     std::remove(temp.c_str());
     throw;
   }
+}
+
+}  // namespace
+
+void export_graph(const ActorGraph& graph, ExportFormat format, const std::string& path) {
+  if (format == ExportFormat::Csv) {
+    if (path == "-") {
+      throw ExportError("CSV export writes two files (nodes and edges): give --out PATH");
+    }
+    std::string base = path;
+    if (base.size() > 4 && base.ends_with(".csv")) base.resize(base.size() - 4);
+    write_atomically(base + ".nodes.csv", [&](std::ostream& out) { write_csv_nodes(graph, out); });
+    write_atomically(base + ".edges.csv", [&](std::ostream& out) { write_csv_edges(graph, out); });
+    return;
+  }
+  if (path == "-") {
+    write_graph(graph, format, std::cout);
+    std::cout.flush();
+    if (!std::cout) throw ExportError("cannot write to standard output");
+    return;
+  }
+  write_atomically(path, [&](std::ostream& out) { write_graph(graph, format, out); });
 }
 
 }  // namespace geokg

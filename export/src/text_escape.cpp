@@ -67,6 +67,39 @@ void append_dot(std::string& out, std::string_view text) {
   }
 }
 
+void append_json(std::string& out, std::string_view text) {
+  if (plain(text, "\"\\")) {
+    out.append(text);
+    return;
+  }
+  for (const char c : clean_text(text)) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+}
+
+void append_csv(std::string& out, std::string_view text) {
+  const bool needs_quotes = text.find_first_of(",\"") != std::string_view::npos ||
+                            (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!needs_quotes && plain(text, "")) {
+    out.append(text);
+    return;
+  }
+  const auto clean = clean_text(text);
+  const bool quote = needs_quotes || clean.find_first_of(",\"") != std::string::npos ||
+                     (!clean.empty() && (clean.front() == ' ' || clean.back() == ' '));
+  if (!quote) {
+    out.append(clean);
+    return;
+  }
+  out.push_back('"');
+  for (const char c : clean) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
 std::string xml(std::string_view text) {
   const auto clean = clean_text(text);
   std::string out;

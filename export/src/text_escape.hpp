@@ -24,4 +24,12 @@ std::string dot(std::string_view text);
 void append_xml(std::string& out, std::string_view text);
 void append_dot(std::string& out, std::string_view text);
 
+// clean_text, then " and \ escaped for a JSON string; other characters stay
+// UTF-8. The result goes between double quotes.
+void append_json(std::string& out, std::string_view text);
+
+// clean_text as one CSV field (RFC 4180): quoted, with quotes doubled, when
+// it holds a comma or a quote, or starts or ends with a space.
+void append_csv(std::string& out, std::string_view text);
+
 }  // namespace geokg::escape

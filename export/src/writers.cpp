@@ -7,22 +7,12 @@
 #include <vector>
 
 #include "geokg/export.hpp"
+#include "output.hpp"
+#include "style.hpp"
 #include "text_escape.hpp"
 
 namespace geokg {
 namespace {
-
-// Edge colours by quad class: greens and blues for cooperation, orange and
-// red for conflict; the same palette in every format.
-std::string_view quad_colour(QuadClass quad) {
-  switch (quad) {
-    case QuadClass::VerbalCooperation: return "#4caf50";
-    case QuadClass::MaterialCooperation: return "#1e88e5";
-    case QuadClass::VerbalConflict: return "#fb8c00";
-    case QuadClass::MaterialConflict: return "#e53935";
-  }
-  return "#777777";
-}
 
 struct GraphmlKey {
   std::string_view id;
@@ -31,14 +21,20 @@ struct GraphmlKey {
   std::string_view type;
 };
 
-constexpr std::array<GraphmlKey, 19> kGraphmlKeys{{
+constexpr std::array<GraphmlKey, 26> kGraphmlKeys{{
     {"g_format", "graph", "geokg_format", "string"},
+    {"v_kind", "node", "kind", "string"},
     {"v_label", "node", "label", "string"},
     {"v_code", "node", "code", "string"},
     {"v_country", "node", "country", "string"},
     {"v_agent", "node", "agent", "string"},
     {"v_type", "node", "type", "string"},
     {"v_events", "node", "events", "int"},
+    {"v_size", "node", "size", "double"},
+    {"v_date", "node", "date", "string"},
+    {"v_sentence", "node", "sentence", "int"},
+    {"v_document", "node", "document", "string"},
+    {"v_event", "node", "event_id", "long"},
     {"e_label", "edge", "label", "string"},
     {"e_code", "edge", "code", "string"},
     {"e_root", "edge", "root", "string"},
@@ -51,57 +47,8 @@ constexpr std::array<GraphmlKey, 19> kGraphmlKeys{{
     {"e_weight", "edge", "weight", "double"},
     {"e_event", "edge", "event_id", "long"},
     {"e_color", "edge", "color", "string"},
+    {"e_role", "edge", "role", "string"},
 }};
-
-// Output assembled in a string and handed to the stream in large pieces:
-// per-value stream inserts cost a third of export time.
-class Output {
- public:
-  explicit Output(std::ostream& out) : out_(out) { text_.reserve(kFlushAt + 4096); }
-  ~Output() = default;
-  Output(const Output&) = delete;
-  Output& operator=(const Output&) = delete;
-
-  std::string& text() { return text_; }
-  Output& operator<<(std::string_view piece) {
-    text_.append(piece);
-    return *this;
-  }
-  Output& operator<<(std::int64_t value) {
-    std::array<char, 24> digits{};
-    const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-    text_.append(digits.data(), result.ptr);
-    return *this;
-  }
-  Output& operator<<(int value) { return *this << static_cast<std::int64_t>(value); }
-  Output& number(double value) {
-    std::array<char, 32> digits{};
-    const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-    text_.append(digits.data(), result.ptr);
-    return *this;
-  }
-  Output& xml(std::string_view value) {
-    escape::append_xml(text_, value);
-    return *this;
-  }
-  Output& dot(std::string_view value) {
-    escape::append_dot(text_, value);
-    return *this;
-  }
-  // Call at element boundaries; writes out when enough has collected.
-  void boundary() {
-    if (text_.size() >= kFlushAt) flush();
-  }
-  void flush() {
-    out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
-    text_.clear();
-  }
-
- private:
-  static constexpr std::size_t kFlushAt = 1 << 20;
-  std::ostream& out_;
-  std::string text_;
-};
 
 void data(Output& out, std::string_view key, std::string_view escaped_value) {
   out << "      <data key=\"" << key << "\">" << escaped_value << "</data>\n";
@@ -140,15 +87,20 @@ std::string_view to_string(ExportFormat format) {
   switch (format) {
     case ExportFormat::GraphML: return "graphml";
     case ExportFormat::Dot: return "dot";
+    case ExportFormat::Gexf: return "gexf";
+    case ExportFormat::Json: return "json";
+    case ExportFormat::Csv: return "csv";
   }
   return "graphml";
 }
 
 ExportFormat parse_export_format(std::string_view name) {
-  for (auto format : {ExportFormat::GraphML, ExportFormat::Dot}) {
+  for (auto format : {ExportFormat::GraphML, ExportFormat::Dot, ExportFormat::Gexf,
+                      ExportFormat::Json, ExportFormat::Csv}) {
     if (to_string(format) == name) return format;
   }
-  throw ExportError("unknown export format \"" + std::string(name) + "\" (expected graphml or dot)");
+  throw ExportError("unknown export format \"" + std::string(name) +
+                    "\" (expected graphml, dot, gexf, json or csv)");
 }
 
 void write_graphml(const ActorGraph& graph, std::ostream& stream) {
@@ -166,14 +118,24 @@ void write_graphml(const ActorGraph& graph, std::ostream& stream) {
       << "    <data key=\"g_format\">geokg-graphml/" << kGraphmlFormatVersion << "</data>\n";
   const auto keys = escaped_keys(graph, true);
   for (const auto vertex : boost::make_iterator_range(boost::vertices(graph))) {
-    const ActorVertex& actor = graph[vertex];
+    const GraphNode& node = graph[vertex];
     out << "    <node id=\"" << keys[vertex] << "\">\n";
-    text_data(out, "v_label", actor.name);
-    text_data(out, "v_code", actor.code);
-    text_data(out, "v_country", actor.country);
-    text_data(out, "v_agent", actor.agent);
-    text_data(out, "v_type", to_string(actor.type));
-    number_data(out, "v_events", actor.events);
+    data(out, "v_kind", style::to_string(node.kind));
+    text_data(out, "v_label", node.name);
+    if (node.kind == NodeKind::Event) {
+      data(out, "v_code", node.event->code);
+      if (node.date) data(out, "v_date", node.date->iso());
+      if (node.sentence) number_data(out, "v_sentence", *node.sentence);
+      text_data(out, "v_document", node.document);
+      number_data(out, "v_event", node.event_id);
+    } else {
+      text_data(out, "v_code", node.code);
+      text_data(out, "v_country", node.country);
+      text_data(out, "v_agent", node.agent);
+      text_data(out, "v_type", to_string(node.type));
+    }
+    number_data(out, "v_events", node.events);
+    number_data(out, "v_size", style::node_size(node.events));
     out << "    </node>\n";
     out.boundary();
   }
@@ -181,13 +143,7 @@ void write_graphml(const ActorGraph& graph, std::ostream& stream) {
   for (const auto edge : boost::make_iterator_range(boost::edges(graph))) {
     const RelationEdge& relation = graph[edge];
     const EventCodeInfo& event = *relation.event;
-    out << "    <edge id=\"";
-    if (relation.event_id) {
-      out << "ev" << relation.event_id;
-    } else {
-      out << "e" << static_cast<std::int64_t>(index);
-    }
-    ++index;
+    out << "    <edge id=\"" << style::edge_id(relation, index++);
     out << "\" source=\"" << keys[boost::source(edge, graph)] << "\" target=\""
         << keys[boost::target(edge, graph)] << "\">\n";
     out << "      <data key=\"e_label\">" << event.code << " ";
@@ -205,7 +161,8 @@ void write_graphml(const ActorGraph& graph, std::ostream& stream) {
     number_data(out, "e_count", relation.count);
     number_data(out, "e_weight", relation.weight());
     if (relation.event_id) number_data(out, "e_event", relation.event_id);
-    data(out, "e_color", quad_colour(event.quad()));
+    data(out, "e_color", style::quad_colour(event.quad()));
+    data(out, "e_role", style::to_string(relation.role));
     out << "    </edge>\n";
     out.boundary();
   }
@@ -223,18 +180,25 @@ void write_dot(const ActorGraph& graph, std::ostream& stream) {
       << "  edge [fontname=\"Helvetica\", fontsize=\"10\"];\n";
   const auto keys = escaped_keys(graph, false);
   for (const auto vertex : boost::make_iterator_range(boost::vertices(graph))) {
-    const ActorVertex& actor = graph[vertex];
+    const GraphNode& node = graph[vertex];
     out << "  \"" << keys[vertex] << "\" [label=\"";
-    out.dot(actor.name);
-    if (!actor.code.empty()) {
-      out << "\\n";  // a Graphviz line break, written as is
-      out.dot(actor.code);
+    if (node.kind == NodeKind::Event) {
+      out << node.event->code;
+      if (node.date) out << "\\n" << node.date->iso();  // a Graphviz line break
+      out << "\", shape=\"ellipse\", kind=\"event\", code=\"" << node.event->code << "\"";
+    } else {
+      out.dot(node.name);
+      if (!node.code.empty()) {
+        out << "\\n";  // a Graphviz line break, written as is
+        out.dot(node.code);
+      }
+      out << "\", type=\"" << to_string(node.type) << "\"";
+      if (!node.code.empty()) {
+        out << ", code=\"";
+        out.dot(node.code) << "\"";
+      }
     }
-    out << "\", type=\"" << to_string(actor.type) << "\"";
-    if (!actor.code.empty()) {
-      out << ", code=\"";
-      out.dot(actor.code) << "\"";
-    }
+    out << ", events=\"" << node.events << "\"";
     out << "];\n";
     out.boundary();
   }
@@ -246,7 +210,7 @@ void write_dot(const ActorGraph& graph, std::ostream& stream) {
     out.dot(event.label);
     if (relation.count > 1) out << " (" << relation.count << ")";
     out << "\", code=\"" << event.code << "\", quad=\"" << static_cast<int>(event.quad())
-        << "\", color=\"" << quad_colour(event.quad()) << "\", weight=\"" << relation.count << "\"";
+        << "\", color=\"" << style::quad_colour(event.quad()) << "\", weight=\"" << relation.count << "\"";
     if (relation.first_date) out << ", date=\"" << relation.first_date->iso() << "\"";
     if (relation.event_id) out << ", event_id=\"" << relation.event_id << "\"";
     out << "];\n";
@@ -260,6 +224,10 @@ void write_graph(const ActorGraph& graph, ExportFormat format, std::ostream& out
   switch (format) {
     case ExportFormat::GraphML: write_graphml(graph, out); return;
     case ExportFormat::Dot: write_dot(graph, out); return;
+    case ExportFormat::Gexf: write_gexf(graph, out); return;
+    case ExportFormat::Json: write_json(graph, out); return;
+    case ExportFormat::Csv:
+      throw ExportError("CSV is two tables (nodes and edges): write them with export_graph");
   }
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cassert>
 #include <deque>
 #include <functional>
@@ -7,6 +8,113 @@
 #include "geokg/graph.hpp"
 
 namespace geokg {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// An edge waiting for its vertices. Ends are node references: indexes into
+// the groups (actors or countries), or past them, into the event nodes.
+struct PendingEdge {
+  std::size_t source;
+  std::size_t target;
+  RelationEdge edge;
+};
+
+struct RelationKey {
+  std::size_t source;
+  std::size_t target;
+  const EventCodeInfo* event;
+  bool operator==(const RelationKey&) const = default;
+};
+
+struct RelationKeyHash {
+  std::size_t operator()(const RelationKey& key) const {
+    std::size_t hash = std::hash<std::size_t>{}(key.source);
+    hash = hash * 1000003u ^ std::hash<std::size_t>{}(key.target);
+    return hash * 1000003u ^ std::hash<const void*>{}(key.event);
+  }
+};
+
+GraphNode actor_node(const ActorRow& row) {
+  GraphNode node;
+  node.kind = NodeKind::Actor;
+  node.key = row.actor.key;
+  node.name = row.actor.name;
+  node.actor_id = row.id;
+  node.code = row.actor.code;
+  node.country = row.actor.country;
+  node.agent = row.actor.agent;
+  node.type = row.actor.type;
+  return node;
+}
+
+GraphNode country_node(const std::string& country, const Ontology& ontology) {
+  GraphNode node;
+  node.kind = NodeKind::Actor;
+  node.key = country;  // upper case: never equal to an actor key, which is lower case
+  const auto name = ontology.country_name(country);
+  node.name = name.empty() ? country : std::string(name);
+  node.code = country;
+  node.country = country;
+  node.type = ActorType::Country;
+  return node;
+}
+
+GraphNode event_node(const EventRow& row, const EventCodeInfo& info) {
+  GraphNode node;
+  node.kind = NodeKind::Event;
+  node.key = "ev" + std::to_string(row.id);
+  node.name = info.code + " " + info.label;
+  node.events = 1;
+  node.event = &info;
+  node.event_id = row.id;
+  node.date = row.date;
+  node.sentence = row.sentence;
+  node.document = row.document_key;
+  return node;
+}
+
+void add_to(RelationEdge& edge, const EventRow& row, const EventCodeInfo& info) {
+  ++edge.count;
+  edge.goldstein_sum += info.goldstein;
+  if (!row.date) return;
+  if (!edge.first_date || row.date->first_day() < edge.first_date->first_day()) {
+    edge.first_date = row.date;
+  }
+  if (!edge.last_date || row.date->last_day() > edge.last_date->last_day()) {
+    edge.last_date = row.date;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(EdgeMode mode) {
+  return mode == EdgeMode::PerEvent ? "event" : "aggregate";
+}
+
+std::string_view to_string(NodeMode mode) {
+  switch (mode) {
+    case NodeMode::Actors: return "actors";
+    case NodeMode::Countries: return "countries";
+    case NodeMode::Bipartite: return "bipartite";
+  }
+  return "actors";
+}
+
+EdgeMode parse_edge_mode(std::string_view name) {
+  for (auto mode : {EdgeMode::PerEvent, EdgeMode::Aggregated}) {
+    if (to_string(mode) == name) return mode;
+  }
+  throw GraphError("unknown edge mode \"" + std::string(name) + "\" (expected event or aggregate)");
+}
+
+NodeMode parse_node_mode(std::string_view name) {
+  for (auto mode : {NodeMode::Actors, NodeMode::Countries, NodeMode::Bipartite}) {
+    if (to_string(mode) == name) return mode;
+  }
+  throw GraphError("unknown graph mode \"" + std::string(name) +
+                   "\" (expected actors, countries or bipartite)");
+}
 
 void check_code_filter(const EventFilter& filter, const Ontology& ontology) {
   for (const auto& code : filter.codes) {
@@ -23,87 +131,90 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     if (!store.find_actor(key)) throw GraphError("no actor with id \"" + key + "\" in the store");
   }
 
-  // Events first, so only actors that take part become vertices; then the
-  // vertices in key order, then the edges in event order.
-  struct PendingEdge {
-    std::int64_t source;
-    std::int64_t target;
-    RelationEdge edge;
-  };
-  // A deque, consumed from the front below, so the pending edges are freed
-  // while the graph fills: peak memory holds the edges about once.
-  std::deque<PendingEdge> pending;
-  struct RelationKey {
-    std::int64_t source;
-    std::int64_t target;
-    const EventCodeInfo* event;
-    bool operator==(const RelationKey&) const = default;
-  };
-  struct RelationKeyHash {
-    std::size_t operator()(const RelationKey& key) const {
-      std::size_t hash = std::hash<std::int64_t>{}(key.source);
-      hash = hash * 1000003u ^ std::hash<std::int64_t>{}(key.target);
-      return hash * 1000003u ^ std::hash<const void*>{}(key.event);
+  // 1. Every actor's group: itself, or its country in the roll-up. Indexed by
+  // actor row id, which SQLite keeps dense.
+  std::vector<GraphNode> groups;
+  std::vector<std::size_t> group_of;
+  std::unordered_map<std::string, std::size_t> country_group;
+  store.for_each_actor([&](const ActorRow& row) {
+    const auto id = static_cast<std::size_t>(row.id);
+    if (id >= group_of.size()) group_of.resize(id + 1 + id / 2, kNone);
+    if (options.nodes == NodeMode::Countries && !row.actor.country.empty()) {
+      const auto [it, added] = country_group.try_emplace(row.actor.country, groups.size());
+      if (added) groups.push_back(country_node(row.actor.country, ontology));
+      group_of[id] = it->second;
+      return;
     }
-  };
-  std::unordered_map<RelationKey, std::size_t, RelationKeyHash> aggregate;
-  // Indexed by actor row id: ids are SQLite rowids, dense and bounded by the
-  // actor count, and a hash lookup per event end was a seventh of the time.
-  std::vector<std::int64_t> event_counts;
-  auto count_event = [&](std::int64_t actor) {
-    const auto index = static_cast<std::size_t>(actor);
-    if (index >= event_counts.size()) event_counts.resize(index + 1 + index / 2, 0);
-    ++event_counts[index];
+    group_of[id] = groups.size();
+    groups.push_back(actor_node(row));
+  });
+  auto group = [&](std::int64_t actor) {
+    const auto id = static_cast<std::size_t>(actor);
+    // Participants reference stored actors, and actors are never deleted.
+    assert(id < group_of.size() && group_of[id] != kNone);
+    return group_of[id];
   };
 
+  // 2. The events, as pending edges between node references. A deque,
+  // consumed from the front in step 4, so pending edges are freed while the
+  // graph fills.
+  std::deque<PendingEdge> pending;
+  std::vector<GraphNode> event_nodes;
+  std::unordered_map<RelationKey, std::size_t, RelationKeyHash> aggregate;
   store.for_each_event(options.filter, [&](const EventRow& row) {
     if (row.source_actor == 0 || row.target_actor == 0) return;
     const EventCodeInfo& info = ontology.event(row.code);
-    count_event(row.source_actor);
-    if (row.target_actor != row.source_actor) count_event(row.target_actor);
+    const auto source = group(row.source_actor);
+    const auto target = group(row.target_actor);
+    ++groups[source].events;
+    if (target != source) ++groups[target].events;
+
     RelationEdge fresh;
     fresh.event = &info;
-    RelationEdge* edge = nullptr;
-    if (options.mode == EdgeMode::Aggregated) {
-      const auto [it, added] =
-          aggregate.try_emplace({row.source_actor, row.target_actor, &info}, pending.size());
-      if (added) pending.push_back({row.source_actor, row.target_actor, fresh});
-      edge = &pending[it->second].edge;
-    } else {
+    if (options.nodes == NodeMode::Bipartite) {
+      const auto event = groups.size() + event_nodes.size();
+      event_nodes.push_back(event_node(row, info));
       fresh.event_id = row.id;
-      pending.push_back({row.source_actor, row.target_actor, fresh});
-      edge = &pending.back().edge;
+      add_to(fresh, row, info);
+      fresh.role = EdgeRole::Source;
+      pending.push_back({source, event, fresh});
+      fresh.role = EdgeRole::Target;
+      pending.push_back({event, target, fresh});
+      return;
     }
-    ++edge->count;
-    edge->goldstein_sum += info.goldstein;
-    if (row.date) {
-      if (!edge->first_date || row.date->first_day() < edge->first_date->first_day()) {
-        edge->first_date = row.date;
-      }
-      if (!edge->last_date || row.date->last_day() > edge->last_date->last_day()) {
-        edge->last_date = row.date;
-      }
+    if (options.mode == EdgeMode::Aggregated) {
+      const auto [it, added] = aggregate.try_emplace({source, target, &info}, pending.size());
+      if (added) pending.push_back({source, target, fresh});
+      add_to(pending[it->second].edge, row, info);
+      return;
     }
+    fresh.event_id = row.id;
+    add_to(fresh, row, info);
+    pending.push_back({source, target, fresh});
   });
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash>().swap(aggregate);
 
+  // 3. Vertices: groups that take part, in key order, then event nodes.
+  std::vector<std::size_t> taking_part;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    if (groups[i].events > 0) taking_part.push_back(i);
+  }
+  std::sort(taking_part.begin(), taking_part.end(),
+            [&](std::size_t a, std::size_t b) { return groups[a].key < groups[b].key; });
   ActorGraph graph;
-  const auto kNoVertex = ActorGraph::null_vertex();
-  std::vector<ActorGraph::vertex_descriptor> vertex_of(event_counts.size(), kNoVertex);
-  store.for_each_actor([&](const ActorRow& row) {
-    const auto index = static_cast<std::size_t>(row.id);
-    if (index >= event_counts.size() || event_counts[index] == 0) return;
-    ActorVertex vertex{row.id,           row.actor.key,   row.actor.name, row.actor.code,
-                       row.actor.country, row.actor.agent, row.actor.type, event_counts[index]};
-    vertex_of[index] = boost::add_vertex(std::move(vertex), graph);
-  });
+  std::vector<ActorGraph::vertex_descriptor> vertex_of(groups.size() + event_nodes.size());
+  for (const auto i : taking_part) vertex_of[i] = boost::add_vertex(std::move(groups[i]), graph);
+  std::vector<GraphNode>().swap(groups);
+  const auto first_event = vertex_of.size() - event_nodes.size();
+  for (std::size_t i = 0; i < event_nodes.size(); ++i) {
+    vertex_of[first_event + i] = boost::add_vertex(std::move(event_nodes[i]), graph);
+  }
+  std::vector<GraphNode>().swap(event_nodes);
+
+  // 4. Edges, in event order.
   while (!pending.empty()) {
     const PendingEdge& item = pending.front();
-    const auto source = vertex_of[static_cast<std::size_t>(item.source)];
-    const auto target = vertex_of[static_cast<std::size_t>(item.target)];
-    // Every counted actor is stored: participants reference actors by key.
-    assert(source != kNoVertex && target != kNoVertex);
-    boost::add_edge(source, target, item.edge, graph);
+    boost::add_edge(vertex_of[item.source], vertex_of[item.target], item.edge, graph);
     pending.pop_front();
   }
   return graph;
