@@ -183,6 +183,9 @@ int run_export(const ExportArgs& args) {
   } catch (const geokg::ExportError& error) {
     throw UsageError(std::string("--format: ") + error.what());
   }
+  if (format == geokg::ExportFormat::Csv && args.out == "-") {
+    throw UsageError("--format csv writes two files (nodes and edges): give --out PATH");
+  }
   geokg::GraphOptions options;
   options.filter = make_filter(args.filter);
   auto store = geokg::open_sqlite_store(args.db, geokg::OpenMode::MustExist);

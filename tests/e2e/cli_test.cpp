@@ -271,9 +271,13 @@ TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.out, Catch::Contains("--"));
   }
-  auto result = cli("export --format gexf --db " + quote(db));
+  auto result = cli("export --format xlsx --db " + quote(db));
   CHECK(result.exit_code == 1);
-  CHECK_THAT(result.err, Catch::Contains("gexf"));
+  CHECK_THAT(result.err, Catch::Contains("xlsx"));
+  CHECK(cli("export --graph everything --db " + quote(db)).exit_code == 1);
+  result = cli("export --format csv --out - --db " + quote(db));
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err, Catch::Contains("two files"));
   result = cli("export --since 2023-02-30 --db " + quote(db));
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.err, Catch::Contains("--since") && Catch::Contains("2023-02-30"));

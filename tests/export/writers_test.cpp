@@ -44,7 +44,7 @@ TEST_CASE("GraphML declares typed keys and uses actor keys as node ids", "[expor
   CHECK_THAT(text, Catch::Contains(R"(<key id="e_goldstein" for="edge" attr.name="goldstein" attr.type="double"/>)"));
   CHECK_THAT(text, Catch::Contains(R"(<key id="v_label" for="node" attr.name="label" attr.type="string"/>)"));
   CHECK_THAT(text, Catch::Contains(R"(<key id="e_count" for="edge" attr.name="count" attr.type="int"/>)"));
-  CHECK_THAT(text, Catch::Contains("<data key=\"g_format\">geokg-graphml/1</data>"));
+  CHECK_THAT(text, Catch::Contains("<data key=\"g_format\">geokg-graphml/2</data>"));
   CHECK_THAT(text, Catch::Contains(R"(<node id="hostile">)"));
   CHECK_THAT(text, Catch::Contains(R"(<edge id="e0" source="hostile" target="node">)"));
   CHECK_THAT(text, Catch::Contains(
@@ -60,7 +60,7 @@ TEST_CASE("DOT quotes every id and escapes labels", "[export][dot]") {
   std::ostringstream out;
   geokg::write_dot(graph, out);
   const auto text = out.str();
-  CHECK(text.starts_with("// geokg-dot 1"));
+  CHECK(text.starts_with("// geokg-dot 2"));
   CHECK_THAT(text, Catch::Contains(
                        R"("hostile" [label="Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge\nTURGOV")"));
   CHECK_THAT(text, Catch::Contains(R"("node" [label="node\nRUS")"));
@@ -72,5 +72,8 @@ TEST_CASE("DOT quotes every id and escapes labels", "[export][dot]") {
 TEST_CASE("export formats are parsed by name", "[export]") {
   CHECK(geokg::parse_export_format("graphml") == geokg::ExportFormat::GraphML);
   CHECK(geokg::parse_export_format("dot") == geokg::ExportFormat::Dot);
-  CHECK_THROWS_WITH(geokg::parse_export_format("gexf"), Catch::Contains("gexf"));
+  CHECK(geokg::parse_export_format("gexf") == geokg::ExportFormat::Gexf);
+  CHECK(geokg::parse_export_format("json") == geokg::ExportFormat::Json);
+  CHECK(geokg::parse_export_format("csv") == geokg::ExportFormat::Csv);
+  CHECK_THROWS_WITH(geokg::parse_export_format("xlsx"), Catch::Contains("xlsx"));
 }
