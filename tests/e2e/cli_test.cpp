@@ -327,3 +327,105 @@ TEST_CASE("exports of samples/ match the committed golden files", "[e2e][golden]
     CHECK(result.out == read_file(golden));
   }
 }
+
+TEST_CASE("JSON export loads with networkx node_link_graph", "[e2e][json]") {
+  SampleStore samples;
+  const auto out = samples.dir.file("graph.json");
+  REQUIRE(cli("export --format json --edges event --out " + quote(out) + " --db " + quote(samples.db))
+              .exit_code == 0);
+  const auto seen = read_graph("json", out);
+  CHECK(seen["format"] == "geokg-json/1");
+  CHECK(seen["nodes"] == 18);
+  CHECK(seen["edges"] == 18);
+  CHECK(seen["directed"] == true);
+  CHECK(seen["multigraph"] == true);
+  CHECK(seen["labels"]["kim-jong-un"] == "Kim Jong Un");
+  bool found = false;
+  for (const auto& edge : seen["edge_list"]) {
+    if (edge["source"] != "sergei-shoigu" || edge["target"] != "north-korea") continue;
+    found = true;
+    CHECK(edge["code"] == "042");
+    CHECK(edge["quad"] == 1);
+    CHECK(edge["goldstein"] == Approx(1.9));
+    CHECK(edge["date"] == "2023-07-26");
+    CHECK(edge["key"].get<std::string>().starts_with("ev"));
+    CHECK(edge["color"] == "#4caf50");
+  }
+  CHECK(found);
+}
+
+TEST_CASE("CSV export loads with Python's csv module", "[e2e][csv]") {
+  SampleStore samples;
+  const auto base = samples.dir.file("graph");
+  const auto result =
+      cli("export --format csv --out " + quote(base + ".csv") + " --db " + quote(samples.db));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto seen = read_graph("csv", base);
+  CHECK(seen["nodes"] == 18);
+  CHECK(seen["edges"] == 18);
+  const std::vector<std::string> node_head{"Id", "Label"};
+  const std::vector<std::string> edge_head{"Source", "Target", "Type", "Id", "Label", "Weight"};
+  for (std::size_t i = 0; i < node_head.size(); ++i) CHECK(seen["node_columns"][i] == node_head[i]);
+  for (std::size_t i = 0; i < edge_head.size(); ++i) CHECK(seen["edge_columns"][i] == edge_head[i]);
+  CHECK(seen["labels"]["john-kirby"] == "John Kirby");
+  for (const auto& edge : seen["edge_list"]) {
+    CHECK(edge["Type"] == "Directed");
+    if (edge["Source"] == "european-union") {
+      CHECK(edge["Target"] == "russia");
+      CHECK(edge["code"] == "163");
+      CHECK(edge["Label"] == "163 Impose embargo, boycott, or sanctions");  // quoted: it has commas
+      CHECK(edge["color"] == "#e53935");
+    }
+  }
+}
+
+TEST_CASE("country roll-up and bipartite graphs through the CLI", "[e2e][modes]") {
+  SampleStore samples;
+  const auto countries = samples.dir.file("countries.json");
+  REQUIRE(cli("export --format json --graph countries --out " + quote(countries) + " --db " +
+              quote(samples.db))
+              .exit_code == 0);
+  auto seen = read_graph("json", countries);
+  // Eight countries plus the EU and NATO, which have no country to roll up to.
+  CHECK(seen["nodes"] == 10);
+  CHECK(seen["labels"]["RUS"] == "Russia");
+  CHECK(seen["labels"].contains("european-union"));
+  CHECK_FALSE(seen["labels"].contains("vladimir-putin"));
+  int russia_to_korea = 0;
+  for (const auto& edge : seen["edge_list"]) {
+    if (edge["source"] == "RUS" && edge["target"] == "PRK") ++russia_to_korea;
+  }
+  CHECK(russia_to_korea == 3);  // Putin hosts (043) and talks with (046) Kim; Shoigu visits (042)
+
+  const auto bipartite = samples.dir.file("bipartite.json");
+  REQUIRE(cli("export --format json --graph bipartite --out " + quote(bipartite) + " --db " +
+              quote(samples.db))
+              .exit_code == 0);
+  seen = read_graph("json", bipartite);
+  CHECK(seen["nodes"] == 18 + 18);  // every actor and every event
+  CHECK(seen["edges"] == 2 * 18);
+  CHECK(seen["kinds"] == nlohmann::json::array({"actor", "event"}));
+  const auto graphml = samples.dir.file("bipartite.graphml");
+  REQUIRE(cli("export --graph bipartite --out " + quote(graphml) + " --db " + quote(samples.db))
+              .exit_code == 0);
+  check_graphml_schema(graphml);
+  CHECK(read_graph("graphml", graphml)["networkx"]["nodes"] == 36);
+}
+
+TEST_CASE("hostile names survive JSON and CSV", "[e2e][hostile]") {
+  TempDir dir;
+  const auto db = dir.file("h.db");
+  REQUIRE(cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " +
+              quote(db))
+              .exit_code == 0);
+  const std::string expected = "Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge \u05d0\u05d1";
+  REQUIRE(cli("export --format json --out " + quote(dir.file("h.json")) + " --db " + quote(db))
+              .exit_code == 0);
+  CHECK(read_graph("json", dir.file("h.json"))["labels"]["hostile"] == expected);
+  REQUIRE(cli("export --format csv --out " + quote(dir.file("h")) + " --db " + quote(db))
+              .exit_code == 0);
+  const auto seen = read_graph("csv", dir.file("h"));
+  CHECK(seen["labels"]["hostile"] == expected);
+  CHECK(seen["labels"]["graph"] == "graph {digraph}");
+}
