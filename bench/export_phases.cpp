@@ -2,7 +2,8 @@
 // graph, then writing it. `geokg export` times them together; the writer's own
 // rate is what compares with other writers (networkx times only its write).
 //
-// usage: export_phases --db FILE --out FILE [--format graphml|dot] [--edges event|aggregate]
+// usage: export_phases --db FILE --out FILE [--format graphml|dot|gexf|json|csv]
+//                      [--edges event|aggregate]
 // Prints one line of JSON.
 #include <chrono>
 #include <cstdio>
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
   }
   if (db.empty() || out.empty()) {
     std::fprintf(stderr,
-                 "usage: export_phases --db FILE --out FILE [--format graphml|dot] "
+                 "usage: export_phases --db FILE --out FILE [--format graphml|dot|gexf|json|csv] "
                  "[--edges event|aggregate]\n");
     return 1;
   }
@@ -58,7 +59,12 @@ int main(int argc, char** argv) {
     // Formatting alone, into a stream that discards: no file system involved.
     std::ostream discard(nullptr);
     start = std::chrono::steady_clock::now();
-    geokg::write_graph(graph, export_format, discard);
+    if (export_format == geokg::ExportFormat::Csv) {
+      geokg::write_csv_nodes(graph, discard);
+      geokg::write_csv_edges(graph, discard);
+    } else {
+      geokg::write_graph(graph, export_format, discard);
+    }
     const double format_only = seconds_since(start);
     // The real export: temporary file, fsync, rename.
     start = std::chrono::steady_clock::now();
