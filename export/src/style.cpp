@@ -29,6 +29,11 @@ double node_size(std::int64_t events) {
   return std::round(size * 100.0) / 100.0;  // two decimals read better in every format
 }
 
+double edge_width(std::int64_t count) {
+  const double width = 1.0 + std::log2(static_cast<double>(count < 1 ? 1 : count));
+  return std::round(width * 100.0) / 100.0;
+}
+
 std::string edge_id(const RelationEdge& edge, std::size_t index) {
   if (edge.event_id == 0) return "e" + std::to_string(index);
   std::string id = "ev" + std::to_string(edge.event_id);

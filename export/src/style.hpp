@@ -22,6 +22,9 @@ std::string_view quad_colour(QuadClass quad);  // "#4caf50"
 // Node size from the number of events a node takes part in: logarithmic, so
 // hubs stay readable next to actors with one event. 14 for one event.
 double node_size(std::int64_t events);
+// Edge width (DOT penwidth) from the number of events behind the edge: 1 for
+// one event, growing logarithmically.
+double edge_width(std::int64_t count);
 
 // Stable edge ids, the same in every format: "ev<event id>" in per-event
 // mode ("ev<id>-s" and "ev<id>-t" for the two bipartite edges of an event),

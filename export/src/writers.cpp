@@ -210,7 +210,9 @@ void write_dot(const ActorGraph& graph, std::ostream& stream) {
     out.dot(event.label);
     if (relation.count > 1) out << " (" << relation.count << ")";
     out << "\", code=\"" << event.code << "\", quad=\"" << static_cast<int>(event.quad())
-        << "\", color=\"" << style::quad_colour(event.quad()) << "\", weight=\"" << relation.count << "\"";
+        << "\", color=\"" << style::quad_colour(event.quad()) << "\", weight=\"" << relation.count
+        << "\", penwidth=\"";
+    out.number(style::edge_width(relation.count)) << "\"";
     if (relation.first_date) out << ", date=\"" << relation.first_date->iso() << "\"";
     if (relation.event_id) out << ", event_id=\"" << relation.event_id << "\"";
     out << "];\n";
