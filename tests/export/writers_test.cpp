@@ -1,5 +1,7 @@
 #include <libxml/parser.h>
 
+#include <nlohmann/json.hpp>
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -76,4 +78,70 @@ TEST_CASE("export formats are parsed by name", "[export]") {
   CHECK(geokg::parse_export_format("json") == geokg::ExportFormat::Json);
   CHECK(geokg::parse_export_format("csv") == geokg::ExportFormat::Csv);
   CHECK_THROWS_WITH(geokg::parse_export_format("xlsx"), Catch::Contains("xlsx"));
+}
+
+namespace {
+
+// A store written through the library API, which does not validate UTF-8:
+// the exporters must repair what reaches them.
+geokg::ActorGraph invalid_utf8_graph(geokg::test::TempDir& dir, geokg::NodeMode nodes) {
+  auto store = geokg::open_sqlite_store(dir.file("u.db"));
+  geokg::DocumentRecord record;
+  record.document.key = "doc";
+  geokg::Actor bad;
+  bad.key = "bad";
+  bad.name = std::string("Bad \xff\xfe byte, \"quoted\" \x01 ]]> -- \xd7\x90\xd7\x91 =SUM(A1)");
+  bad.code = "RUSGOV";
+  bad.country = "RUS";
+  geokg::Actor other;
+  other.key = "other";
+  other.name = "Other";
+  record.actors = {bad, other};
+  geokg::Event event;
+  event.source = geokg::Participant{"bad", ""};
+  event.target = geokg::Participant{"other", ""};
+  event.code = "190";
+  event.date = geokg::EventDate::parse("2023-07");
+  event.extractor = "test";
+  record.events = {event};
+  REQUIRE(store->write(std::vector<geokg::DocumentRecord>{record})[0].status ==
+          geokg::WriteOutcome::Status::Added);
+  geokg::GraphOptions options;
+  options.nodes = nodes;
+  options.mode = geokg::EdgeMode::PerEvent;
+  return geokg::build_actor_graph(*store, options);
+}
+
+}  // namespace
+
+TEST_CASE("invalid UTF-8 and control characters are repaired in every format", "[export][hostile]") {
+  for (auto nodes : {geokg::NodeMode::Actors, geokg::NodeMode::Bipartite}) {
+    geokg::test::TempDir dir;
+    const auto graph = invalid_utf8_graph(dir, nodes);
+    const std::string repaired =
+        "Bad \xef\xbf\xbd\xef\xbf\xbd byte, \"quoted\"  ]]> -- \xd7\x90\xd7\x91 =SUM(A1)";
+
+    std::ostringstream graphml;
+    geokg::write_graphml(graph, graphml);
+    CHECK(well_formed_xml(graphml.str()));
+
+    std::ostringstream json;
+    geokg::write_json(graph, json);
+    const auto parsed = nlohmann::json::parse(json.str());  // throws on invalid UTF-8
+    CHECK(parsed["nodes"][0]["label"] == repaired);
+
+    std::ostringstream nodes_csv;
+    geokg::write_csv_nodes(graph, nodes_csv);
+    CHECK_THAT(nodes_csv.str(),
+               Catch::Contains("bad,\"Bad \xef\xbf\xbd\xef\xbf\xbd byte, \"\"quoted\"\"  ]]> -- "));
+
+    std::ostringstream dot;
+    geokg::write_dot(graph, dot);
+    CHECK(dot.str().find('\x01') == std::string::npos);
+    CHECK(dot.str().find("\xff") == std::string::npos);
+    for (const auto& text : {graphml.str(), json.str(), nodes_csv.str(), dot.str()}) {
+      CHECK(text.find('\x01') == std::string::npos);
+      CHECK(text.find("\xff") == std::string::npos);
+    }
+  }
 }
