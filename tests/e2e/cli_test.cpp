@@ -313,7 +313,7 @@ TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
 TEST_CASE("exports of samples/ match the committed golden files", "[e2e][golden]") {
   SampleStore samples;
   const bool update = std::getenv("GEOKG_UPDATE_GOLDEN") != nullptr;
-  for (const std::string format : {"graphml", "dot"}) {
+  for (const std::string format : {"graphml", "dot", "gexf", "json"}) {
     INFO(format);
     const auto golden = kSource + "/tests/e2e/golden/samples." + format;
     const auto result = cli("export --format " + format + " --db " + quote(samples.db));
