@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
   ExportArgs export_args;
   auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");
   add_db_option(*exporter, export_args.db);
-  exporter->add_option("--format", export_args.format, "graphml, dot, gexf, json or csv")
+  exporter->add_option("--format", export_args.format, "graphml, dot, gexf, json, cytoscape or csv")
       ->capture_default_str();
   exporter
       ->add_option("--out,-o", export_args.out,

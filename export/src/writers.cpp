@@ -89,6 +89,7 @@ std::string_view to_string(ExportFormat format) {
     case ExportFormat::Dot: return "dot";
     case ExportFormat::Gexf: return "gexf";
     case ExportFormat::Json: return "json";
+    case ExportFormat::Cytoscape: return "cytoscape";
     case ExportFormat::Csv: return "csv";
   }
   return "graphml";
@@ -96,11 +97,11 @@ std::string_view to_string(ExportFormat format) {
 
 ExportFormat parse_export_format(std::string_view name) {
   for (auto format : {ExportFormat::GraphML, ExportFormat::Dot, ExportFormat::Gexf,
-                      ExportFormat::Json, ExportFormat::Csv}) {
+                      ExportFormat::Json, ExportFormat::Cytoscape, ExportFormat::Csv}) {
     if (to_string(format) == name) return format;
   }
   throw ExportError("unknown export format \"" + std::string(name) +
-                    "\" (expected graphml, dot, gexf, json or csv)");
+                    "\" (expected graphml, dot, gexf, json, cytoscape or csv)");
 }
 
 void write_graphml(const ActorGraph& graph, std::ostream& stream) {
@@ -228,6 +229,7 @@ void write_graph(const ActorGraph& graph, ExportFormat format, std::ostream& out
     case ExportFormat::Dot: write_dot(graph, out); return;
     case ExportFormat::Gexf: write_gexf(graph, out); return;
     case ExportFormat::Json: write_json(graph, out); return;
+    case ExportFormat::Cytoscape: write_cytoscape(graph, out); return;
     case ExportFormat::Csv:
       throw ExportError("CSV is two tables (nodes and edges): write them with export_graph");
   }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <sstream>
 
 #include "geokg/export.hpp"
@@ -143,5 +144,31 @@ TEST_CASE("invalid UTF-8 and control characters are repaired in every format", "
       CHECK(text.find('\x01') == std::string::npos);
       CHECK(text.find("\xff") == std::string::npos);
     }
+  }
+}
+
+TEST_CASE("Cytoscape.js JSON has elements with unique ids across nodes and edges", "[export][json]") {
+  for (auto nodes : {geokg::NodeMode::Actors, geokg::NodeMode::Bipartite}) {
+    geokg::test::TempDir dir;
+    const auto graph = invalid_utf8_graph(dir, nodes);
+    std::ostringstream out;
+    geokg::write_cytoscape(graph, out);
+    const auto parsed = nlohmann::json::parse(out.str());
+    CHECK(parsed["data"]["geokg_format"] == "geokg-cytoscape/1");
+    const auto& elements = parsed["elements"];
+    REQUIRE(elements["nodes"].size() == boost::num_vertices(graph));
+    REQUIRE(elements["edges"].size() == boost::num_edges(graph));
+    std::set<std::string> ids;
+    for (const auto& node : elements["nodes"]) ids.insert(node["data"]["id"].get<std::string>());
+    for (const auto& edge : elements["edges"]) {
+      const auto& data = edge["data"];
+      CHECK(data["id"].get<std::string>().starts_with("edge:"));
+      CHECK(ids.contains(data["source"].get<std::string>()));
+      CHECK(ids.contains(data["target"].get<std::string>()));
+      ids.insert(data["id"].get<std::string>());
+      CHECK(data["code"] == "190");
+      CHECK(data["color"] == "#e53935");
+    }
+    CHECK(ids.size() == boost::num_vertices(graph) + boost::num_edges(graph));
   }
 }

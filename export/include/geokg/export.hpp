@@ -17,7 +17,7 @@ class ExportError : public Error {
   using Error::Error;
 };
 
-enum class ExportFormat { GraphML, Dot, Gexf, Json, Csv };
+enum class ExportFormat { GraphML, Dot, Gexf, Json, Cytoscape, Csv };
 
 std::string_view to_string(ExportFormat format);
 ExportFormat parse_export_format(std::string_view name);  // throws ExportError
@@ -50,6 +50,13 @@ void write_gexf(const ActorGraph& graph, std::ostream& out);
 // networkx.node_link_graph), D3 and Cytoscape.js: {"directed", "multigraph",
 // "graph", "nodes": [{"id", ...}], "links": [{"source", "target", "key", ...}]}.
 void write_json(const ActorGraph& graph, std::ostream& out);
+
+// JSON in Cytoscape.js's elements shape, which cy.add() and cytoscape({
+// elements }) take: {"data", "elements": {"nodes": [{"data": {"id", ...}}],
+// "edges": [{"data": {"id", "source", "target", ...}}]}}. The members are
+// those of write_json; edge ids are prefixed "edge:", since Cytoscape.js
+// keeps node and edge ids in one namespace.
+void write_cytoscape(const ActorGraph& graph, std::ostream& out);
 
 // CSV tables for Gephi's spreadsheet importer, RFC 4180 quoting, UTF-8.
 // Nodes: Id, Label, then attributes. Edges: Source, Target, Type, Id, Label,
