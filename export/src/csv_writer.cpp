@@ -40,13 +40,15 @@ void write_csv_edges(const ActorGraph& graph, std::ostream& stream) {
   out << "Source,Target,Type,Id,Label,Weight,code,root,quad,goldstein,date,first_date,"
          "last_date,count,event_id,color,role\r\n";
   std::size_t index = 0;
+  std::string label;
   for (const auto edge : boost::make_iterator_range(boost::edges(graph))) {
     const RelationEdge& relation = graph[edge];
     const EventCodeInfo& event = *relation.event;
     out.csv(graph[boost::source(edge, graph)].key) << ",";
     out.csv(graph[boost::target(edge, graph)].key)
         << ",Directed," << style::edge_id(relation, index++) << ",";
-    out.csv(event.code + " " + event.label) << ",";
+    label.assign(event.code).append(" ").append(event.label);  // reuses its storage
+    out.csv(label) << ",";
     out.number(relation.weight()) << "," << event.code << ","
                                   << std::string_view(event.code).substr(0, 2) << ","
                                   << static_cast<int>(event.quad()) << ",";

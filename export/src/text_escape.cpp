@@ -40,19 +40,41 @@ std::string clean_text(std::string_view text) {
 
 namespace {
 
-// True when `text` is printable ASCII with none of `special`: nothing to do.
-bool plain(std::string_view text, std::string_view special) {
+// True when `text` is printable ASCII with no character `is_special` picks:
+// nothing to do. A predicate, not a set to search: this runs per character.
+template <typename IsSpecial>
+bool plain(std::string_view text, IsSpecial is_special) {
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte > 0x7E || special.find(c) != std::string_view::npos) return false;
+    if (byte < 0x20 || byte > 0x7E || is_special(c)) return false;
   }
   return true;
+}
+
+bool xml_special(char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+bool quote_or_backslash(char c) { return c == '"' || c == '\\'; }
+bool nothing_special(char) { return false; }
+
+// A CSV field needs quotes when it holds a comma or a quote, or when spaces
+// at its ends would otherwise be lost.
+bool csv_needs_quotes(std::string_view text) {
+  return text.find_first_of(",\"") != std::string_view::npos ||
+         (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+}
+
+void append_csv_quoted(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (const char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
 }
 
 }  // namespace
 
 void append_xml(std::string& out, std::string_view text) {
-  if (plain(text, "&<>\"'")) {
+  if (plain(text, xml_special)) {
     out.append(text);
   } else {
     out.append(xml(text));
@@ -60,7 +82,7 @@ void append_xml(std::string& out, std::string_view text) {
 }
 
 void append_dot(std::string& out, std::string_view text) {
-  if (plain(text, "\"\\")) {
+  if (plain(text, quote_or_backslash)) {
     out.append(text);
   } else {
     out.append(dot(text));
@@ -68,7 +90,7 @@ void append_dot(std::string& out, std::string_view text) {
 }
 
 void append_json(std::string& out, std::string_view text) {
-  if (plain(text, "\"\\")) {
+  if (plain(text, quote_or_backslash)) {
     out.append(text);
     return;
   }
@@ -79,25 +101,20 @@ void append_json(std::string& out, std::string_view text) {
 }
 
 void append_csv(std::string& out, std::string_view text) {
-  const bool needs_quotes = text.find_first_of(",\"") != std::string_view::npos ||
-                            (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!needs_quotes && plain(text, "")) {
-    out.append(text);
+  if (plain(text, nothing_special)) {  // nothing to clean: quote it if needed
+    if (csv_needs_quotes(text)) {
+      append_csv_quoted(out, text);
+    } else {
+      out.append(text);
+    }
     return;
   }
   const auto clean = clean_text(text);
-  const bool quote = needs_quotes || clean.find_first_of(",\"") != std::string::npos ||
-                     (!clean.empty() && (clean.front() == ' ' || clean.back() == ' '));
-  if (!quote) {
+  if (csv_needs_quotes(clean)) {
+    append_csv_quoted(out, clean);
+  } else {
     out.append(clean);
-    return;
   }
-  out.push_back('"');
-  for (const char c : clean) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
 }
 
 std::string xml(std::string_view text) {
