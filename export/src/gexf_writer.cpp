@@ -83,12 +83,7 @@ void text_value(Output& out, std::string_view id, std::string_view text) {
 template <typename Value>
 void number_value(Output& out, std::string_view id, Value number) {
   out << "          <attvalue for=\"" << id << "\" value=\"";
-  if constexpr (std::is_floating_point_v<Value>) {
-    out.number(number);
-  } else {
-    out << static_cast<std::int64_t>(number);
-  }
-  out << "\"/>\n";
+  out.numeric(number) << "\"/>\n";
 }
 
 // A yyyymmdd day as an xsd:date, "2023-07-01"; the year padded to four digits.

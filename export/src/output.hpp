@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "text_escape.hpp"
 
@@ -38,6 +39,16 @@ class Output {
     const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), value);
     text_.append(digits.data(), result.ptr);
     return *this;
+  }
+  // Any arithmetic value: integers exactly, floating point in the shortest
+  // form that reads back the same.
+  template <typename Number>
+  Output& numeric(Number value) {
+    if constexpr (std::is_floating_point_v<Number>) {
+      return number(static_cast<double>(value));
+    } else {
+      return *this << static_cast<std::int64_t>(value);
+    }
   }
   Output& xml(std::string_view value) {
     escape::append_xml(text_, value);

@@ -63,12 +63,7 @@ void text_data(Output& out, std::string_view key, std::string_view value) {
 template <typename Value>
 void number_data(Output& out, std::string_view key, Value value) {
   out << "      <data key=\"" << key << "\">";
-  if constexpr (std::is_floating_point_v<Value>) {
-    out.number(value);
-  } else {
-    out << static_cast<std::int64_t>(value);
-  }
-  out << "</data>\n";
+  out.numeric(value) << "</data>\n";
 }
 
 // Node ids escaped once per vertex, not once per edge end.
