@@ -37,6 +37,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string format = "auto";
   std::string date;
+  std::size_t batch = geokg::IngestOptions{}.batch_documents;
 };
 
 struct FilterArgs {
@@ -149,6 +150,7 @@ int run_ingest(const IngestArgs& args) {
     throw UsageError(error.what());
   }
   options.default_date = parse_date_option(args.date, "--date");
+  options.batch_documents = args.batch;
   auto store = geokg::open_sqlite_store(args.db);
 
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
@@ -270,6 +272,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest->add_option("--date", ingest_args.date,
                      "Publication date (YYYY[-MM[-DD]]) for documents that have none");
+  ingest
+      ->add_option("--batch", ingest_args.batch,
+                   "Documents per transaction: fewer lose less to a crash, more ingest faster")
+      ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(1000000)))
+      ->capture_default_str();
 
   ExportArgs export_args;
   auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <chrono>
+#include <thread>
 #include <unordered_map>
 
 #include "geokg/core.hpp"
@@ -199,6 +201,8 @@ class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, const Ontology& ontology);
   std::vector<ActorRow> find_actors_named(std::string_view name) const override;
+  void begin_snapshot() const override;
+  void end_snapshot() const override;
 
   std::vector<WriteOutcome> write(std::span<const DocumentRecord> records) override;
   void for_each_actor(const std::function<void(const ActorRow&)>& visit) const override;
@@ -218,9 +222,19 @@ class SqliteStore final : public Store {
   };
   KnownActor& known_actor(const std::string& key);
 
+  struct Identity {
+    std::int64_t version = 0;      // PRAGMA user_version
+    std::int64_t application = 0;  // PRAGMA application_id
+    std::int64_t tables = 0;       // entries in sqlite_schema
+  };
+  Identity read_identity() const;
+  // Throws StoreError for a newer schema or a file that is not geokg's.
+  void check_identity(const Identity& identity) const;
   void configure();
+  std::string journal_mode() const;
   void enable_wal();
   void migrate();
+  bool codebook_is_current() const;
   void refresh_codebook();
   void prepare_writes();
   WriteOutcome write_one(const DocumentRecord& record);
@@ -259,19 +273,40 @@ SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
 void SqliteStore::configure() {
   // Reading the header first turns "not a database" into a clear error
   // before we change anything.
+  // The timeout first: another process may be creating this very file.
+  db_.exec("PRAGMA busy_timeout = 10000");
   try {
     db_.exec("PRAGMA schema_version");
   } catch (const StoreError&) {
-    throw StoreError(db_.path() + " is not a SQLite database (is it the right --db file?)");
+    if ((sqlite3_errcode(db_.handle()) & 0xff) == SQLITE_NOTADB) {
+      throw StoreError(db_.path() + " is not a SQLite database (is it the right --db file?)");
+    }
+    throw;
   }
-  db_.exec("PRAGMA busy_timeout = 10000");
   db_.exec("PRAGMA foreign_keys = ON");
 }
 
+std::string SqliteStore::journal_mode() const {
+  // Its own scope: an unfinished statement would block the switch to WAL.
+  auto current = db_.prepare("PRAGMA journal_mode");
+  return current.step() ? current.text(0) : std::string();
+}
+
 void SqliteStore::enable_wal() {
-  auto mode = db_.prepare("PRAGMA journal_mode = WAL");
-  if (mode.step() && mode.text(0) != "wal" && db_.path() != ":memory:") {
-    throw StoreError("database " + db_.path() + ": cannot switch to WAL mode");
+  // WAL is a property of the file: once set, it stays. Setting it needs an
+  // exclusive lock, which SQLite may refuse at once instead of waiting for
+  // the busy timeout, as when two processes open a new store together. So:
+  // only switch when needed, and retry for as long as the busy timeout.
+  for (int attempt = 0; db_.path() != ":memory:"; ++attempt) {
+    try {
+      if (journal_mode() == "wal") break;
+      auto mode = db_.prepare("PRAGMA journal_mode = WAL");
+      if (mode.step() && mode.text(0) == "wal") break;
+      throw StoreError("database " + db_.path() + ": cannot switch to WAL mode");
+    } catch (const StoreError&) {
+      if (attempt >= 1000) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
   db_.exec("PRAGMA synchronous = NORMAL");
   db_.exec("PRAGMA cache_size = -32768");
@@ -280,38 +315,54 @@ void SqliteStore::enable_wal() {
   db_.exec("PRAGMA temp_store = MEMORY");
 }
 
-void SqliteStore::migrate() {
+SqliteStore::Identity SqliteStore::read_identity() const {
   auto pragma_int = [&](const char* sql) {
     auto statement = db_.prepare(sql);
     return statement.step() ? statement.int64(0) : 0;
   };
+  return {pragma_int("PRAGMA user_version"), pragma_int("PRAGMA application_id"),
+          pragma_int("SELECT count(*) FROM sqlite_schema")};
+}
+
+void SqliteStore::check_identity(const Identity& identity) const {
   const auto target = static_cast<std::int64_t>(kMigrations.size());
-  const auto version = pragma_int("PRAGMA user_version");
-  const auto application = pragma_int("PRAGMA application_id");
-  if (version > target) {
-    throw StoreError("database " + db_.path() + " has schema version " + std::to_string(version) +
+  if (identity.version > target) {
+    throw StoreError("database " + db_.path() + " has schema version " +
+                     std::to_string(identity.version) +
                      ", written by a newer geokg; this geokg reads versions up to " +
                      std::to_string(target) + ". Upgrade geokg.");
   }
-  if (version == target && application == kApplicationId) {
-    enable_wal();
-    return;
+  if (identity.version == 0 && identity.tables > 0) {
+    throw StoreError("database " + db_.path() +
+                     " already holds tables that are not geokg's; refusing to change it");
   }
-  if (version == 0) {
-    const auto tables = pragma_int("SELECT count(*) FROM sqlite_schema");
-    if (tables > 0) {
-      throw StoreError("database " + db_.path() +
-                       " already holds tables that are not geokg's; refusing to change it");
-    }
-  } else if (application != kApplicationId) {
+  if (identity.version > 0 && identity.application != kApplicationId) {
     throw StoreError("database " + db_.path() + " is not a geokg database");
   }
+}
+
+void SqliteStore::migrate() {
+  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  // The three values in one snapshot: read apart, another process creating
+  // the schema in between would look like a stranger's tables.
+  db_.exec("BEGIN");
+  Identity identity;
+  try {
+    identity = read_identity();
+    db_.exec("COMMIT");
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+  check_identity(identity);
   enable_wal();
+  if (identity.version == target) return;
   db_.exec("BEGIN IMMEDIATE");
   try {
-    // Re-read under the write lock: another process may have migrated it.
-    const auto locked_version = pragma_int("PRAGMA user_version");
-    for (auto v = locked_version; v < target; ++v) {
+    // Again under the write lock: another process may have migrated it.
+    identity = read_identity();
+    check_identity(identity);
+    for (auto v = identity.version; v < target; ++v) {
       db_.exec(kMigrations[static_cast<std::size_t>(v)]);
     }
     db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
@@ -323,14 +374,23 @@ void SqliteStore::migrate() {
   }
 }
 
-void SqliteStore::refresh_codebook() {
+bool SqliteStore::codebook_is_current() const {
   auto current = db_.prepare("SELECT value FROM meta WHERE key = 'cameo_codebook'");
-  if (current.step() && current.text(0) == ontology_.version() + "/" +
-                                               std::to_string(ontology_.events().size())) {
-    return;
-  }
+  return current.step() &&
+         current.text(0) == ontology_.version() + "/" + std::to_string(ontology_.events().size());
+}
+
+void SqliteStore::refresh_codebook() {
+  // The check's statement is gone before the write begins: a read left open
+  // would pin an old snapshot, and the write would fail once another
+  // process had committed since.
+  if (codebook_is_current()) return;
   db_.exec("BEGIN IMMEDIATE");
   try {
+    if (codebook_is_current()) {  // another process refreshed it meanwhile
+      db_.exec("COMMIT");
+      return;
+    }
     db_.exec("DELETE FROM cameo_event_codes");
     auto insert = db_.prepare(
         "INSERT INTO cameo_event_codes(code, root, quad, goldstein, label) VALUES (?,?,?,?,?)");
@@ -646,6 +706,19 @@ void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& vis
     while (aliases.step()) row.actor.aliases.push_back(aliases.text(0));
     aliases.reset();
     visit(row);
+  }
+}
+
+void SqliteStore::begin_snapshot() const {
+  // A deferred transaction takes its snapshot at the first read: read now.
+  db_.exec("BEGIN");
+  db_.exec("SELECT count(*) FROM meta");
+}
+
+void SqliteStore::end_snapshot() const {
+  try {
+    db_.exec("COMMIT");
+  } catch (const StoreError&) {  // called from destructors: never throw
   }
 }
 

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cassert>
 #include <deque>
 #include <functional>
 #include <unordered_map>
@@ -127,6 +126,9 @@ void check_code_filter(const EventFilter& filter, const Ontology& ontology) {
 ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
                              const Ontology& ontology) {
   check_code_filter(options.filter, ontology);
+  // Actors and events are read in two passes; one snapshot makes them agree
+  // while another process ingests.
+  const ReadSnapshot snapshot(store);
   for (const auto& key : options.filter.actors) {
     if (!store.find_actor(key)) throw GraphError("no actor with id \"" + key + "\" in the store");
   }
@@ -150,8 +152,12 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
   });
   auto group = [&](std::int64_t actor) {
     const auto id = static_cast<std::size_t>(actor);
-    // Participants reference stored actors, and actors are never deleted.
-    assert(id < group_of.size() && group_of[id] != kNone);
+    // Cannot happen under the snapshot (participants reference stored
+    // actors, never deleted); checked anyway, since the index would be wild.
+    if (id >= group_of.size() || group_of[id] == kNone) {
+      throw GraphError("event names actor row " + std::to_string(actor) +
+                       ", which the store does not hold");
+    }
     return group_of[id];
   };
 

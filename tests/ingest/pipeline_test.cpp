@@ -145,6 +145,8 @@ class FailingStore final : public geokg::Store {
                       const std::function<void(const geokg::EventRow&)>&) const override {}
   std::optional<geokg::ActorRow> find_actor(std::string_view) const override { return {}; }
   std::vector<geokg::ActorRow> find_actors_named(std::string_view) const override { return {}; }
+  void begin_snapshot() const override {}
+  void end_snapshot() const override {}
   geokg::StoreStats stats() const override { return {}; }
   int documents() const { return documents_; }
 

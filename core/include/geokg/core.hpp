@@ -300,6 +300,12 @@ class Store {
   virtual void for_each_event(const EventFilter& filter,
                               const std::function<void(const EventRow&)>& visit) const = 0;
 
+  // Starts a read snapshot: until end_snapshot(), every read sees the store
+  // as it was at the first read, whatever other processes commit meanwhile.
+  // Requires: no write in between. Prefer the ReadSnapshot guard.
+  virtual void begin_snapshot() const = 0;
+  virtual void end_snapshot() const = 0;
+
   virtual std::optional<ActorRow> find_actor(std::string_view key) const = 0;
   // Actors whose name or one of whose aliases equals `name`, ignoring ASCII
   // case, in key order.
@@ -310,6 +316,19 @@ class Store {
 enum class OpenMode {
   Create,     // create the database when the file does not exist (ingest)
   MustExist,  // refuse a missing file, so a mistyped path creates nothing
+};
+
+// Holds a read snapshot of `store` for its lifetime, so several reads (the
+// actors, then the events) agree with each other during concurrent ingests.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(const Store& store) : store_(store) { store_.begin_snapshot(); }
+  ~ReadSnapshot() { store_.end_snapshot(); }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  const Store& store_;
 };
 
 // Opens a SQLite store at `path` and migrates its schema to the current

@@ -1,0 +1,205 @@
+// Crash safety and concurrency of `geokg ingest`, through the real binary:
+// SIGKILL at random moments, and two ingests (plus an export) on one store.
+//
+// The number of kill trials comes from GEOKG_CRASH_TRIALS (default 4, which
+// `make test` runs); scripts/crash-trials runs 100. Kill moments are random,
+// but every assertion must hold whatever the moment: the test never depends
+// on timing, only its coverage does.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include "test_support.hpp"
+
+extern char** environ;
+
+namespace {
+
+using geokg::test::TempDir;
+
+const std::string kCli = GEOKG_CLI;
+constexpr int kDocuments = 2000;
+constexpr int kEventsPerDocument = 5;
+
+// Document i holds kEventsPerDocument events among a pool of 300 actors, so
+// documents share actors, as real corpora do.
+std::string corpus(int first, int count) {
+  std::string text;
+  for (int d = first; d < first + count; ++d) {
+    for (int e = 0; e < kEventsPerDocument; ++e) {
+      const int source = (d * 7 + e) % 300;
+      const int target = (d * 13 + e * 3 + 1) % 300;
+      text += R"({"document": )";
+      text += e == 0 ? R"({"id": "doc-)" + std::to_string(d) + R"(", "title": "Document )" +
+                           std::to_string(d) + R"(", "date": "2023-09-05"})"
+                     : R"("doc-)" + std::to_string(d) + R"(")";
+      text += R"(, "source": {"name": "Actor )" + std::to_string(source) +
+              R"(", "code": "RUSGOV"}, "target": {"name": "Actor )" + std::to_string(target) +
+              R"("}, "event": {"code": "04)" + std::to_string(e % 6) + R"("}, "sentence": )" +
+              std::to_string(e) + "}\n";
+    }
+  }
+  return text;
+}
+
+pid_t spawn(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(rc == 0);
+  return pid;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+std::vector<std::string> ingest_args(const std::string& file, const std::string& db, int batch) {
+  return {kCli, "ingest", file, "--db", db, "--batch", std::to_string(batch)};
+}
+
+// Runs one query on the database file and returns the first column of every row.
+std::vector<std::string> query(const std::string& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  sqlite3_busy_timeout(handle, 10000);
+  std::vector<std::string> rows;
+  char* error = nullptr;
+  const int rc = sqlite3_exec(
+      handle, sql.c_str(),
+      [](void* out, int, char** values, char**) {
+        static_cast<std::vector<std::string>*>(out)->push_back(values[0] ? values[0] : "NULL");
+        return 0;
+      },
+      &rows, &error);
+  const std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(handle);
+  INFO(sql << ": " << message);
+  REQUIRE(rc == SQLITE_OK);
+  return rows;
+}
+
+struct Counts {
+  std::string documents, events, participants, actors, aliases;
+  bool operator==(const Counts&) const = default;
+};
+
+Counts counts(const std::string& db) {
+  return {query(db, "SELECT count(*) FROM documents")[0], query(db, "SELECT count(*) FROM events")[0],
+          query(db, "SELECT count(*) FROM event_participants")[0],
+          query(db, "SELECT count(*) FROM actors")[0],
+          query(db, "SELECT count(*) FROM actor_aliases")[0]};
+}
+
+// Every stored document is whole: all its events, each with both participants,
+// and no row points at a missing one.
+void check_consistent(const std::string& db) {
+  CHECK(query(db, "PRAGMA integrity_check") == std::vector<std::string>{"ok"});
+  // Killed before the schema's transaction committed: an empty store.
+  if (query(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents'")[0] == "0") {
+    CHECK(query(db, "SELECT count(*) FROM sqlite_schema")[0] == "0");
+    return;
+  }
+  CHECK(query(db, "PRAGMA foreign_key_check").empty());
+  CHECK(query(db,
+              "SELECT d.key FROM documents d LEFT JOIN events e ON e.document_id = d.id "
+              "GROUP BY d.id HAVING count(e.id) != " +
+                  std::to_string(kEventsPerDocument))
+            .empty());
+  CHECK(query(db,
+              "SELECT e.id FROM events e WHERE (SELECT count(*) FROM event_participants p "
+              "WHERE p.event_id = e.id) != 2")
+            .empty());
+}
+
+int trials() {
+  const char* value = std::getenv("GEOKG_CRASH_TRIALS");
+  return value ? std::max(1, std::atoi(value)) : 4;
+}
+
+}  // namespace
+
+TEST_CASE("ingest killed at random moments leaves whole documents only", "[e2e][crash]") {
+  TempDir dir;
+  const auto file = dir.write("corpus.jsonl", corpus(0, kDocuments));
+
+  // The reference: one uninterrupted run, timed to spread the kills over it.
+  const auto reference_db = dir.file("reference.db");
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(wait_exit(spawn(ingest_args(file, reference_db, 10))) == 0);
+  const auto duration = std::chrono::steady_clock::now() - start;
+  const auto reference = counts(reference_db);
+  REQUIRE(reference.documents == std::to_string(kDocuments));
+  REQUIRE(reference.events == std::to_string(kDocuments * kEventsPerDocument));
+
+  std::mt19937 random(20261127);
+  int killed_mid_run = 0;
+  for (int trial = 0; trial < trials(); ++trial) {
+    INFO("trial " << trial);
+    const auto db = dir.file("trial-" + std::to_string(trial) + ".db");
+    // Small transactions for most trials, so kills land between many commits;
+    // the default size for some, so they also land inside a large one.
+    const int batch = trial % 4 == 3 ? 4096 : 10;
+    std::uniform_int_distribution<long long> moment(
+        0, std::chrono::duration_cast<std::chrono::microseconds>(duration).count() * 11 / 10);
+    const pid_t pid = spawn(ingest_args(file, db, batch));
+    std::this_thread::sleep_for(std::chrono::microseconds(moment(random)));
+    ::kill(pid, SIGKILL);
+    if (wait_exit(pid) == -SIGKILL) ++killed_mid_run;
+
+    if (std::filesystem::exists(db)) check_consistent(db);
+    // Running the same ingest again completes the store exactly.
+    REQUIRE(wait_exit(spawn(ingest_args(file, db, batch))) == 0);
+    check_consistent(db);
+    CHECK(counts(db) == reference);
+  }
+  WARN("crash trials: " << trials() << ", killed before finishing: " << killed_mid_run);
+}
+
+TEST_CASE("two ingests and an export share one store", "[e2e][concurrency]") {
+  TempDir dir;
+  const auto db = dir.file("shared.db");
+  // Overlapping halves: documents 500-1499 are in both files.
+  const auto first = dir.write("first.jsonl", corpus(0, 1500));
+  const auto second = dir.write("second.jsonl", corpus(500, 1500));
+  const auto a = spawn(ingest_args(first, db, 20));
+  const auto b = spawn(ingest_args(second, db, 20));
+  // Exports while both write: each must see a consistent snapshot.
+  int exports_ok = 0;
+  for (int i = 0; i < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));
+    const auto out = dir.file("during-" + std::to_string(i) + ".graphml");
+    const int rc = wait_exit(spawn({kCli, "export", "--db", db, "--out", out}));
+    // Before the first commit the store may not exist yet (exit 2); never worse.
+    CHECK((rc == 0 || rc == 2));
+    if (rc == 0) ++exports_ok;
+  }
+  CHECK(wait_exit(a) == 0);
+  CHECK(wait_exit(b) == 0);
+  check_consistent(db);
+  const auto result = counts(db);
+  CHECK(result.documents == "2000");  // no document lost, none twice
+  CHECK(result.events == std::to_string(2000 * kEventsPerDocument));
+  CHECK(query(db, "SELECT count(*) FROM (SELECT key FROM actors GROUP BY key HAVING count(*) > 1)")[0] ==
+        "0");
+  WARN("exports during the ingests that succeeded: " << exports_ok << " of 3");
+}
