@@ -2,14 +2,20 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace geokg::escape {
 
 std::string clean_text(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(std::min(text.size(), kMaxValueBytes + 4));
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   auto remaining = static_cast<utf8proc_ssize_t>(text.size());
   while (remaining > 0) {
+    if (out.size() >= kMaxValueBytes) {
+      out.append("\xe2\x80\xa6");  // U+2026, an ellipsis: the value was cut
+      break;
+    }
     // ASCII fast path: most names are plain ASCII.
     if (*bytes < 0x80) {
       const char c = static_cast<char>(*bytes);
@@ -44,6 +50,7 @@ namespace {
 // nothing to do. A predicate, not a set to search: this runs per character.
 template <typename IsSpecial>
 bool plain(std::string_view text, IsSpecial is_special) {
+  if (text.size() > kMaxValueBytes) return false;  // clean_text cuts it
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte > 0x7E || is_special(c)) return false;

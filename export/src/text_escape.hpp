@@ -6,9 +6,15 @@
 
 namespace geokg::escape {
 
+// Longest value any exporter writes, in bytes: readers refuse huge values
+// (libxml2 above 10 MB per text node, Python's csv above 131,072 characters).
+inline constexpr std::size_t kMaxValueBytes = 4096;
+
 // Repairs UTF-8 (invalid bytes become U+FFFD) and drops what no export
 // format may carry: C0 and C1 control characters, DEL, U+FFFE and U+FFFF.
-// Tabs and line breaks become spaces, so one value stays on one line.
+// Tabs and line breaks become spaces, so one value stays on one line. A
+// value longer than kMaxValueBytes is cut at a character boundary and ends
+// in "…".
 std::string clean_text(std::string_view text);
 
 // clean_text, then & < > " ' as XML entities; safe in elements and

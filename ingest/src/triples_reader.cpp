@@ -21,6 +21,17 @@ class LineError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Names and ids longer than this are not names: a 10 MB "name" makes files
+// that libxml2, Graphviz and Python's csv module refuse to read.
+constexpr std::size_t kMaxNameBytes = 1000;
+
+void check_length(std::string_view what, const std::string& value) {
+  if (value.size() > kMaxNameBytes) {
+    throw LineError(std::string(what) + " is " + std::to_string(value.size()) +
+                    " bytes long; at most " + std::to_string(kMaxNameBytes) + " are allowed");
+  }
+}
+
 // The field's value, or nothing when it is absent or null.
 std::optional<element> field(const object& record, std::string_view name) {
   element value;
@@ -75,6 +86,7 @@ Document read_document(const element& value) {
     throw LineError("\"document\" must be an object or a document id string");
   }
   if (document.key.empty()) throw LineError("the document has no \"id\" (nor \"url\")");
+  check_length("the document id", document.key);
   return document;
 }
 
@@ -111,6 +123,8 @@ std::pair<Actor, Participant> read_actor(const element& value, std::string_view 
     throw LineError(std::string(role) + ": " + error.what());
   }
   // Keys are normalised so every id is a valid XML name token in exports.
+  check_length(std::string(role) + " name", actor.name);
+  check_length(std::string(role) + " id", actor.key);
   actor.key = make_key(actor.key.empty() ? actor.name : actor.key);
   if (actor.key.empty()) {
     throw LineError(std::string(role) + " needs an \"id\" or a \"name\" with letters or digits");

@@ -172,3 +172,35 @@ TEST_CASE("Cytoscape.js JSON has elements with unique ids across nodes and edges
     CHECK(ids.size() == boost::num_vertices(graph) + boost::num_edges(graph));
   }
 }
+
+TEST_CASE("exported values are capped so that readers accept them", "[export][hostile]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("long.db"));
+  geokg::DocumentRecord record;
+  record.document.key = "doc";
+  geokg::Actor huge;
+  huge.key = "huge";
+  huge.name = std::string(100000, 'x') + "\xc3\xa9";  // through the API, not the reader
+  geokg::Actor other;
+  other.key = "other";
+  other.name = "Other";
+  record.actors = {huge, other};
+  geokg::Event event;
+  event.source = geokg::Participant{"huge", ""};
+  event.target = geokg::Participant{"other", ""};
+  event.code = "042";
+  event.extractor = "test";
+  record.events = {event};
+  store->write(std::vector<geokg::DocumentRecord>{record});
+  const auto graph = geokg::build_actor_graph(*store, {});
+  std::ostringstream json;
+  geokg::write_json(graph, json);
+  const auto label = nlohmann::json::parse(json.str())["nodes"][0]["label"].get<std::string>();
+  CHECK(label.size() == 4096 + 3);            // the cap, then U+2026
+  CHECK(label.ends_with("\xe2\x80\xa6"));
+  CHECK(label.starts_with(std::string(100, 'x')));
+  std::ostringstream graphml;
+  geokg::write_graphml(graph, graphml);
+  CHECK(well_formed_xml(graphml.str()));
+  CHECK(graphml.str().size() < 20000);
+}
