@@ -83,15 +83,17 @@ TEST_CASE("export formats are parsed by name", "[export]") {
 
 namespace {
 
-// A store written through the library API, which does not validate UTF-8:
-// the exporters must repair what reaches them.
-geokg::ActorGraph invalid_utf8_graph(geokg::test::TempDir& dir, geokg::NodeMode nodes) {
+// One event from an actor named `name` to another, written through the
+// library API, which (unlike the reader) neither validates UTF-8 nor limits
+// lengths: the exporters must repair and bound what reaches them.
+geokg::ActorGraph one_event_graph(geokg::test::TempDir& dir, const std::string& name,
+                                  const std::string& code, geokg::NodeMode nodes) {
   auto store = geokg::open_sqlite_store(dir.file("u.db"));
   geokg::DocumentRecord record;
   record.document.key = "doc";
   geokg::Actor bad;
   bad.key = "bad";
-  bad.name = std::string("Bad \xff\xfe byte, \"quoted\" \x01 ]]> -- \xd7\x90\xd7\x91 =SUM(A1)");
+  bad.name = name;
   bad.code = "RUSGOV";
   bad.country = "RUS";
   geokg::Actor other;
@@ -101,7 +103,7 @@ geokg::ActorGraph invalid_utf8_graph(geokg::test::TempDir& dir, geokg::NodeMode 
   geokg::Event event;
   event.source = geokg::Participant{"bad", ""};
   event.target = geokg::Participant{"other", ""};
-  event.code = "190";
+  event.code = code;
   event.date = geokg::EventDate::parse("2023-07");
   event.extractor = "test";
   record.events = {event};
@@ -111,6 +113,13 @@ geokg::ActorGraph invalid_utf8_graph(geokg::test::TempDir& dir, geokg::NodeMode 
   options.nodes = nodes;
   options.mode = geokg::EdgeMode::PerEvent;
   return geokg::build_actor_graph(*store, options);
+}
+
+const std::string kInvalidName =
+    "Bad \xff\xfe byte, \"quoted\" \x01 ]]> -- \xd7\x90\xd7\x91 =SUM(A1)";
+
+geokg::ActorGraph invalid_utf8_graph(geokg::test::TempDir& dir, geokg::NodeMode nodes) {
+  return one_event_graph(dir, kInvalidName, "190", nodes);
 }
 
 }  // namespace
@@ -175,28 +184,12 @@ TEST_CASE("Cytoscape.js JSON has elements with unique ids across nodes and edges
 
 TEST_CASE("exported values are capped so that readers accept them", "[export][hostile]") {
   geokg::test::TempDir dir;
-  auto store = geokg::open_sqlite_store(dir.file("long.db"));
-  geokg::DocumentRecord record;
-  record.document.key = "doc";
-  geokg::Actor huge;
-  huge.key = "huge";
-  huge.name = std::string(100000, 'x') + "\xc3\xa9";  // through the API, not the reader
-  geokg::Actor other;
-  other.key = "other";
-  other.name = "Other";
-  record.actors = {huge, other};
-  geokg::Event event;
-  event.source = geokg::Participant{"huge", ""};
-  event.target = geokg::Participant{"other", ""};
-  event.code = "042";
-  event.extractor = "test";
-  record.events = {event};
-  store->write(std::vector<geokg::DocumentRecord>{record});
-  const auto graph = geokg::build_actor_graph(*store, {});
+  const auto graph = one_event_graph(dir, std::string(100000, 'x') + "\xc3\xa9", "042",
+                                     geokg::NodeMode::Actors);
   std::ostringstream json;
   geokg::write_json(graph, json);
   const auto label = nlohmann::json::parse(json.str())["nodes"][0]["label"].get<std::string>();
-  CHECK(label.size() == 4096 + 3);            // the cap, then U+2026
+  CHECK(label.size() == 4096 + 3);  // the cap, then U+2026
   CHECK(label.ends_with("\xe2\x80\xa6"));
   CHECK(label.starts_with(std::string(100, 'x')));
   std::ostringstream graphml;
