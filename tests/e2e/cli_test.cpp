@@ -21,6 +21,22 @@ struct SampleStore {
   }
 };
 
+// tests/e2e/data/hostile-names.jsonl ingested into a fresh database.
+struct HostileStore {
+  TempDir dir;
+  std::string db = dir.file("h.db");
+  HostileStore() {
+    const auto result =
+        cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " + quote(db));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+};
+
+// The hostile actor's name as every reader must see it: the control
+// character gone, everything else as written.
+const std::string kHostileLabel = "Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge \u05d0\u05d1";
+
 }  // namespace
 
 TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
@@ -127,11 +143,9 @@ TEST_CASE("filters narrow the exported graph", "[e2e]") {
 }
 
 TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
-  TempDir dir;
-  const auto db = dir.file("h.db");
-  REQUIRE(cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " +
-                quote(db))
-              .exit_code == 0);
+  HostileStore hostile;
+  TempDir& dir = hostile.dir;
+  const auto& db = hostile.db;
   const auto graphml = dir.file("h.graphml");
   const auto dot = dir.file("h.dot");
   REQUIRE(cli("export --format graphml --out " + quote(graphml) + " --db " + quote(db)).exit_code == 0);
@@ -139,9 +153,7 @@ TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
 
   check_graphml_schema(graphml);
   const auto seen = read_graph("graphml", graphml);
-  // The control character is gone; everything else arrives as written.
-  CHECK(seen["networkx"]["labels"]["hostile"] ==
-        "Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge \u05d0\u05d1");
+  CHECK(seen["networkx"]["labels"]["hostile"] == kHostileLabel);
   CHECK(seen["networkx"]["labels"]["node"] == "node");
   CHECK(seen["networkx"]["labels"]["graph"] == "graph {digraph}");
   CHECK(seen["igraph"]["nodes"] == 3);
@@ -354,12 +366,10 @@ TEST_CASE("country roll-up and bipartite graphs through the CLI", "[e2e][modes]"
 }
 
 TEST_CASE("hostile names survive JSON and CSV", "[e2e][hostile]") {
-  TempDir dir;
-  const auto db = dir.file("h.db");
-  REQUIRE(cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " +
-              quote(db))
-              .exit_code == 0);
-  const std::string expected = "Ali \"node\" <b>&amp; \\  Erdoğan ]]> -- edge \u05d0\u05d1";
+  HostileStore hostile;
+  TempDir& dir = hostile.dir;
+  const auto& db = hostile.db;
+  const std::string& expected = kHostileLabel;
   REQUIRE(cli("export --format json --out " + quote(dir.file("h.json")) + " --db " + quote(db))
               .exit_code == 0);
   CHECK(read_graph("json", dir.file("h.json"))["labels"]["hostile"] == expected);
