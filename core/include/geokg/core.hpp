@@ -217,6 +217,89 @@ struct DocumentRecord {
 };
 
 // ---------------------------------------------------------------------------
+// Actor dictionary
+
+// What a dictionary phrase denotes. Countries, IGOs, persons and groups are
+// actors themselves; demonyms, capitals, metonyms and cities point at a
+// country; agent words ("defense minister", "rebels") only qualify an actor.
+enum class EntryKind {
+  Country,       // "Russia": code "RUS"
+  Demonym,       // "Russian", "Russians": code "RUS" (adjective and people)
+  Capital,       // "Moscow": code "RUS"; also a metonym for its government
+  Metonym,       // "Kremlin", "White House": code "RUSGOV", "USAGOV"
+  City,          // "Vladivostok": code "RUS"; a place, never a metonym
+  Igo,           // "NATO": code "IGOWSTNAT"-style full CAMEO code
+  Agent,         // "defense minister": code "MIL"
+  Person,        // "Vladimir Putin": code at the role's dates
+  Organization,  // named non-state organisations: "Hamas", "Wagner Group"
+};
+std::string_view to_string(EntryKind kind);
+EntryKind parse_entry_kind(std::string_view text);  // throws ModelError
+
+// A dated role of a person: `code` applies on days in [from, until]. An
+// open end is "still holds"/"since ever".
+struct Role {
+  std::string code;
+  std::optional<EventDate> from;
+  std::optional<EventDate> until;
+};
+
+// One dictionary record. `phrases` holds every surface form, the canonical
+// name first; matching is case-insensitive and ignores diacritics only where
+// an alias says so (list both "Erdogan" and "Erdoğan").
+struct DictionaryEntry {
+  EntryKind kind = EntryKind::Country;
+  std::string code;                  // CAMEO code or agent code, "" when none
+  std::string name;                  // canonical name
+  std::vector<std::string> phrases;  // name first, then aliases
+  std::vector<Role> roles;           // persons only; may be empty
+  std::string source;                // "file:line" it came from, for messages
+
+  // The actor key every mention of this entry resolves to.
+  std::string key() const { return make_key(name); }
+  // The person's code on `date` (the role covering it; the latest role when
+  // no date is known or none covers it; `code` when there are no roles).
+  std::string code_on(const std::optional<EventDate>& date) const;
+};
+
+// The actor dictionary: countries, IGOs, agents, persons and places.
+//
+// Files are in the geokg dictionary format (docs/dictionary.md): a
+// "# geokg dictionary 1" header, then one tab-separated record per line:
+//   kind  code  name  aliases(|-separated)  roles(;-separated "CODE FROM..UNTIL")
+// where FROM and UNTIL are YYYY, YYYY-MM or YYYY-MM-DD and either may be empty.
+// A later entry with the same kind and canonical name replaces an earlier
+// one, which is how `--dict` overrides the built-in entries; "-" as the code
+// of a later entry deletes it. Immutable once built; share one instance.
+class Dictionary {
+ public:
+  // The dictionary compiled into the library from data/dict/. Parsed once.
+  static const Dictionary& builtin();
+
+  Dictionary() = default;
+  // Adds a file in the geokg format. Throws ModelError "name:line: message"
+  // for a missing or newer version header, a bad kind, code or date.
+  void add_geokg(std::string_view text, std::string_view name);
+  // Imports a PETRARCH/Phoenix actor dictionary: primary phrase lines,
+  // "+synonym" lines, tab-indented "[CODE date-range]" role lines, "!macro!"
+  // lines. Underscores join words. Throws ModelError with name:line.
+  void add_petrarch_actors(std::string_view text, std::string_view name);
+  // Imports a PETRARCH agents dictionary ("PHRASE [~AGENT]" lines, "~AGENT"
+  // groups, "!macro!" lines). Throws ModelError with name:line.
+  void add_petrarch_agents(std::string_view text, std::string_view name);
+  // Reads a file and dispatches on its first line: the geokg header, or a
+  // PETRARCH file (agents when it holds "[~", actors otherwise).
+  void add_file(const std::string& path);
+
+  const std::vector<DictionaryEntry>& entries() const { return entries_; }
+
+ private:
+  void put(DictionaryEntry entry);
+  std::vector<DictionaryEntry> entries_;
+  std::map<std::pair<EntryKind, std::string>, std::size_t> index_;  // (kind, key) -> entry
+};
+
+// ---------------------------------------------------------------------------
 // Store
 
 // What became of one DocumentRecord in Store::write.
