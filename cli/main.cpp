@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -32,12 +33,35 @@ std::optional<geokg::EventDate> parse_date_option(const std::string& value, std:
   }
 }
 
+// Dictionary options shared by ingest, extract and eval.
+struct DictionaryArgs {
+  std::vector<std::string> files;
+  bool replace = false;
+};
+
 struct IngestArgs {
   std::string db = "geokg.db";
   std::vector<std::string> paths;
   std::string format = "auto";
   std::string date;
   std::size_t batch = geokg::IngestOptions{}.batch_documents;
+  DictionaryArgs dictionary;
+};
+
+struct EvalArgs {
+  std::string gold;
+  std::string format = "table";
+  bool misses = false;
+  DictionaryArgs dictionary;
+};
+
+struct ExtractArgs {
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  std::string date;
+  std::string output = "jsonl";
+  bool explain = false;
+  DictionaryArgs dictionary;
 };
 
 struct FilterArgs {
@@ -62,6 +86,26 @@ struct StatsArgs {
   std::string db = "geokg.db";
   std::string format = "table";
 };
+
+void add_dictionary_options(CLI::App& command, DictionaryArgs& args) {
+  command.add_option("--dict", args.files,
+                     "Extra actor dictionary: geokg format or PETRARCH/Phoenix actors or agents "
+                     "file; later entries override earlier ones (repeatable)");
+  command.add_flag("--replace-dict", args.replace,
+                   "Use only the --dict files, not the built-in dictionary");
+}
+
+// The built-in dictionary, extended or replaced by --dict files. Throws
+// ModelError naming file:line for a bad file.
+std::unique_ptr<geokg::Dictionary> load_dictionary(const DictionaryArgs& args) {
+  if (args.replace && args.files.empty()) {
+    throw UsageError("--replace-dict needs at least one --dict FILE");
+  }
+  auto dictionary = args.replace ? std::make_unique<geokg::Dictionary>()
+                                 : std::make_unique<geokg::Dictionary>(geokg::Dictionary::builtin());
+  for (const auto& file : args.files) dictionary->add_file(file);
+  return dictionary;
+}
 
 void add_db_option(CLI::App& command, std::string& db) {
   command.add_option("--db", db, "SQLite database file (created if missing)")
@@ -138,8 +182,9 @@ std::string summary(const geokg::IngestReport& report) {
          std::to_string(report.documents_unchanged) + " unchanged, " +
          std::to_string(report.documents_duplicate) + " duplicate, " +
          std::to_string(report.documents_rejected) + " rejected; " +
-         std::to_string(report.events_added) + " event(s) and " +
-         std::to_string(report.actors_added) + " actor(s) added";
+         std::to_string(report.events_added) + " event(s), " +
+         std::to_string(report.actors_added) + " actor(s) and " +
+         std::to_string(report.mentions_added) + " mention(s) added";
 }
 
 int run_ingest(const IngestArgs& args) {
@@ -151,6 +196,8 @@ int run_ingest(const IngestArgs& args) {
   }
   options.default_date = parse_date_option(args.date, "--date");
   options.batch_documents = args.batch;
+  const auto dictionary = load_dictionary(args.dictionary);
+  options.dictionary = dictionary.get();
   auto store = geokg::open_sqlite_store(args.db);
 
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
@@ -171,11 +218,95 @@ int run_ingest(const IngestArgs& args) {
   }
   const auto report = geokg::ingest(*store, args.paths, options, progress);
   if (terminal) std::fputs("\r\033[K", stderr);
+  for (const auto& warning : report.warnings) std::cerr << "geokg: warning: " << warning << "\n";
   for (const auto& problem : report.problems) {
     std::cerr << "geokg: " << problem.where << ": " << problem.message << "\n";
   }
   std::cerr << "geokg: " << summary(report) << "\n";
   return report.clean() ? kExitOk : kExitData;
+}
+
+int run_eval(const EvalArgs& args) {
+  const auto dictionary = load_dictionary(args.dictionary);
+  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin());
+  std::ifstream in(args.gold, std::ios::binary);
+  if (!in) throw geokg::IngestError(args.gold, "cannot open the gold file");
+  const auto report = geokg::evaluate(in, args.gold, extractor, geokg::Ontology::builtin());
+  auto score_json = [](const geokg::Score& score) {
+    return nlohmann::ordered_json{{"precision", score.precision()},
+                                  {"recall", score.recall()},
+                                  {"f1", score.f1()},
+                                  {"true_positives", score.true_positives},
+                                  {"false_positives", score.false_positives},
+                                  {"false_negatives", score.false_negatives}};
+  };
+  if (args.format == "json") {
+    nlohmann::ordered_json out;
+    out["gold"] = args.gold;
+    out["passages"] = report.passages;
+    out["actors"] = score_json(report.actors);
+    out["actors_by_name"] = score_json(report.actors_by_name);
+    out["actors_by_type"] = nlohmann::ordered_json::object();
+    for (const auto& [type, score] : report.actors_by_type) {
+      out["actors_by_type"][type] = score_json(score);
+    }
+    out["gold_events"] = report.gold_events;
+    out["events_root"] = score_json(report.events_root);
+    out["events_code"] = score_json(report.events_code);
+    if (args.misses) out["misses"] = report.misses;
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  auto row = [](const std::string& label, const geokg::Score& score) {
+    std::printf("%-34s %9.3f %9.3f %9.3f %6lld %6lld %6lld\n", label.c_str(), score.precision(),
+                score.recall(), score.f1(), static_cast<long long>(score.true_positives),
+                static_cast<long long>(score.false_positives),
+                static_cast<long long>(score.false_negatives));
+  };
+  std::printf("%s: %lld passages, %lld gold events\n\n", args.gold.c_str(),
+              static_cast<long long>(report.passages), static_cast<long long>(report.gold_events));
+  std::printf("%-34s %9s %9s %9s %6s %6s %6s\n", "", "precision", "recall", "F1", "tp", "fp",
+              "fn");
+  row("actors (name and code)", report.actors);
+  row("actors (name only)", report.actors_by_name);
+  for (const auto& [type, score] : report.actors_by_type) row("  recall: " + type, score);
+  row("events (root + countries)", report.events_root);
+  row("events (full code + actors)", report.events_code);
+  if (args.misses) {
+    std::printf("\n");
+    for (const auto& miss : report.misses) std::printf("%s\n", miss.c_str());
+  }
+  return kExitOk;
+}
+
+int run_extract(const ExtractArgs& args) {
+  geokg::IngestOptions options;
+  try {
+    options.format = geokg::parse_input_format(args.format);
+  } catch (const geokg::IngestError& error) {
+    throw UsageError(error.what());
+  }
+  options.default_date = parse_date_option(args.date, "--date");
+  const auto dictionary = load_dictionary(args.dictionary);
+  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin());
+  bool failed = false;
+  geokg::extract_inputs(args.paths, options, extractor, [&](geokg::ExtractedDocument&& document) {
+    if (!document.warning.empty()) {
+      std::cerr << "geokg: warning: " << document.warning << "\n";
+      return;
+    }
+    if (!document.error.empty()) {
+      failed = true;
+      std::cerr << "geokg: " << document.input << ": " << document.error << "\n";
+    }
+    if (args.explain) {
+      std::cout << geokg::explain_extraction(document) << "\n";
+    } else {
+      std::cout << geokg::extraction_json_line(document) << "\n";
+    }
+  });
+  std::cout.flush();
+  return failed ? kExitData : kExitOk;
 }
 
 int run_export(const ExportArgs& args) {
@@ -278,6 +409,32 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(1000000)))
       ->capture_default_str();
 
+  add_dictionary_options(*ingest, ingest_args.dictionary);
+
+  ExtractArgs extract_args;
+  auto* extract = app.add_subcommand(
+      "extract", "Print what geokg finds in articles (JSON Lines), storing nothing");
+  extract->add_option("paths", extract_args.paths, "Files, directories or - for standard input")
+      ->required();
+  extract->add_option("--format", extract_args.format, "auto, text, html or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
+      ->capture_default_str();
+  extract->add_option("--date", extract_args.date,
+                      "Publication date (YYYY[-MM[-DD]]) for documents that have none");
+  extract->add_flag("--explain", extract_args.explain,
+                    "Show what was removed as web noise and why, and the actors found, as text");
+  add_dictionary_options(*extract, extract_args.dictionary);
+
+  EvalArgs eval_args;
+  auto* eval = app.add_subcommand("eval", "Score extraction against a gold file (docs/eval.md)");
+  eval->add_option("--gold", eval_args.gold, "Gold JSON Lines file")->required();
+  eval->add_option("--format", eval_args.format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  eval->add_flag("--misses", eval_args.misses,
+                 "List every missed, spurious or wrongly coded actor");
+  add_dictionary_options(*eval, eval_args.dictionary);
+
   ExportArgs export_args;
   auto* exporter = app.add_subcommand("export", "Write the actor graph for Gephi, Graphviz, ...");
   add_db_option(*exporter, export_args.db);
@@ -322,6 +479,8 @@ int main(int argc, char** argv) {
 
   try {
     if (*ingest) return run_ingest(ingest_args);
+    if (*extract) return run_extract(extract_args);
+    if (*eval) return run_eval(eval_args);
     if (*exporter) return run_export(export_args);
     if (*stats) return run_stats(stats_args);
   } catch (const UsageError& error) {

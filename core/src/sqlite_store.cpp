@@ -22,7 +22,7 @@ constexpr int kApplicationId = 0x474B4731;
 // a shipped entry, or existing databases and new ones would disagree.
 // CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
 // an IN list on every row written, which made inserts several times slower.
-constexpr std::array<std::string_view, 1> kMigrations{R"sql(
+constexpr std::array<std::string_view, 2> kMigrations{R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -124,6 +124,25 @@ LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source'
 LEFT JOIN actors sa ON sa.id = sp.actor_id
 LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 LEFT JOIN actors ta ON ta.id = tp.actor_id;
+)sql",
+// Version 2: where each actor is mentioned in each document's text.
+R"sql(
+CREATE TABLE mentions(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  span_start  INTEGER NOT NULL CHECK (span_start >= 0),
+  span_end    INTEGER NOT NULL CHECK (span_end >= span_start),
+  actor_id    INTEGER NOT NULL REFERENCES actors(id),
+  sentence    INTEGER CHECK (sentence >= 0),
+  PRIMARY KEY (document_id, span_start, span_end, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_actor ON mentions(actor_id);
+
+CREATE VIEW actor_mentions AS
+SELECT d.key AS document, a.name AS actor, a.code, m.sentence, m.span_start, m.span_end,
+       substr(d.text, m.span_start + 1, m.span_end - m.span_start) AS text
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+JOIN actors a ON a.id = m.actor_id;
 )sql"};
 
 std::string hex128(XXH128_hash_t hash) {
@@ -257,6 +276,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_alias_;
   std::optional<sqlite::Statement> insert_event_;
   std::optional<sqlite::Statement> insert_participant_;
+  std::optional<sqlite::Statement> insert_mention_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
@@ -450,6 +470,9 @@ void SqliteStore::prepare_writes() {
   document_savepoint_.emplace(db_, "document");
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
+  insert_mention_.emplace(db_,
+                          "INSERT INTO mentions(document_id, span_start, span_end, actor_id, "
+                          "sentence) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
 }
 
 SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
@@ -593,8 +616,18 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     if (event.source) add_participant(*event.source, "source");
     if (event.target) add_participant(*event.target, "target");
   }
+  for (const auto& mention : record.mentions) {
+    auto& insert = *insert_mention_;
+    insert.bind(1, outcome.document_id)
+        .bind(2, mention.span.start)
+        .bind(3, mention.span.end)
+        .bind(4, actor_id(mention.actor_key, record));
+    if (mention.sentence) insert.bind(5, *mention.sentence);
+    insert.run();
+    outcome.mentions_added += db_.changes();
+  }
   if (outcome.status == WriteOutcome::Status::Unchanged &&
-      (outcome.events_added > 0 || outcome.actors_added > 0)) {
+      (outcome.events_added > 0 || outcome.actors_added > 0 || outcome.mentions_added > 0)) {
     outcome.status = WriteOutcome::Status::Extended;
   }
   return outcome;
@@ -620,6 +653,19 @@ std::optional<std::string> SqliteStore::check(const DocumentRecord& record) {
       return "document " + record.document.key + ": event names actor \"" + key +
              "\", which is neither in the document nor in the store";
     }
+  }
+  for (const auto& mention : record.mentions) {
+    if (mention.span.start < 0 || mention.span.end < mention.span.start) {
+      return "document " + record.document.key + ": mention of \"" + mention.actor_key +
+             "\" has an invalid span";
+    }
+    const bool in_record =
+        std::any_of(record.actors.begin(), record.actors.end(),
+                    [&](const Actor& actor) { return actor.key == mention.actor_key; });
+    if (in_record || known_actor(mention.actor_key).id != 0) continue;
+    actors_.erase(mention.actor_key);
+    return "document " + record.document.key + ": mention names actor \"" + mention.actor_key +
+           "\", which is neither in the document nor in the store";
   }
   return std::nullopt;
 }
@@ -849,6 +895,7 @@ StoreStats SqliteStore::stats() const {
   stats.documents = count("SELECT count(*) FROM documents");
   stats.actors = count("SELECT count(*) FROM actors");
   stats.aliases = count("SELECT count(*) FROM actor_aliases");
+  stats.mentions = count("SELECT count(*) FROM mentions");
   stats.events = count("SELECT count(*) FROM events");
   auto range = db_.prepare(
       "SELECT (SELECT date FROM events WHERE date IS NOT NULL ORDER BY date_from LIMIT 1), "

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "geokg/ingest.hpp"
+#include "readers/readers.hpp"
 
 namespace geokg {
 namespace {
@@ -158,6 +159,7 @@ void write_batch(Store& store, const Batch& batch, IngestReport& report) {
     const auto& outcome = outcomes[i];
     report.events_added += outcome.events_added;
     report.actors_added += outcome.actors_added;
+    report.mentions_added += outcome.mentions_added;
     switch (outcome.status) {
       case WriteOutcome::Status::Added: ++report.documents_added; break;
       case WriteOutcome::Status::Extended: ++report.documents_extended; break;
@@ -173,40 +175,94 @@ void write_batch(Store& store, const Batch& batch, IngestReport& report) {
   }
 }
 
-void ingest_stream(std::istream& in, const std::string& name, const IngestOptions& options,
-                   BatchAssembler& writer, IngestReport& report) {
+// Where the documents of the inputs go: pre-extracted records straight to
+// the store, articles through the extractor, unreadable ones to problems.
+struct InputSink {
+  std::function<void(DocumentRecord&&, std::string_view input)> record;
+  std::function<void(Document&&, std::string_view input)> document;
+  std::function<void(const std::string& where, const std::string& message)> failed;
+};
+
+// Stable key for a document read from stdin: two different texts piped in
+// must not collide, the same text piped twice must.
+std::string stdin_key(std::string_view bytes) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (const unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string("stdin:") + buffer;
+}
+
+std::string read_all(std::istream& in, const std::string& name) {
+  std::string bytes;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > readers::kMaxDocumentBytes) {
+      throw IngestError(name, "document larger than " +
+                                  std::to_string(readers::kMaxDocumentBytes >> 20) +
+                                  " MB; split it");
+    }
+  }
+  return bytes;
+}
+
+void read_stream(std::istream& in, const std::string& name, const IngestOptions& options,
+                 const InputSink& sink, IngestReport& report) {
   ++report.inputs;
   const auto format = options.format == InputFormat::Auto ? detect(name, in) : options.format;
   switch (format) {
     case InputFormat::Triples: {
       const auto counts = read_triples(
           in, name, options, Ontology::builtin(),
-          [&](DocumentRecord&& record) { writer.add(std::move(record), name); }, report.problems);
+          [&](DocumentRecord&& record) { sink.record(std::move(record), name); },
+          report.problems);
       report.lines += counts.read;
       report.lines_rejected += counts.rejected;
       return;
     }
+    case InputFormat::Jsonl: {
+      const auto counts = readers::read_document_lines(
+          in, name, [&](Document&& document) { sink.document(std::move(document), name); },
+          report.problems, report.warnings);
+      report.lines += counts.read;
+      report.lines_rejected += counts.rejected;
+      return;
+    }
+    case InputFormat::Text:
+    case InputFormat::Html: {
+      const auto bytes = read_all(in, name);
+      const auto key = name == "<stdin>" ? stdin_key(bytes) : name;
+      ++report.lines;
+      try {
+        auto document = format == InputFormat::Text
+                            ? readers::read_text_document(bytes, key, report.warnings)
+                            : readers::read_html_document(bytes, key, report.warnings);
+        if (document.origin.empty()) document.origin = std::string(to_string(format));
+        sink.document(std::move(document), name);
+      } catch (const IngestError& error) {
+        ++report.lines_rejected;
+        sink.failed(error.where(), error.message());
+      }
+      return;
+    }
     case InputFormat::Auto:
       break;
-    case InputFormat::Text:
-    case InputFormat::Html:
-    case InputFormat::Jsonl:
     case InputFormat::Gdelt:
       throw IngestError(name, std::string(to_string(format)) +
-                                  " input is not supported by this version of geokg yet; it "
-                                  "reads JSON Lines of pre-extracted events (--format triples)");
+                                  " input is not supported by this version of geokg yet");
   }
   throw IngestError(name, "cannot tell what kind of input this is; give --format");
 }
 
-void ingest_path(const std::string& path, const IngestOptions& options, BatchAssembler& writer,
-                 IngestReport& report) {
+void read_path(const std::string& path, const IngestOptions& options, const InputSink& sink,
+               IngestReport& report) {
   try {
     if (path == "-") {
       // stdin cannot be rewound after detection, so it is read whole.
       std::stringstream buffer;
       buffer << std::cin.rdbuf();
-      ingest_stream(buffer, "<stdin>", options, writer, report);
+      read_stream(buffer, "<stdin>", options, sink, report);
       return;
     }
     std::error_code error;
@@ -224,16 +280,16 @@ void ingest_path(const std::string& path, const IngestOptions& options, BatchAss
         }
       }
       std::sort(children.begin(), children.end());
-      for (const auto& child : children) ingest_path(child, options, writer, report);
+      for (const auto& child : children) read_path(child, options, sink, report);
       return;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IngestError(path, std::string("cannot open: ") + std::strerror(errno));
-    ingest_stream(in, path, options, writer, report);
+    read_stream(in, path, options, sink, report);
   } catch (const IngestError& error) {
-    report.problems.push_back({error.where(), error.message()});
+    sink.failed(error.where(), error.message());
   } catch (const fs::filesystem_error& error) {
-    report.problems.push_back({path, error.what()});
+    sink.failed(path, error.what());
   }
 }
 
@@ -271,7 +327,21 @@ IngestReport ingest(Store& store, const std::vector<std::string>& paths,
   std::thread reader([&] {
     try {
       BatchAssembler assembler(options, queue);
-      for (const auto& path : paths) ingest_path(path, options, assembler, read_report);
+      const Extractor extractor(options.dictionary ? *options.dictionary : Dictionary::builtin(),
+                                Ontology::builtin());
+      InputSink sink;
+      sink.record = [&](DocumentRecord&& record, std::string_view input) {
+        assembler.add(std::move(record), input);
+      };
+      sink.document = [&](Document&& document, std::string_view input) {
+        auto extraction = extractor.extract(std::move(document), options.default_date);
+        for (auto& warning : extraction.warnings) read_report.warnings.push_back(std::move(warning));
+        assembler.add(std::move(extraction.record), input);
+      };
+      sink.failed = [&](const std::string& where, const std::string& message) {
+        read_report.problems.push_back({where, message});
+      };
+      for (const auto& path : paths) read_path(path, options, sink, read_report);
       assembler.flush();
     } catch (const ReadingCancelled&) {
     } catch (...) {
@@ -300,7 +370,51 @@ IngestReport ingest(Store& store, const std::vector<std::string>& paths,
   report.lines_rejected = read_report.lines_rejected;
   report.problems.insert(report.problems.begin(), read_report.problems.begin(),
                          read_report.problems.end());
+  report.warnings = std::move(read_report.warnings);
   return report;
+}
+
+void extract_inputs(const std::vector<std::string>& paths, const IngestOptions& options,
+                    const Extractor& extractor,
+                    const std::function<void(ExtractedDocument&&)>& visit) {
+  IngestReport report;
+  InputSink sink;
+  sink.record = [&](DocumentRecord&& record, std::string_view input) {
+    ExtractedDocument result;
+    result.input = std::string(input);
+    result.key = record.document.key;
+    result.error = "pre-extracted events (triples) have no text to extract from";
+    visit(std::move(result));
+  };
+  sink.document = [&](Document&& document, std::string_view input) {
+    ExtractedDocument result;
+    result.input = std::string(input);
+    result.key = document.key;
+    result.extraction = extractor.extract(std::move(document), options.default_date);
+    visit(std::move(result));
+  };
+  sink.failed = [&](const std::string& where, const std::string& message) {
+    ExtractedDocument result;
+    result.input = where;
+    result.key = where;
+    result.error = message;
+    visit(std::move(result));
+  };
+  for (const auto& path : paths) {
+    const auto before = report.problems.size();
+    read_path(path, options, sink, report);
+    // Bad lines inside a readable input (JSON Lines) land in problems.
+    for (auto i = before; i < report.problems.size(); ++i) {
+      sink.failed(report.problems[i].where, report.problems[i].message);
+    }
+    for (auto& warning : report.warnings) {
+      ExtractedDocument note;
+      note.input = path;
+      note.warning = std::move(warning);
+      visit(std::move(note));
+    }
+    report.warnings.clear();
+  }
 }
 
 }  // namespace geokg

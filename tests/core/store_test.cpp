@@ -388,3 +388,50 @@ TEST_CASE("data survives closing and reopening", "[core][store]") {
   const auto again = reopened->write(std::vector<DocumentRecord>{summit_record()});
   CHECK(again[0].status == WriteOutcome::Status::Unchanged);
 }
+
+TEST_CASE("mentions are stored once with their spans and sentences", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("m.db");
+  auto record = summit_record();
+  // "Kim visited Russia. Putin hosted Kim." in code points.
+  record.mentions = {{"kim", 0, {0, 3}}, {"putin", 1, {20, 25}}, {"kim", 1, {33, 36}}};
+  auto store = geokg::open_sqlite_store(path);
+  const auto first = store->write(std::vector<DocumentRecord>{record});
+  CHECK(first[0].mentions_added == 3);
+  const auto again = store->write(std::vector<DocumentRecord>{record});
+  CHECK(again[0].mentions_added == 0);
+  CHECK(again[0].status == WriteOutcome::Status::Unchanged);
+  CHECK(store->stats().mentions == 3);
+  CHECK(raw_sql(path, "SELECT group_concat(text, '|') FROM (SELECT text FROM actor_mentions "
+                      "ORDER BY span_start)") == "Kim|Putin|Kim");
+  CHECK(raw_sql(path, "SELECT sentence FROM actor_mentions WHERE span_start = 20") == "1");
+}
+
+TEST_CASE("a mention of an unknown actor rejects its document", "[core][store]") {
+  geokg::test::TempDir dir;
+  auto store = geokg::open_sqlite_store(dir.file("m.db"));
+  auto record = summit_record();
+  record.mentions = {{"nobody", 0, {0, 3}}};
+  const auto outcome = store->write(std::vector<DocumentRecord>{record});
+  CHECK(outcome[0].status == WriteOutcome::Status::Rejected);
+  CHECK_THAT(outcome[0].message, Catch::Contains("mention names actor \"nobody\""));
+  CHECK(store->stats().documents == 0);
+}
+
+TEST_CASE("a version 1 store is migrated to the current schema keeping its data",
+          "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("v1.db");
+  geokg::open_sqlite_store(path)->write(std::vector<DocumentRecord>{summit_record()});
+  // Turn it back into what geokg 0.1 wrote: schema version 1, no mentions.
+  raw_sql(path, "DROP VIEW actor_mentions; DROP TABLE mentions; PRAGMA user_version = 1");
+  REQUIRE(raw_sql(path, "PRAGMA user_version") == "1");
+  auto store = geokg::open_sqlite_store(path);
+  CHECK(store->stats().schema_version == geokg::current_schema_version());
+  CHECK(store->stats().events == 2);
+  auto record = summit_record();
+  record.mentions = {{"kim", 0, {0, 3}}};
+  const auto outcome = store->write(std::vector<DocumentRecord>{record});
+  CHECK(outcome[0].status == WriteOutcome::Status::Extended);
+  CHECK(raw_sql(path, "SELECT count(*) FROM mentions") == "1");
+}

@@ -46,7 +46,7 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("read 2 input(s), 18 record(s), 0 rejected") &&
                              Catch::Contains("9 added") &&
-                             Catch::Contains("18 event(s) and 18 actor(s) added"));
+                             Catch::Contains("18 event(s), 18 actor(s) and 0 mention(s) added"));
 
   result = cli("stats --format json --db " + quote(db));
   REQUIRE(result.exit_code == 0);
@@ -70,7 +70,7 @@ TEST_CASE("ingesting the same file twice adds nothing", "[e2e]") {
       cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("0 added") && Catch::Contains("9 unchanged") &&
-                             Catch::Contains("0 event(s) and 0 actor(s) added"));
+                             Catch::Contains("0 event(s), 0 actor(s) and 0 mention(s) added"));
   const auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(samples.db)).out);
   CHECK(stats["events"] == 18);
 }

@@ -207,13 +207,22 @@ struct Document {
   std::string origin;  // the reader that produced it: "triples", "text", ...
 };
 
+// One place in a document's text that refers to an actor: a name, a title
+// ("the Russian leader"), a metonym ("the Kremlin") or a resolved pronoun.
+struct Mention {
+  std::string actor_key;
+  std::optional<int> sentence;  // 0-based sentence index
+  Span span;                    // code points into Document::text
+};
+
 // A document with everything extracted from it; the unit of atomic writes.
-// Requires: every Participant::actor_key names an actor in `actors` or one
-// already in the store.
+// Requires: every Participant::actor_key and Mention::actor_key names an
+// actor in `actors` or one already in the store.
 struct DocumentRecord {
   Document document;
   std::vector<Actor> actors;
   std::vector<Event> events;
+  std::vector<Mention> mentions;
 };
 
 // ---------------------------------------------------------------------------
@@ -315,6 +324,7 @@ struct WriteOutcome {
   std::int64_t document_id = 0;
   std::int64_t events_added = 0;
   std::int64_t actors_added = 0;
+  std::int64_t mentions_added = 0;
   std::string message;
 };
 
@@ -355,6 +365,7 @@ struct StoreStats {
   std::int64_t documents = 0;
   std::int64_t actors = 0;
   std::int64_t aliases = 0;
+  std::int64_t mentions = 0;
   std::int64_t events = 0;
   std::optional<EventDate> first_date;
   std::optional<EventDate> last_date;

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +56,8 @@ struct IngestOptions {
   // Documents written per transaction. Each document still commits or fails
   // on its own; larger batches only make commits rarer.
   std::size_t batch_documents = 4096;
+  // Dictionary for article extraction; nullptr means Dictionary::builtin().
+  const Dictionary* dictionary = nullptr;
 };
 
 struct IngestReport {
@@ -67,7 +71,9 @@ struct IngestReport {
   std::int64_t documents_rejected = 0;
   std::int64_t events_added = 0;
   std::int64_t actors_added = 0;
+  std::int64_t mentions_added = 0;
   std::vector<InputProblem> problems;
+  std::vector<std::string> warnings;  // non-fatal: repaired bytes, documents without a date
 
   // True when nothing was rejected.
   bool clean() const { return problems.empty(); }
@@ -96,6 +102,105 @@ LineCounts read_triples(std::istream& in, std::string_view name, const IngestOpt
                         const Ontology& ontology,
                         const std::function<void(DocumentRecord&&)>& emit,
                         std::vector<InputProblem>& problems);
+
+// ---------------------------------------------------------------------------
+// Extraction: text -> document, actors, mentions (and events, issue #4)
+
+// Web noise removed before extraction. Spans are code points into the
+// document's stored text.
+struct SkippedText {
+  Span span;
+  std::string reason;
+};
+
+// Everything the pipeline found in one document.
+struct Extraction {
+  DocumentRecord record;              // normalised text, actors, mentions, events
+  std::vector<SkippedText> skipped;   // in text order
+  std::vector<std::string> warnings;  // "key: message": repaired bytes, missing date...
+};
+
+// Turns documents into DocumentRecords: normalises the text, removes web
+// noise, splits sentences and tokens, recognises actors from the dictionary,
+// composes actors from titles, resolves in-document coreference.
+// Immutable after construction and safe to share between threads.
+class Extractor {
+ public:
+  // Requires: `dictionary` and `ontology` outlive the extractor.
+  Extractor(const Dictionary& dictionary, const Ontology& ontology);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Extracts one document. `document.published` (or `default_date` when it
+  // has none) anchors persons' dated roles. Never throws for content.
+  // Ensures: every mention's and event's actor is in record.actors; spans
+  // are code points into record.document.text.
+  Extraction extract(Document document,
+                     const std::optional<EventDate>& default_date = std::nullopt) const;
+
+  // A version tag for Event::extractor and for stores: "geokg-extract/N".
+  static std::string_view version();
+
+ private:
+  struct Compiled;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+// One input document through the extractor, for `geokg extract`: either an
+// extraction, or the error that kept the document from being read, or a
+// reader warning about the input (then only `input` and `warning` are set).
+struct ExtractedDocument {
+  std::string input;  // the file (or "file:line") it came from
+  std::string key;    // document key, or the input when unreadable
+  std::optional<Extraction> extraction;
+  std::string error;
+  std::string warning;
+};
+
+// Reads articles the way ingest() does (files, directories, "-"; text,
+// HTML, JSON Lines of documents) and calls `visit` for every document in
+// input order, readable or not. Stores nothing. Never throws for bad input.
+void extract_inputs(const std::vector<std::string>& paths, const IngestOptions& options,
+                    const Extractor& extractor,
+                    const std::function<void(ExtractedDocument&&)>& visit);
+
+// One line of `geokg extract` output (contracts/extract-json.md), without
+// the newline. Invalid UTF-8 never reaches it (the text is repaired first).
+std::string extraction_json_line(const ExtractedDocument& extracted);
+
+// A human-readable account of one document for `geokg extract --explain`:
+// what was removed before extraction and why, and the actors found.
+std::string explain_extraction(const ExtractedDocument& extracted);
+
+// ---------------------------------------------------------------------------
+// Evaluation against a gold set (docs/eval.md)
+
+struct Score {
+  std::int64_t true_positives = 0;
+  std::int64_t false_positives = 0;
+  std::int64_t false_negatives = 0;
+  double precision() const;  // 0 when nothing was predicted
+  double recall() const;     // 0 when the gold set is empty
+  double f1() const;
+};
+
+struct EvalReport {
+  std::int64_t passages = 0;
+  std::int64_t gold_events = 0;
+  Score actors;          // name and CAMEO code both right
+  Score actors_by_name;  // name right, whatever the code
+  std::map<std::string, Score> actors_by_type;  // strict, by gold type (no false positives)
+  Score events_root;     // CAMEO root with source and target country
+  Score events_code;     // full event code with full source and target codes
+  std::vector<std::string> misses;  // "file:line (id): missed actor ...", for people to read
+};
+
+// Runs `extractor` on every passage of a gold file (JSON Lines: id, date,
+// title, text, actors, events) and scores it. Throws IngestError("file:line",
+// ...) for a malformed gold line.
+EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& extractor,
+                    const Ontology& ontology);
 
 // Ingests files, directories (recursively, in name order) and "-" (stdin)
 // into `store`. Reading runs on a second thread while this one writes; the

@@ -1,0 +1,605 @@
+#include "actors/recognizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace geokg::actors {
+namespace {
+
+using text::Token;
+
+bool in_list(std::string_view word, std::span<const std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Capitalised words that never start a name: function words that open
+// sentences, calendar words, courtesy titles and title modifiers.
+constexpr std::array<std::string_view, 112> kNotNames{
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+    "their", "our", "my", "your", "this", "that", "these", "those", "in", "on", "at", "for",
+    "with", "by", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after",
+    "before", "since", "even", "although", "though", "because", "so", "yet", "also", "however",
+    "meanwhile", "still", "then", "there", "here", "what", "who", "which", "where", "why",
+    "how", "no", "not", "yes", "some", "many", "most", "all", "both", "each", "every", "any",
+    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "former", "acting", "deputy",
+    "vice", "senior", "top", "new", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
+    "sept.", "oct.", "nov.", "dec."};
+
+// Lower-case words allowed inside a multi-word name ("Bank of England").
+constexpr std::array<std::string_view, 14> kNameConnectors{
+    "of", "for", "de", "del", "da", "al", "bin", "ibn", "von", "van", "der", "la", "le", "du"};
+
+// Words that make a capitalised name an organisation or a place.
+constexpr std::array<std::string_view, 58> kOrganizationWords{
+    "council", "institute", "forum", "times", "press", "agency", "ministry", "party", "bank",
+    "union", "organization", "organisation", "association", "university", "committee",
+    "commission", "corporation", "company", "group", "front", "army", "movement", "network",
+    "news", "post", "journal", "foundation", "center", "centre", "service", "office",
+    "department", "court", "assembly", "parliament", "congress", "fund", "programme", "program",
+    "federation", "league", "alliance", "brigade", "brigades", "forces", "guard", "corps",
+    "inc.", "corp.", "ltd.", "co.", "authority", "bureau", "academy", "school", "channel",
+    "television", "radio"};
+constexpr std::array<std::string_view, 30> kPlaceWords{
+    "peninsula", "sea", "river", "island", "islands", "mountain", "mountains", "province",
+    "region", "oblast", "strait", "gulf", "ocean", "valley", "bay", "lake", "desert", "coast",
+    "street", "square", "airport", "port", "county", "district", "city", "plain", "heights",
+    "canal", "harbor", "harbour"};
+constexpr std::array<std::string_view, 14> kLocatives{
+    "in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward",
+    "towards", "via", "through", "inside"};
+constexpr std::array<std::string_view, 8> kSpeechVerbs{
+    "said", "says", "told", "added", "stated", "announced", "noted", "warned"};
+
+// Agent words naming collectives rather than one person: a title before
+// them never refers back to a person ("Russian troops").
+bool is_collective(std::string_view folded) {
+  static constexpr std::array<std::string_view, 22> kCollective{
+      "military", "army", "navy", "police", "government", "parliament", "opposition",
+      "court", "cabinet", "media", "administration", "regime", "forces", "air force",
+      "authorities", "legislature", "congress", "senate", "judiciary", "ministry",
+      "security forces", "intelligence"};
+  if (in_list(folded, kCollective)) return true;
+  return folded.size() > 3 && folded.back() == 's' && folded[folded.size() - 2] != 's';
+}
+
+int count_word(std::string_view folded) {
+  if (folded == "two" || folded == "both") return 2;
+  if (folded == "three") return 3;
+  if (folded == "four") return 4;
+  return 0;
+}
+
+bool is_capital_word(const Token& token) {
+  return token.kind == text::TokenKind::Word &&
+         (token.flags & (text::kCapitalized | text::kAllCaps)) != 0;
+}
+
+bool is_pronoun(std::string_view folded, bool& personal) {
+  static constexpr std::array<std::string_view, 5> kPersonal{"he", "his", "him", "she", "her"};
+  static constexpr std::array<std::string_view, 2> kNeuter{"it", "its"};
+  personal = in_list(folded, kPersonal);
+  return personal || in_list(folded, kNeuter);
+}
+
+int kind_rank(EntryKind kind) {
+  switch (kind) {
+    case EntryKind::Person: return 0;
+    case EntryKind::Igo: return 1;
+    case EntryKind::Organization: return 2;
+    case EntryKind::Metonym: return 3;
+    case EntryKind::Country: return 4;
+    case EntryKind::Demonym: return 5;
+    case EntryKind::Capital: return 6;
+    case EntryKind::City: return 7;
+    case EntryKind::Agent: return 8;
+  }
+  return 9;
+}
+
+// What one stretch of a sentence is.
+enum class ItemKind { Entry, Name };
+
+struct Item {
+  ItemKind kind = ItemKind::Name;
+  std::uint32_t first = 0;  // token indexes, half-open
+  std::uint32_t last = 0;
+  const DictionaryEntry* entry = nullptr;  // best entry (Entry items)
+  const DictionaryEntry* agent = nullptr;  // an agent reading of the same phrase, if any
+};
+
+// Document-wide state while resolving references.
+struct DocumentState {
+  RecognizedActors result;
+  std::unordered_map<std::string, std::uint32_t> by_key;  // actor key -> index
+  std::vector<std::uint64_t> last_seen;                   // per actor: order of last mention
+  std::uint64_t clock = 0;
+  // First and last tokens of person names -> the first person introduced
+  // with them. Two people sharing a surname keep their full names apart.
+  std::unordered_map<std::string, std::uint32_t> short_names;
+};
+
+}  // namespace
+
+Recognizer::Recognizer(const Dictionary& dictionary, const PhraseIndex& index,
+                       const Ontology& ontology)
+    : dictionary_(dictionary), index_(index), ontology_(ontology) {
+  const auto& entries = dictionary_.entries();
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    const auto& entry = entries[i];
+    if (entry.kind == EntryKind::Country) country_entry_.try_emplace(entry.code, i);
+    if (entry.kind == EntryKind::Demonym) adjective_.try_emplace(entry.code, entry.name);
+  }
+}
+
+Actor Recognizer::country_actor(std::string_view code) const {
+  Actor actor;
+  const auto found = country_entry_.find(std::string(code));
+  if (found != country_entry_.end()) {
+    const auto& entry = dictionary_.entries()[found->second];
+    actor.name = entry.name;
+    actor.aliases.assign(entry.phrases.begin() + 1, entry.phrases.end());
+  } else {
+    actor.name = std::string(ontology_.country_name(code));
+    if (actor.name.empty()) actor.name = std::string(code);
+  }
+  actor.key = make_key(actor.name);
+  actor.code = std::string(code);
+  actor.country = std::string(code);
+  actor.type = ActorType::Country;
+  return actor;
+}
+
+RecognizedActors Recognizer::recognize(std::string_view text,
+                                       const text::Segmentation& segmentation,
+                                       const std::optional<EventDate>& date) const {
+  const auto& tokens = segmentation.tokens;
+  DocumentState state;
+
+  auto span_text = [&](std::uint32_t first, std::uint32_t last) {
+    return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+  };
+
+  // Capitalised words seen inside sentences: a sentence-initial capitalised
+  // word is a name only if it also appears capitalised elsewhere.
+  std::unordered_set<std::string_view> inner_capitals;
+  for (const auto& sentence : segmentation.sentences) {
+    for (auto t = sentence.first_token + 1; t < sentence.end_token; ++t) {
+      if (is_capital_word(tokens[t])) inner_capitals.insert(tokens[t].folded);
+    }
+  }
+
+  auto intern = [&](Actor actor) -> std::uint32_t {
+    auto [it, inserted] =
+        state.by_key.try_emplace(actor.key, static_cast<std::uint32_t>(state.result.actors.size()));
+    if (inserted) {
+      state.result.actors.push_back(std::move(actor));
+      state.last_seen.push_back(0);
+    } else {
+      auto& known = state.result.actors[it->second];
+      if (known.code.empty() && !actor.code.empty()) {
+        known.code = actor.code;
+        known.country = actor.country;
+        known.agent = actor.agent;
+      }
+    }
+    return it->second;
+  };
+  auto mention = [&](std::uint32_t actor, std::uint32_t begin, std::uint32_t end,
+                     std::uint32_t sentence) {
+    state.result.mentions.push_back({actor, begin, end, sentence});
+    state.last_seen[actor] = ++state.clock;
+  };
+  auto with_code = [&](Actor actor, const std::string& code) {
+    actor.code = code;
+    const auto parts = ontology_.split_actor_code(code);
+    actor.country = parts.country;
+    actor.agent = parts.agent;
+    return actor;
+  };
+  auto entry_actor = [&](const DictionaryEntry& entry) {
+    if (entry.kind == EntryKind::Country || entry.kind == EntryKind::Demonym ||
+        entry.kind == EntryKind::Capital) {
+      return country_actor(entry.code);
+    }
+    Actor actor;
+    actor.key = entry.key();
+    actor.name = entry.name;
+    actor.aliases.assign(entry.phrases.begin() + 1, entry.phrases.end());
+    switch (entry.kind) {
+      case EntryKind::Person: actor.type = ActorType::Person; break;
+      case EntryKind::Organization: actor.type = ActorType::Group; break;
+      default: actor.type = ActorType::Organization; break;
+    }
+    return with_code(std::move(actor), entry.kind == EntryKind::Person ? entry.code_on(date)
+                                                                       : entry.code);
+  };
+  auto remember_person = [&](std::uint32_t actor_index) {
+    const auto words = text::fold_phrase(state.result.actors[actor_index].name);
+    if (words.size() < 2) return;
+    state.short_names.try_emplace(words.front(), actor_index);
+    state.short_names.try_emplace(words.back(), actor_index);
+  };
+  // The persons seen so far with this agent (and country, when given), most
+  // recent first.
+  auto persons_titled = [&](std::string_view country, std::string_view agent) {
+    std::vector<std::uint32_t> found;
+    for (std::uint32_t a = 0; a < state.result.actors.size(); ++a) {
+      const auto& actor = state.result.actors[a];
+      if (actor.type != ActorType::Person || state.last_seen[a] == 0) continue;
+      if (!country.empty() && actor.country != country) continue;
+      if (!agent.empty() && actor.agent != agent) continue;
+      found.push_back(a);
+    }
+    std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return state.last_seen[a] > state.last_seen[b];
+    });
+    return found;
+  };
+  auto recent_countries = [&]() {
+    std::vector<std::uint32_t> found;
+    for (std::uint32_t a = 0; a < state.result.actors.size(); ++a) {
+      if (state.result.actors[a].type == ActorType::Country && state.last_seen[a] != 0) {
+        found.push_back(a);
+      }
+    }
+    std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return state.last_seen[a] > state.last_seen[b];
+    });
+    return found;
+  };
+
+  struct Pending {
+    std::uint32_t first, last, sentence;
+  };
+  std::vector<Pending> pending_names;  // unknown names resolved after the pass
+
+  for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const auto& sentence = segmentation.sentences[s];
+    const std::uint32_t end = sentence.end_token;
+
+    // Headlines in title case or capitals: every word is capitalised, so
+    // capitalisation says nothing about names there.
+    std::uint32_t words = 0, capitals = 0;
+    for (auto t = sentence.first_token; t < end; ++t) {
+      if (tokens[t].kind != text::TokenKind::Word) continue;
+      ++words;
+      if (is_capital_word(tokens[t])) ++capitals;
+    }
+    const bool capitalisation_informative = words < 4 || capitals * 10 < words * 7;
+
+    // 1. Dictionary phrases and runs of capitalised unknown words.
+    std::vector<Item> items;
+    for (auto t = sentence.first_token; t < end;) {
+      const auto match = index_.longest(tokens, t, end);
+      if (match.length > 0) {
+        Item item{ItemKind::Entry, t, t + match.length, nullptr, nullptr};
+        for (const auto id : match.entries) {
+          const auto& entry = dictionary_.entries()[id];
+          if (entry.kind == EntryKind::Agent) {
+            if (!item.agent) item.agent = &entry;
+            continue;
+          }
+          if (!item.entry || kind_rank(entry.kind) < kind_rank(item.entry->kind)) {
+            item.entry = &entry;
+          }
+        }
+        if (!item.entry) item.entry = item.agent;
+        items.push_back(item);
+        t += match.length;
+        continue;
+      }
+      const Token& token = tokens[t];
+      const bool starts_name = capitalisation_informative && is_capital_word(token) &&
+                               !in_list(token.folded, kNotNames) &&
+                               token.folded.size() > 1;
+      if (!starts_name) {
+        ++t;
+        continue;
+      }
+      auto last = t + 1;
+      while (last < end) {
+        if (is_capital_word(tokens[last]) && !in_list(tokens[last].folded, kNotNames) &&
+            index_.longest(tokens, last, end).length == 0) {
+          ++last;
+          continue;
+        }
+        // "Bank of England": a connector followed by another capitalised word.
+        if (last + 1 < end && in_list(tokens[last].folded, kNameConnectors) &&
+            is_capital_word(tokens[last + 1]) && !in_list(tokens[last + 1].folded, kNotNames)) {
+          last += 2;
+          continue;
+        }
+        break;
+      }
+      const bool initial = t == sentence.first_token;
+      if (initial && last == t + 1 && !inner_capitals.contains(token.folded)) {
+        t = last;
+        continue;
+      }
+      items.push_back({ItemKind::Name, t, last, nullptr, nullptr});
+      t = last;
+    }
+
+    // A place or nationality glued to a following name is part of that
+    // name: "Korean Peninsula", "New York Times".
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+      auto& item = items[i];
+      const auto& next = items[i + 1];
+      if (item.kind != ItemKind::Entry || next.kind != ItemKind::Name ||
+          next.first != item.last) {
+        continue;
+      }
+      const auto kind = item.entry->kind;
+      if (kind == EntryKind::Demonym || kind == EntryKind::Country || kind == EntryKind::City ||
+          kind == EntryKind::Capital) {
+        item = {ItemKind::Name, item.first, next.last, nullptr, nullptr};
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      }
+    }
+
+    auto possessive_at = [&](std::uint32_t t) {
+      return t < end && (tokens[t].flags & text::kPossessive) != 0;
+    };
+    // Items i and j touch: nothing between them but a possessive or a
+    // title modifier ("former", "acting").
+    auto touches = [&](const Item& left, const Item& right) {
+      auto t = left.last;
+      if (possessive_at(t)) ++t;
+      while (t < right.first && (tokens[t].folded == "former" || tokens[t].folded == "acting" ||
+                                 tokens[t].folded == "deputy" || tokens[t].folded == "then" ||
+                                 tokens[t].folded == "-" || tokens[t].folded == "top" ||
+                                 tokens[t].folded == "senior" || tokens[t].folded == "chief")) {
+        ++t;
+      }
+      return t == right.first;
+    };
+    // Phrases with only an agent reading ("defense minister", "troops").
+    auto is_agent_item = [](const Item& item) {
+      return item.kind == ItemKind::Entry && item.agent != nullptr && item.entry == item.agent;
+    };
+    auto is_modifier = [](const Item& item) {
+      if (item.kind != ItemKind::Entry || item.entry->kind == EntryKind::Agent) return false;
+      const auto kind = item.entry->kind;
+      return kind == EntryKind::Country || kind == EntryKind::Demonym ||
+             kind == EntryKind::Capital || kind == EntryKind::Metonym ||
+             kind == EntryKind::Igo || kind == EntryKind::Organization;
+    };
+    auto preceded_by_locative = [&](const Item& item) {
+      auto t = item.first;
+      if (t > sentence.first_token && tokens[t - 1].folded == "the") --t;
+      return t > sentence.first_token && in_list(tokens[t - 1].folded, kLocatives);
+    };
+
+    // 2. Chunks: [modifier] [agent words] [name].
+    for (std::size_t i = 0; i < items.size();) {
+      std::size_t k = i;
+      const Item* modifier = nullptr;
+      const Item* org_name = nullptr;
+      if (is_modifier(items[k]) && k + 1 < items.size() && touches(items[k], items[k + 1]) &&
+          (is_agent_item(items[k + 1]) ||
+           (possessive_at(items[k].last) && items[k + 1].kind == ItemKind::Entry &&
+            items[k + 1].entry->kind == EntryKind::Person))) {
+        modifier = &items[k++];
+      } else if (items[k].kind == ItemKind::Name && k + 1 < items.size() &&
+                 touches(items[k], items[k + 1]) && is_agent_item(items[k + 1])) {
+        org_name = &items[k++];  // "National Security Council spokesman"
+      }
+      std::vector<const Item*> agents;
+      while (k < items.size() && is_agent_item(items[k]) &&
+             (agents.empty() ? (k == i || touches(items[k - 1], items[k]))
+                             : touches(*agents.back(), items[k]))) {
+        agents.push_back(&items[k++]);
+      }
+      const Item* name = nullptr;
+      if ((modifier || !agents.empty()) && k < items.size() &&
+          touches(k > i ? items[k - 1] : items[k], items[k]) &&
+          (items[k].kind == ItemKind::Name ||
+           (items[k].kind == ItemKind::Entry && items[k].entry->kind == EntryKind::Person))) {
+        name = &items[k++];
+      }
+      if (!modifier && !org_name && agents.empty()) {
+        // A lone item.
+        const Item& item = items[i];
+        ++i;
+        if (item.kind == ItemKind::Name) {
+          pending_names.push_back({item.first, item.last, s});
+          continue;
+        }
+        const auto& entry = *item.entry;
+        const auto begin = tokens[item.first].begin;
+        const auto item_end = tokens[item.last - 1].end;
+        if (entry.kind == EntryKind::City ||
+            (entry.kind == EntryKind::Capital && preceded_by_locative(item))) {
+          state.result.places.push_back({begin, item_end, s, entry.name, entry.code});
+          continue;
+        }
+        const auto actor = intern(entry_actor(entry));
+        mention(actor, begin, item_end, s);
+        if (entry.kind == EntryKind::Person) remember_person(actor);
+        continue;
+      }
+      i = k;
+
+      std::string country;
+      if (modifier) {
+        const auto actor = intern(entry_actor(*modifier->entry));
+        mention(actor, tokens[modifier->first].begin, tokens[modifier->last - 1].end, s);
+        country = state.result.actors[actor].country;
+      }
+      if (org_name) pending_names.push_back({org_name->first, org_name->last, s});
+      const std::string agent = agents.empty() ? "" : agents.back()->agent->code;
+      const auto title_begin = agents.empty() ? 0u : tokens[agents.front()->first].begin;
+      const auto title_end = agents.empty() ? 0u : tokens[agents.back()->last - 1].end;
+
+      if (name) {
+        const auto begin = tokens[name->first].begin;
+        const auto name_end = tokens[name->last - 1].end;
+        std::uint32_t actor;
+        if (name->kind == ItemKind::Entry) {
+          actor = intern(entry_actor(*name->entry));
+          if (state.result.actors[actor].code.empty() && !country.empty()) {
+            state.result.actors[actor] =
+                with_code(std::move(state.result.actors[actor]), country + agent);
+          }
+        } else {
+          Actor person;
+          person.name = span_text(name->first, name->last);
+          person.key = make_key(person.name);
+          person.type = ActorType::Person;
+          person = with_code(std::move(person), country + agent);
+          actor = intern(std::move(person));
+        }
+        mention(actor, begin, name_end, s);
+        remember_person(actor);
+        continue;
+      }
+      if (agents.empty()) continue;
+
+      // A title without a name: a reference to a person seen before ("the
+      // North Korean leader"), to several ("the two leaders"), or a
+      // collective actor ("Russian troops").
+      const std::string& title = tokens[agents.back()->last - 1].folded;
+      const auto first_title_token = agents.front()->first;
+      int wanted = 1;
+      if (first_title_token > sentence.first_token) {
+        wanted = std::max(1, count_word(tokens[first_title_token - 1].folded));
+      }
+      if (!is_collective(title) || wanted > 1) {
+        const auto candidates = persons_titled(country, agent);
+        if (candidates.size() >= static_cast<std::size_t>(wanted)) {
+          for (int n = 0; n < wanted; ++n) mention(candidates[n], title_begin, title_end, s);
+          continue;
+        }
+      }
+      if (country.empty() || wanted > 1) continue;
+      // Nobody named fits: an actor for the role itself ("Russian troops").
+      Actor group;
+      const auto adjective = adjective_.find(country);
+      group.name = (adjective != adjective_.end() ? adjective->second
+                                                  : std::string(ontology_.country_name(country))) +
+                   " " + span_text(first_title_token, agents.back()->last);
+      group.key = make_key(group.name);
+      group.type = is_collective(title) ? ActorType::Group : ActorType::Person;
+      group = with_code(std::move(group), country + agent);
+      mention(intern(std::move(group)), title_begin, title_end, s);
+    }
+
+    // 3. "the two countries", "the three nations": the countries just named.
+    for (auto t = sentence.first_token; t + 1 < end; ++t) {
+      const int wanted = count_word(tokens[t].folded);
+      if (wanted == 0) continue;
+      const auto& noun = tokens[t + 1].folded;
+      if (noun != "countries" && noun != "nations" && noun != "sides" && noun != "states") {
+        continue;
+      }
+      const auto candidates = recent_countries();
+      if (candidates.size() < static_cast<std::size_t>(wanted)) continue;
+      for (int n = 0; n < wanted; ++n) {
+        mention(candidates[n], tokens[t].begin, tokens[t + 1].end, s);
+      }
+    }
+  }
+
+  // 4. Unknown names, now that every full name in the document is known:
+  // "Kim" after "Kim Jong Un", "Taewoo" after "Kim Taewoo".
+  for (const auto& name : pending_names) {
+    const auto begin = tokens[name.first].begin;
+    const auto name_end = tokens[name.last - 1].end;
+    std::string full = span_text(name.first, name.last);
+    const auto key = make_key(full);
+    if (name.last - name.first == 1) {
+      const auto known = state.short_names.find(tokens[name.first].folded);
+      if (known != state.short_names.end()) {
+        mention(known->second, begin, name_end, name.sentence);
+        continue;
+      }
+    }
+    if (const auto known = state.by_key.find(key); known != state.by_key.end()) {
+      mention(known->second, begin, name_end, name.sentence);
+      continue;
+    }
+    Actor actor;
+    actor.name = std::move(full);
+    actor.key = key;
+    const auto words = name.last - name.first;
+    bool organization = false, place = false;
+    for (auto t = name.first; t < name.last; ++t) {
+      organization = organization || in_list(tokens[t].folded, kOrganizationWords);
+      place = place || in_list(tokens[t].folded, kPlaceWords);
+    }
+    const bool after_locative =
+        name.first > 0 && in_list(tokens[name.first - 1].folded, kLocatives);
+    const bool before_speech =
+        name.last < tokens.size() && in_list(tokens[name.last].folded, kSpeechVerbs);
+    if (organization) {
+      actor.type = ActorType::Organization;
+    } else if (place || after_locative) {
+      actor.type = ActorType::Place;
+    } else if ((words >= 2 && words <= 3) || before_speech) {
+      actor.type = ActorType::Person;
+    } else {
+      actor.type = ActorType::Unknown;
+    }
+    const auto index = intern(std::move(actor));
+    mention(index, begin, name_end, name.sentence);
+    if (state.result.actors[index].type == ActorType::Person) remember_person(index);
+  }
+
+  // 5. Pronouns, only where one antecedent fits: the single person (or
+  // country/organisation for "it") named earlier in the sentence, else the
+  // single one named in the previous sentence.
+  std::sort(state.result.mentions.begin(), state.result.mentions.end(),
+            [](const TokenMention& a, const TokenMention& b) {
+              return a.begin != b.begin ? a.begin < b.begin : a.actor < b.actor;
+            });
+  std::vector<TokenMention> resolved;
+  for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const auto& sentence = segmentation.sentences[s];
+    for (auto t = sentence.first_token; t < sentence.end_token; ++t) {
+      bool personal = false;
+      if (!is_pronoun(tokens[t].folded, personal)) continue;
+      auto fits = [&](const Actor& actor) {
+        return personal ? actor.type == ActorType::Person
+                        : actor.type == ActorType::Country ||
+                              actor.type == ActorType::Organization ||
+                              actor.type == ActorType::Group;
+      };
+      auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
+        std::optional<std::uint32_t> only;
+        for (const auto& m : state.result.mentions) {
+          if (m.sentence != sentence_index || m.begin >= before) continue;
+          if (!fits(state.result.actors[m.actor])) continue;
+          if (only && *only != m.actor) return std::optional<std::uint32_t>{};
+          only = m.actor;
+        }
+        return only;
+      };
+      auto antecedent = unique_in(s, tokens[t].begin);
+      bool any_here = false;
+      for (const auto& m : state.result.mentions) {
+        if (m.sentence == s && m.begin < tokens[t].begin && fits(state.result.actors[m.actor])) {
+          any_here = true;
+        }
+      }
+      if (!antecedent && !any_here && s > 0) antecedent = unique_in(s - 1, UINT32_MAX);
+      if (antecedent) resolved.push_back({*antecedent, tokens[t].begin, tokens[t].end, s});
+    }
+  }
+  state.result.mentions.insert(state.result.mentions.end(), resolved.begin(), resolved.end());
+  std::sort(state.result.mentions.begin(), state.result.mentions.end(),
+            [](const TokenMention& a, const TokenMention& b) {
+              return a.begin != b.begin ? a.begin < b.begin : a.actor < b.actor;
+            });
+  state.result.mentions.erase(
+      std::unique(state.result.mentions.begin(), state.result.mentions.end(),
+                  [](const TokenMention& a, const TokenMention& b) {
+                    return a.begin == b.begin && a.end == b.end && a.actor == b.actor;
+                  }),
+      state.result.mentions.end());
+  return std::move(state.result);
+}
+
+}  // namespace geokg::actors

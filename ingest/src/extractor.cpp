@@ -1,0 +1,67 @@
+// The extraction pipeline: clean -> sentences/tokens -> actors ->
+// coreference (events and dates follow in issue #4).
+#include "actors/phrase_index.hpp"
+#include "actors/recognizer.hpp"
+#include "geokg/ingest.hpp"
+#include "text/text.hpp"
+
+namespace geokg {
+
+struct Extractor::Compiled {
+  Compiled(const Dictionary& dictionary, const Ontology& ontology)
+      : index(dictionary), recognizer(dictionary, index, ontology) {}
+  actors::PhraseIndex index;
+  actors::Recognizer recognizer;
+};
+
+Extractor::Extractor(const Dictionary& dictionary, const Ontology& ontology)
+    : compiled_(std::make_unique<Compiled>(dictionary, ontology)) {}
+
+Extractor::~Extractor() = default;
+
+std::string_view Extractor::version() { return "geokg-extract/1"; }
+
+Extraction Extractor::extract(Document document,
+                              const std::optional<EventDate>& default_date) const {
+  Extraction result;
+  auto normalized = text::normalize(document.text);
+  for (auto& warning : normalized.warnings) {
+    result.warnings.push_back(document.key + ": " + std::move(warning));
+  }
+  document.text = std::move(normalized.text);
+  if (!document.title.empty()) {
+    auto title = text::normalize(document.title).text;
+    for (auto& c : title) {
+      if (c == '\n' || c == '\t') c = ' ';
+    }
+    document.title = std::move(title);
+  }
+  if (!document.published) document.published = default_date;
+  if (!document.published) {
+    result.warnings.push_back(document.key +
+                              ": no publication date; relative dates stay unresolved");
+  }
+
+  const std::string_view text = document.text;
+  const auto skipped = text::find_boilerplate(text, document.title);
+  const auto segmentation = text::segment(text, skipped);
+  auto recognized = compiled_->recognizer.recognize(text, segmentation, document.published);
+
+  const text::CodepointIndex codepoints(text);
+  for (const auto& span : skipped) {
+    result.skipped.push_back(
+        {Span{codepoints.at(span.begin), codepoints.at(span.end)}, span.reason});
+  }
+  auto& record = result.record;
+  record.mentions.reserve(recognized.mentions.size());
+  for (const auto& mention : recognized.mentions) {
+    record.mentions.push_back({recognized.actors[mention.actor].key,
+                               static_cast<int>(mention.sentence),
+                               Span{codepoints.at(mention.begin), codepoints.at(mention.end)}});
+  }
+  record.actors = std::move(recognized.actors);
+  record.document = std::move(document);
+  return result;
+}
+
+}  // namespace geokg
