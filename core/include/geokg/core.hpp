@@ -240,7 +240,7 @@ enum class EntryKind {
   Igo,           // "NATO": code "IGOWSTNAT"-style full CAMEO code
   Agent,         // "defense minister": code "MIL"
   Person,        // "Vladimir Putin": code at the role's dates
-  Organization,  // named non-state organisations: "Hamas", "Wagner Group"
+  Organization,  // other named groups and agencies: "Hamas", "Wagner Group", "FSB"
 };
 std::string_view to_string(EntryKind kind);
 EntryKind parse_entry_kind(std::string_view text);  // throws ModelError
@@ -258,7 +258,8 @@ struct Role {
 // an alias says so (list both "Erdogan" and "Erdoğan").
 struct DictionaryEntry {
   EntryKind kind = EntryKind::Country;
-  std::string code;                  // CAMEO code or agent code, "" when none
+  std::string code;                  // CAMEO code or agent code; a person with
+                                     // roles and no code takes its latest role's
   std::string name;                  // canonical name
   std::vector<std::string> phrases;  // name first, then aliases
   std::vector<Role> roles;           // persons only; may be empty
@@ -277,7 +278,7 @@ struct DictionaryEntry {
 // "# geokg dictionary 1" header, then one tab-separated record per line:
 //   kind  code  name  aliases(|-separated)  roles(;-separated "CODE FROM..UNTIL")
 // where FROM and UNTIL are YYYY, YYYY-MM or YYYY-MM-DD and either may be empty.
-// A later entry with the same kind and canonical name replaces an earlier
+// A later entry with the same kind and key (make_key of the name) replaces an earlier
 // one, which is how `--dict` overrides the built-in entries; "-" as the code
 // of a later entry deletes it. Immutable once built; share one instance.
 class Dictionary {
@@ -297,7 +298,8 @@ class Dictionary {
   // groups, "!macro!" lines). Throws ModelError with name:line.
   void add_petrarch_agents(std::string_view text, std::string_view name);
   // Reads a file and dispatches on its first line: the geokg header, or a
-  // PETRARCH file (agents when it holds "[~", actors otherwise).
+  // PETRARCH file (agents when it holds "[~" or "~]", actors otherwise).
+  // Throws ModelError when the file cannot be read.
   void add_file(const std::string& path);
 
   const std::vector<DictionaryEntry>& entries() const { return entries_; }

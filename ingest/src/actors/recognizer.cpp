@@ -119,7 +119,55 @@ struct DocumentState {
   // First and last tokens of person names -> the first person introduced
   // with them. Two people sharing a surname keep their full names apart.
   std::unordered_map<std::string, std::uint32_t> short_names;
+  // Per actor: the title words it was introduced with ("president",
+  // "spokesman"), so "the two leaders" finds leaders, not spokesmen.
+  std::vector<std::vector<std::string>> titles;
 };
+
+// Titles of heads of state or government: "the leader" may refer to any.
+bool is_leader_title(std::string_view title) {
+  static constexpr std::array<std::string_view, 16> kLeaders{
+      "leader", "leaders", "president", "presidents", "prime minister", "prime ministers",
+      "premier", "chancellor", "king", "queen", "emir", "head of state", "supreme leader",
+      "dictator", "emperor", "sultan"};
+  return in_list(title, kLeaders);
+}
+
+// Singular and plural of a title compare equal ("leader", "leaders").
+std::string_view singular(std::string_view title) {
+  if (title.size() > 3 && title.back() == 's' && title[title.size() - 2] != 's') {
+    title.remove_suffix(1);
+  }
+  return title;
+}
+
+// CAMEO region codes: a demonym such as "Asian" names no actor.
+bool is_region(std::string_view code) {
+  static constexpr std::array<std::string_view, 24> kRegions{
+      "AFR", "ASA", "BLK", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+      "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"};
+  return in_list(code, kRegions);
+}
+
+// Agent words that also work as adjectives: "military exercises",
+// "government forces" name no actor.
+bool used_as_adjective(std::span<const Token> tokens, std::uint32_t next, std::uint32_t end) {
+  static constexpr std::array<std::string_view, 40> kNotNouns{
+      "said", "says", "say", "has", "had", "have", "is", "was", "were", "are", "will", "would",
+      "could", "can", "may", "might", "should", "must", "did", "does", "do", "and", "or",
+      "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who",
+      "also", "not", "as", "into", "against"};
+  if (next >= end) return false;
+  const auto& token = tokens[next];
+  if (token.kind != text::TokenKind::Word || (token.flags & (text::kCapitalized | text::kAllCaps))) {
+    return false;
+  }
+  if (in_list(token.folded, kNotNouns)) return false;
+  // Verbs in the past tense or third person follow a subject, not an adjective.
+  const auto& word = token.folded;
+  if (word.size() > 3 && (word.ends_with("ed") || word.ends_with("es"))) return false;
+  return true;
+}
 
 }  // namespace
 
@@ -129,7 +177,12 @@ Recognizer::Recognizer(const Dictionary& dictionary, const PhraseIndex& index,
   const auto& entries = dictionary_.entries();
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
     const auto& entry = entries[i];
-    if (entry.kind == EntryKind::Country) country_entry_.try_emplace(entry.code, i);
+    if (entry.kind == EntryKind::Country) {
+      // Several entries may share a code (the US and its outlying islands):
+      // the one the CAMEO table names wins.
+      auto [it, inserted] = country_entry_.try_emplace(entry.code, i);
+      if (!inserted && entry.name == ontology_.country_name(entry.code)) it->second = i;
+    }
     if (entry.kind == EntryKind::Demonym) adjective_.try_emplace(entry.code, entry.name);
   }
 }
@@ -166,8 +219,11 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // word is a name only if it also appears capitalised elsewhere.
   std::unordered_set<std::string_view> inner_capitals;
   for (const auto& sentence : segmentation.sentences) {
-    for (auto t = sentence.first_token + 1; t < sentence.end_token; ++t) {
-      if (is_capital_word(tokens[t])) inner_capitals.insert(tokens[t].folded);
+    bool first = true;
+    for (auto t = sentence.first_token; t < sentence.end_token; ++t) {
+      if (tokens[t].kind != text::TokenKind::Word) continue;
+      if (!first && is_capital_word(tokens[t])) inner_capitals.insert(tokens[t].folded);
+      first = false;
     }
   }
 
@@ -177,6 +233,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     if (inserted) {
       state.result.actors.push_back(std::move(actor));
       state.last_seen.push_back(0);
+      state.titles.emplace_back();
     } else {
       auto& known = state.result.actors[it->second];
       if (known.code.empty() && !actor.code.empty()) {
@@ -222,16 +279,28 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     state.short_names.try_emplace(words.front(), actor_index);
     state.short_names.try_emplace(words.back(), actor_index);
   };
-  // The persons seen so far with this agent (and country, when given), most
-  // recent first.
-  auto persons_titled = [&](std::string_view country, std::string_view agent) {
+  // The persons seen so far who fit a title (and country, when given), most
+  // recent first: those introduced with the same title (any leader title
+  // for "leader"), or else, for persons introduced without one, those whose
+  // code has the title's agent.
+  auto persons_titled = [&](std::string_view country, std::string_view agent,
+                            std::string_view title) {
     std::vector<std::uint32_t> found;
     for (std::uint32_t a = 0; a < state.result.actors.size(); ++a) {
       const auto& actor = state.result.actors[a];
       if (actor.type != ActorType::Person || state.last_seen[a] == 0) continue;
       if (!country.empty() && actor.country != country) continue;
-      if (!agent.empty() && actor.agent != agent) continue;
-      found.push_back(a);
+      const auto& titles = state.titles[a];
+      bool fits;
+      if (titles.empty()) {
+        fits = agent.empty() || actor.agent == agent;
+      } else {
+        fits = std::any_of(titles.begin(), titles.end(), [&](const std::string& known) {
+          return singular(known) == singular(title) ||
+                 (is_leader_title(known) && is_leader_title(title));
+        });
+      }
+      if (fits) found.push_back(a);
     }
     std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
       return state.last_seen[a] > state.last_seen[b];
@@ -260,15 +329,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     const auto& sentence = segmentation.sentences[s];
     const std::uint32_t end = sentence.end_token;
 
-    // Headlines in title case or capitals: every word is capitalised, so
-    // capitalisation says nothing about names there.
-    std::uint32_t words = 0, capitals = 0;
+    // Headlines in title case or capitals: every content word is
+    // capitalised, so capitalisation says nothing about names there. Any
+    // lower-case content word shows the sentence is ordinary prose.
+    bool capitalisation_informative = false;
+    std::uint32_t first_word = end;
     for (auto t = sentence.first_token; t < end; ++t) {
-      if (tokens[t].kind != text::TokenKind::Word) continue;
-      ++words;
-      if (is_capital_word(tokens[t])) ++capitals;
+      const auto& token = tokens[t];
+      if (token.kind != text::TokenKind::Word) continue;
+      if (first_word == end) first_word = t;
+      if (!is_capital_word(token) && token.folded.size() > 3) capitalisation_informative = true;
     }
-    const bool capitalisation_informative = words < 4 || capitals * 10 < words * 7;
 
     // 1. Dictionary phrases and runs of capitalised unknown words.
     std::vector<Item> items;
@@ -314,13 +385,39 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         break;
       }
-      const bool initial = t == sentence.first_token;
+      const bool initial = t == first_word;
       if (initial && last == t + 1 && !inner_capitals.contains(token.folded)) {
         t = last;
         continue;
       }
       items.push_back({ItemKind::Name, t, last, nullptr, nullptr});
       t = last;
+    }
+
+    // Agent words used as adjectives ("military exercises") and regional
+    // adjectives ("the Asian country") name no actor.
+    static constexpr std::array<std::string_view, 14> kAdjectiveAgents{
+        "military", "government", "police", "opposition", "security", "intelligence", "rebel",
+        "army", "naval", "judicial", "civilian", "business", "media", "party"};
+    std::erase_if(items, [&](const Item& item) {
+      if (item.kind != ItemKind::Entry) return false;
+      if (item.entry->kind == EntryKind::Demonym && is_region(item.entry->code)) return true;
+      return item.entry == item.agent && item.last == item.first + 1 &&
+             in_list(tokens[item.first].folded, kAdjectiveAgents) &&
+             used_as_adjective(tokens, item.last, end);
+    });
+
+    // Unknown capitalised words before an organisation's name make another
+    // organisation: "National Security Council" is not the UN's.
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+      auto& item = items[i];
+      const auto& next = items[i + 1];
+      if (item.kind == ItemKind::Name && next.kind == ItemKind::Entry && next.first == item.last &&
+          next.entry != next.agent &&
+          (next.entry->kind == EntryKind::Igo || next.entry->kind == EntryKind::Organization)) {
+        item.last = next.last;
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      }
     }
 
     // A place or nationality glued to a following name is part of that
@@ -454,6 +551,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         mention(actor, begin, name_end, s);
         remember_person(actor);
+        if (!agents.empty()) {
+          state.titles[actor].push_back(
+              text::fold(span_text(agents.back()->first, agents.back()->last)));
+        }
         continue;
       }
       if (agents.empty()) continue;
@@ -461,14 +562,25 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // A title without a name: a reference to a person seen before ("the
       // North Korean leader"), to several ("the two leaders"), or a
       // collective actor ("Russian troops").
-      const std::string& title = tokens[agents.back()->last - 1].folded;
+      const std::string title = text::fold(span_text(agents.back()->first, agents.back()->last));
       const auto first_title_token = agents.front()->first;
       int wanted = 1;
       if (first_title_token > sentence.first_token) {
         wanted = std::max(1, count_word(tokens[first_title_token - 1].folded));
       }
-      if (!is_collective(title) || wanted > 1) {
-        const auto candidates = persons_titled(country, agent);
+      // Only a definite title refers back: "the Russian leader", "the two
+      // leaders"; "a former official" introduces someone new.
+      auto before = modifier ? modifier->first : first_title_token;
+      if (wanted > 1 && before > sentence.first_token) --before;
+      static constexpr std::array<std::string_view, 6> kOrdinals{"first", "new", "current",
+                                                                 "former", "late", "same"};
+      if (before > sentence.first_token + 1 && in_list(tokens[before - 1].folded, kOrdinals)) {
+        --before;
+      }
+      const bool definite =
+          before > sentence.first_token && tokens[before - 1].folded == "the";
+      if (definite && (!is_collective(title) || wanted > 1)) {
+        const auto candidates = persons_titled(country, agent, title);
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
           for (int n = 0; n < wanted; ++n) mention(candidates[n], title_begin, title_end, s);
           continue;
@@ -487,7 +599,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       mention(intern(std::move(group)), title_begin, title_end, s);
     }
 
-    // 3. "the two countries", "the three nations": the countries just named.
+    // 3. "the two countries", "the three nations": the latest list of that
+    // many countries ("the United States, Japan and South Korea"), in this
+    // sentence or the one before, else the countries named most recently.
     for (auto t = sentence.first_token; t + 1 < end; ++t) {
       const int wanted = count_word(tokens[t].folded);
       if (wanted == 0) continue;
@@ -495,11 +609,43 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (noun != "countries" && noun != "nations" && noun != "sides" && noun != "states") {
         continue;
       }
-      const auto candidates = recent_countries();
-      if (candidates.size() < static_cast<std::size_t>(wanted)) continue;
-      for (int n = 0; n < wanted; ++n) {
-        mention(candidates[n], tokens[t].begin, tokens[t + 1].end, s);
+      std::vector<const TokenMention*> countries;
+      for (const auto& m : state.result.mentions) {
+        if ((m.sentence == s || m.sentence + 1 == s) && m.begin < tokens[t].begin &&
+            state.result.actors[m.actor].type == ActorType::Country) {
+          countries.push_back(&m);
+        }
       }
+      std::sort(countries.begin(), countries.end(),
+                [](const TokenMention* a, const TokenMention* b) { return a->begin < b->begin; });
+      auto joined = [&](const TokenMention& left, const TokenMention& right) {
+        if (left.sentence != right.sentence) return false;
+        auto token = std::lower_bound(
+            tokens.begin(), tokens.end(), left.end,
+            [](const Token& candidate, std::uint32_t offset) { return candidate.begin < offset; });
+        for (; token != tokens.end() && token->end <= right.begin; ++token) {
+          if (token->folded != "," && token->folded != "and" && token->folded != "or" &&
+              token->folded != "the") {
+            return false;
+          }
+        }
+        return true;
+      };
+      std::vector<std::uint32_t> chosen;
+      for (std::size_t last = countries.size(); last-- > 0 && chosen.empty();) {
+        std::size_t first = last;
+        while (first > 0 && joined(*countries[first - 1], *countries[first])) --first;
+        if (last - first + 1 == static_cast<std::size_t>(wanted)) {
+          for (auto c = first; c <= last; ++c) chosen.push_back(countries[c]->actor);
+        }
+        last = first;  // the loop's decrement moves to the list before
+      }
+      if (chosen.empty()) {
+        const auto recent = recent_countries();
+        if (recent.size() < static_cast<std::size_t>(wanted)) continue;
+        chosen.assign(recent.begin(), recent.begin() + wanted);
+      }
+      for (const auto actor : chosen) mention(actor, tokens[t].begin, tokens[t + 1].end, s);
     }
   }
 

@@ -1,0 +1,219 @@
+// The extractor's actor stage on small texts with a small dictionary, so
+// every expected actor and code is visible here.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "geokg/ingest.hpp"
+
+namespace {
+
+const char* const kDictionary =
+    "# geokg dictionary 1\n"
+    "country\tRUS\tRussia\tRussian Federation\n"
+    "country\tPRK\tNorth Korea\tDPRK\n"
+    "country\tKOR\tSouth Korea\n"
+    "country\tUSA\tUnited States\tU.S.|US|America\n"
+    "country\tUKR\tUkraine\n"
+    "country\tIRN\tIran\n"
+    "demonym\tRUS\tRussian\tRussians\n"
+    "demonym\tPRK\tNorth Korean\tNorth Koreans\n"
+    "demonym\tUSA\tAmerican\tAmericans\n"
+    "capital\tPRK\tPyongyang\n"
+    "capital\tRUS\tMoscow\n"
+    "metonym\tRUSGOV\tKremlin\n"
+    "city\tRUS\tVladivostok\n"
+    "agent\tGOV\tleader\tleaders\n"
+    "agent\tGOV\tpresident\n"
+    "agent\tGOV\tspokesman\n"
+    "agent\tGOV\tofficials\tofficial\n"
+    "agent\tMIL\tdefense minister\tdefence minister\n"
+    "agent\tMIL\ttroops\n"
+    "person\tRUSGOV\tVladimir Putin\tPutin\n"
+    "person\tPRKGOV\tKim Jong Un\tKim Jong-un\n"
+    "person\tRUSMIL\tSergei Shoigu\tShoigu\tRUSMIL 2012-11-06..2024-05-12;RUSGOV 2024-05-12..\n"
+    "person\tTURGOV\tRecep Tayyip Erdoğan\tErdoğan|Erdogan\n";
+
+geokg::Dictionary test_dictionary() {
+  geokg::Dictionary dictionary;
+  dictionary.add_geokg(kDictionary, "test.tsv");
+  return dictionary;
+}
+
+struct Fixture {
+  geokg::Extraction run(const std::string& text, const std::string& date = "2023-09-05") {
+    geokg::Document document;
+    document.key = "doc";
+    document.text = text;
+    document.published = geokg::EventDate::parse(date);
+    return extractor.extract(document);
+  }
+  // The extractor compiles the dictionary when constructed: fill it first.
+  geokg::Dictionary dictionary = test_dictionary();
+  geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
+};
+
+const geokg::Actor* find(const geokg::Extraction& extraction, const std::string& name) {
+  const auto& actors = extraction.record.actors;
+  const auto found = std::find_if(actors.begin(), actors.end(),
+                                  [&](const geokg::Actor& actor) { return actor.name == name; });
+  return found == actors.end() ? nullptr : &*found;
+}
+
+// The texts of one actor's mentions, in order (ASCII texts: code points are bytes).
+std::vector<std::string> mentions_of(const geokg::Extraction& extraction, const std::string& key,
+                                     const std::string& text) {
+  std::vector<std::string> found;
+  for (const auto& mention : extraction.record.mentions) {
+    if (mention.actor_key != key) continue;
+    found.push_back(text.substr(static_cast<std::size_t>(mention.span.start),
+                                static_cast<std::size_t>(mention.span.end - mention.span.start)));
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("dictionary names become actors with their codes", "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "Vladimir Putin met officials from North Korea in Moscow.";
+  const auto result = fixture.run(text);
+  const auto* putin = find(result, "Vladimir Putin");
+  REQUIRE(putin);
+  CHECK(putin->code == "RUSGOV");
+  CHECK(putin->country == "RUS");
+  CHECK(putin->agent == "GOV");
+  CHECK(putin->type == geokg::ActorType::Person);
+  const auto* korea = find(result, "North Korea");
+  REQUIRE(korea);
+  CHECK(korea->code == "PRK");
+  CHECK(korea->type == geokg::ActorType::Country);
+  // "in Moscow" is a location, not the Russian state.
+  CHECK_FALSE(find(result, "Russia"));
+}
+
+TEST_CASE("a nationality and a title compose a code for an unlisted person",
+          "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text =
+      "Russian Defense Minister Andrei Belousov met North Korean leader Kim Jong Un. "
+      "American President Joe Random said nothing.";
+  const auto result = fixture.run(text, "2024-09-01");
+  const auto* belousov = find(result, "Andrei Belousov");
+  REQUIRE(belousov);
+  CHECK(belousov->code == "RUSMIL");
+  CHECK(belousov->type == geokg::ActorType::Person);
+  const auto* kim = find(result, "Kim Jong Un");
+  REQUIRE(kim);
+  CHECK(kim->code == "PRKGOV");
+  const auto* random = find(result, "Joe Random");
+  REQUIRE(random);
+  CHECK(random->code == "USAGOV");
+  // The nationalities are actors too.
+  REQUIRE(find(result, "Russia"));
+  REQUIRE(find(result, "North Korea"));
+}
+
+TEST_CASE("a person's code follows the role held on the document's date",
+          "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "Sergei Shoigu arrived.";
+  CHECK(find(fixture.run(text, "2023-07-26"), "Sergei Shoigu")->code == "RUSMIL");
+  CHECK(find(fixture.run(text, "2024-06-01"), "Sergei Shoigu")->code == "RUSGOV");
+}
+
+TEST_CASE("surnames titles and plural references resolve to people already named",
+          "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text =
+      "North Korean leader Kim Jong Un will meet Vladimir Putin. "
+      "Kim Taewoo, a former official in Seoul, doubted it. "
+      "Kim wants food. The Russian leader wants shells. "
+      "The two leaders met in 2019. Taewoo added that Shoigu visited.";
+  const auto result = fixture.run(text);
+  CHECK(mentions_of(result, "kim-jong-un", text) ==
+        std::vector<std::string>{"Kim Jong Un", "Kim", "leaders"});
+  CHECK(mentions_of(result, "vladimir-putin", text) ==
+        std::vector<std::string>{"Vladimir Putin", "leader", "leaders"});
+  const auto* taewoo = find(result, "Kim Taewoo");
+  REQUIRE(taewoo);
+  CHECK(taewoo->code.empty());
+  CHECK(taewoo->type == geokg::ActorType::Person);
+  CHECK(mentions_of(result, "kim-taewoo", text) ==
+        std::vector<std::string>{"Kim Taewoo", "Taewoo"});
+}
+
+TEST_CASE("capitals used as metonyms stand for their country", "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "Pyongyang closed its borders. The Kremlin said nothing.";
+  const auto result = fixture.run(text);
+  CHECK(mentions_of(result, "north-korea", text) ==
+        std::vector<std::string>{"Pyongyang", "its"});
+  const auto* kremlin = find(result, "Kremlin");
+  REQUIRE(kremlin);
+  CHECK(kremlin->code == "RUSGOV");
+}
+
+TEST_CASE("collective titles become country agents", "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "Russian troops crossed into Ukraine, U.S. officials said.";
+  const auto result = fixture.run(text);
+  const auto* troops = find(result, "Russian troops");
+  REQUIRE(troops);
+  CHECK(troops->code == "RUSMIL");
+  CHECK(troops->type == geokg::ActorType::Group);
+  REQUIRE(find(result, "United States"));
+  REQUIRE(find(result, "Ukraine"));
+}
+
+TEST_CASE("names match without regard to case or accents given as aliases",
+          "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "ERDOĞAN spoke to Erdogan's aides. Erdoğan left.";
+  const auto result = fixture.run(text);
+  const auto* erdogan = find(result, "Recep Tayyip Erdoğan");
+  REQUIRE(erdogan);
+  std::size_t mentions = 0;
+  for (const auto& mention : result.record.mentions) {
+    if (mention.actor_key == erdogan->key) ++mentions;
+  }
+  CHECK(mentions == 3);
+}
+
+TEST_CASE("common words never become countries or organisations", "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text = "Let us see whether the president will lead. It is up to us.";
+  const auto result = fixture.run(text);
+  CHECK(result.record.actors.empty());
+}
+
+TEST_CASE("unknown capitalised names are kept with a type guess and no code",
+          "[ingest][actors]") {
+  Fixture fixture;
+  const std::string text =
+      "The Korea Institute for National Unification published a report. "
+      "Delegates met at the Eastern Economic Forum near the Korean Peninsula.";
+  const auto result = fixture.run(text);
+  const auto* institute = find(result, "Korea Institute for National Unification");
+  REQUIRE(institute);
+  CHECK(institute->type == geokg::ActorType::Organization);
+  CHECK(institute->code.empty());
+  const auto* forum = find(result, "Eastern Economic Forum");
+  REQUIRE(forum);
+  CHECK(forum->type == geokg::ActorType::Organization);
+  const auto* peninsula = find(result, "Korean Peninsula");
+  REQUIRE(peninsula);
+  CHECK(peninsula->type == geokg::ActorType::Place);
+  // "Delegates" opens a sentence and appears nowhere else capitalised.
+  CHECK_FALSE(find(result, "Delegates"));
+}
+
+TEST_CASE("every mention span points at its text in code points", "[ingest][actors]") {
+  Fixture fixture;
+  // Multi-byte characters before the name shift bytes but not code points.
+  const std::string text = "«Ça va», dit-il. Vladimir Putin répondit.";
+  const auto result = fixture.run(text);
+  REQUIRE(result.record.mentions.size() == 1);
+  CHECK(result.record.mentions[0].span.start == 17);
+  CHECK(result.record.mentions[0].span.end == 31);
+}
