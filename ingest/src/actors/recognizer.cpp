@@ -1,6 +1,7 @@
 #include "actors/recognizer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <unordered_set>
 
@@ -75,6 +76,33 @@ int count_word(std::string_view folded) {
 bool is_capital_word(const Token& token) {
   return token.kind == text::TokenKind::Word &&
          (token.flags & (text::kCapitalized | text::kAllCaps)) != 0;
+}
+
+// "Britain-based", "United Nations-backed", "Virginia-class": a name turned
+// into an adjective names no actor of its own.
+bool is_hyphenated_modifier(std::string_view text, const Token& token) {
+  static constexpr std::array<std::string_view, 26> kSuffixes{
+      "based", "backed", "led", "administered", "born", "class", "style", "made", "brokered",
+      "controlled", "occupied", "held", "allied", "aligned", "funded", "owned", "run",
+      "sponsored", "supported", "linked", "affiliated", "friendly", "bound", "era", "type",
+      "sized"};
+  if (token.kind != text::TokenKind::Word) return false;
+  const auto word = text.substr(token.begin, token.end - token.begin);
+  const auto dash = word.rfind('-');
+  return dash != std::string_view::npos && in_list(word.substr(dash + 1), kSuffixes);
+}
+
+// Arabic name particles written in lower case: "al-Burhan", "el-Sisi".
+bool is_particle_name(std::string_view text, const Token& token) {
+  if (token.kind != text::TokenKind::Word || token.end - token.begin < 4) return false;
+  const auto word = text.substr(token.begin, token.end - token.begin);
+  for (const std::string_view prefix : {"al-", "el-", "ad-", "as-", "an-", "ash-", "bin-"}) {
+    if (word.starts_with(prefix) && word.size() > prefix.size() &&
+        std::isupper(static_cast<unsigned char>(word[prefix.size()]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool is_pronoun(std::string_view folded, bool& personal) {
@@ -256,6 +284,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     actor.agent = parts.agent;
     return actor;
   };
+  // An actor for a role nobody is named in: "Russian troops", "Kenyan
+  // protesters", "Nigerien leader". Keyed by country and role, so the same
+  // role in another document is the same actor.
+  auto role_actor = [&](const std::string& country, const std::string& agent,
+                        const std::string& role, ActorType type) {
+    Actor actor;
+    const auto adjective = adjective_.find(country);
+    actor.name = (adjective != adjective_.end() ? adjective->second
+                                                : std::string(ontology_.country_name(country))) +
+                 " " + role;
+    actor.key = make_key(actor.name);
+    actor.type = type;
+    return with_code(std::move(actor), country + agent);
+  };
   auto entry_actor = [&](const DictionaryEntry& entry) {
     if (entry.kind == EntryKind::Country || entry.kind == EntryKind::Demonym ||
         entry.kind == EntryKind::Capital) {
@@ -278,6 +320,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     if (words.size() < 2) return;
     state.short_names.try_emplace(words.front(), actor_index);
     state.short_names.try_emplace(words.back(), actor_index);
+    // "al-Burhan" is also called "Burhan".
+    if (const auto dash = words.back().find('-'); dash != std::string::npos && dash <= 3) {
+      state.short_names.try_emplace(words.back().substr(dash + 1), actor_index);
+    }
   };
   // The persons seen so far who fit a title (and country, when given), most
   // recent first: those introduced with the same title (any leader title
@@ -325,6 +371,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   };
   std::vector<Pending> pending_names;  // unknown names resolved after the pass
 
+  std::vector<std::vector<Item>> sentence_items;
+  std::unordered_map<std::string, std::string> acronyms;  // "afd" -> "alternative-for-germany"
+  sentence_items.reserve(segmentation.sentences.size());
   for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
     const auto& sentence = segmentation.sentences[s];
     const std::uint32_t end = sentence.end_token;
@@ -363,6 +412,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         continue;
       }
       const Token& token = tokens[t];
+      if (is_hyphenated_modifier(text, token)) {
+        ++t;
+        continue;
+      }
       const bool starts_name = capitalisation_informative && is_capital_word(token) &&
                                !in_list(token.folded, kNotNames) &&
                                token.folded.size() > 1;
@@ -372,9 +425,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       auto last = t + 1;
       while (last < end) {
-        if (is_capital_word(tokens[last]) && !in_list(tokens[last].folded, kNotNames) &&
+        if ((is_capital_word(tokens[last]) || is_particle_name(text, tokens[last])) &&
+            !in_list(tokens[last].folded, kNotNames) &&
             index_.longest(tokens, last, end).length == 0) {
           ++last;
+          continue;
+        }
+        // "Institute for the Study of War".
+        if (last + 2 < end && in_list(tokens[last].folded, kNameConnectors) &&
+            tokens[last + 1].folded == "the" && is_capital_word(tokens[last + 2]) &&
+            !in_list(tokens[last + 2].folded, kNotNames)) {
+          last += 3;
           continue;
         }
         // "Bank of England": a connector followed by another capitalised word.
@@ -407,6 +468,24 @@ RecognizedActors Recognizer::recognize(std::string_view text,
              used_as_adjective(tokens, item.last, end);
     });
 
+    // "People's Liberation Army": a possessive inside an organisation's name.
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+      auto& item = items[i];
+      const auto& next = items[i + 1];
+      if (item.kind != ItemKind::Name || next.kind != ItemKind::Name ||
+          item.last >= end || !(tokens[item.last].flags & text::kPossessive) ||
+          next.first != item.last + 1) {
+        continue;
+      }
+      bool organization = false;
+      for (auto t = next.first; t < next.last; ++t) {
+        organization = organization || in_list(tokens[t].folded, kOrganizationWords);
+      }
+      if (!organization) continue;
+      item.last = next.last;
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+
     // Unknown capitalised words before an organisation's name make another
     // organisation: "National Security Council" is not the UN's.
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
@@ -436,6 +515,59 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
       }
     }
+
+    // "Alternative for Germany (AfD)": the acronym names the same actor.
+    for (const auto& item : items) {
+      const auto t = item.last;
+      if (t + 2 >= end || tokens[t].folded != "(" || tokens[t + 2].folded != ")" ||
+          !(tokens[t + 1].flags & text::kAllCaps)) {
+        continue;
+      }
+      acronyms.try_emplace(tokens[t + 1].folded,
+                           item.kind == ItemKind::Entry && item.entry != item.agent
+                               ? item.entry->key()
+                               : make_key(span_text(item.first, item.last)));
+    }
+    sentence_items.push_back(std::move(items));
+  }
+
+  // The country a document is about: the one named most often. Titles and
+  // groups without a nationality ("Information Minister Mohammed Idris",
+  // "protesters") belong to it.
+  std::string home_country;
+  {
+    std::unordered_map<std::string, int> counts;
+    int best = 0;
+    for (const auto& items : sentence_items) {
+      for (const auto& item : items) {
+        if (item.kind != ItemKind::Entry || item.entry == item.agent) continue;
+        const auto kind = item.entry->kind;
+        if (kind != EntryKind::Country && kind != EntryKind::Demonym &&
+            kind != EntryKind::Capital && kind != EntryKind::Metonym) {
+          continue;
+        }
+        const auto country = ontology_.split_actor_code(item.entry->code).country;
+        if (country.empty() || is_region(country)) continue;
+        const int count = ++counts[country];
+        if (count > best) {
+          best = count;
+          home_country = country;
+        }
+      }
+    }
+  }
+
+  struct PendingTitle {
+    std::string country, agent, title;
+    std::uint32_t begin, end, sentence;
+    bool explicit_country;  // "the Argentine president", not just "the president"
+  };
+  std::vector<PendingTitle> pending_titles;  // titles nobody named before fits
+
+  for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const auto& sentence = segmentation.sentences[s];
+    const std::uint32_t end = sentence.end_token;
+    auto& items = sentence_items[s];
 
     auto possessive_at = [&](std::uint32_t t) {
       return t < end && (tokens[t].flags & text::kPossessive) != 0;
@@ -509,7 +641,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         const auto begin = tokens[item.first].begin;
         const auto item_end = tokens[item.last - 1].end;
         if (entry.kind == EntryKind::City ||
-            (entry.kind == EntryKind::Capital && preceded_by_locative(item))) {
+            (entry.kind == EntryKind::Capital && preceded_by_locative(item)) ||
+            (entry.kind == EntryKind::Country && is_region(entry.code))) {
           state.result.places.push_back({begin, item_end, s, entry.name, entry.code});
           continue;
         }
@@ -521,13 +654,28 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       i = k;
 
       std::string country;
+      std::string igo_code;  // "UN envoy X" is coded as the UN
       if (modifier) {
         const auto actor = intern(entry_actor(*modifier->entry));
         mention(actor, tokens[modifier->first].begin, tokens[modifier->last - 1].end, s);
         country = state.result.actors[actor].country;
+        const auto kind = modifier->entry->kind;
+        if (kind == EntryKind::Igo || kind == EntryKind::Organization) {
+          igo_code = state.result.actors[actor].code;
+        }
       }
-      if (org_name) pending_names.push_back({org_name->first, org_name->last, s});
+      // "National Security Council spokesman": an organisation of its own;
+      // "Information Minister": just a longer title.
+      bool organization_named = false;
+      if (org_name) {
+        for (auto t = org_name->first; t < org_name->last; ++t) {
+          organization_named = organization_named || in_list(tokens[t].folded, kOrganizationWords);
+        }
+        if (organization_named) pending_names.push_back({org_name->first, org_name->last, s});
+      }
+      if (!modifier && !agents.empty()) country = home_country;
       const std::string agent = agents.empty() ? "" : agents.back()->agent->code;
+      const std::string composed_code = !igo_code.empty() ? igo_code : country + agent;
       const auto title_begin = agents.empty() ? 0u : tokens[agents.front()->first].begin;
       const auto title_end = agents.empty() ? 0u : tokens[agents.back()->last - 1].end;
 
@@ -537,16 +685,16 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         std::uint32_t actor;
         if (name->kind == ItemKind::Entry) {
           actor = intern(entry_actor(*name->entry));
-          if (state.result.actors[actor].code.empty() && !country.empty()) {
+          if (state.result.actors[actor].code.empty() && !composed_code.empty()) {
             state.result.actors[actor] =
-                with_code(std::move(state.result.actors[actor]), country + agent);
+                with_code(std::move(state.result.actors[actor]), composed_code);
           }
         } else {
           Actor person;
           person.name = span_text(name->first, name->last);
           person.key = make_key(person.name);
           person.type = ActorType::Person;
-          person = with_code(std::move(person), country + agent);
+          person = with_code(std::move(person), composed_code);
           actor = intern(std::move(person));
         }
         mention(actor, begin, name_end, s);
@@ -580,23 +728,29 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const bool definite =
           before > sentence.first_token && tokens[before - 1].folded == "the";
       if (definite && (!is_collective(title) || wanted > 1)) {
-        const auto candidates = persons_titled(country, agent, title);
+        const auto candidates = persons_titled(modifier ? country : "", agent, title);
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
           for (int n = 0; n < wanted; ++n) mention(candidates[n], title_begin, title_end, s);
           continue;
         }
       }
       if (country.empty() || wanted > 1) continue;
-      // Nobody named fits: an actor for the role itself ("Russian troops").
-      Actor group;
-      const auto adjective = adjective_.find(country);
-      group.name = (adjective != adjective_.end() ? adjective->second
-                                                  : std::string(ontology_.country_name(country))) +
-                   " " + span_text(first_title_token, agents.back()->last);
-      group.key = make_key(group.name);
-      group.type = is_collective(title) ? ActorType::Group : ActorType::Person;
-      group = with_code(std::move(group), country + agent);
-      mention(intern(std::move(group)), title_begin, title_end, s);
+      if (!is_collective(title)) {
+        // Perhaps the person is named later ("the Argentine president ...
+        // Javier Milei"): decided after the pass.
+        pending_titles.push_back(
+            {country, agent, title, title_begin, title_end, s, modifier != nullptr});
+        continue;
+      }
+      // Without a nationality, only the groups politics is about stand for
+      // the document's country ("protesters", "lawmakers"); "residents" or
+      // "reporters" do not.
+      static constexpr std::array<std::string_view, 7> kPoliticalGroups{
+          "OPP", "LEG", "REB", "SEP", "UAF", "CRM", "INS"};
+      if (!modifier && !in_list(agent, kPoliticalGroups)) continue;
+      mention(intern(role_actor(country, agent, span_text(first_title_token, agents.back()->last),
+                                ActorType::Group)),
+              title_begin, title_end, s);
     }
 
     // 3. "the two countries", "the three nations": the latest list of that
@@ -657,6 +811,13 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     std::string full = span_text(name.first, name.last);
     const auto key = make_key(full);
     if (name.last - name.first == 1) {
+      if (const auto acronym = acronyms.find(tokens[name.first].folded);
+          acronym != acronyms.end()) {
+        if (const auto known = state.by_key.find(acronym->second); known != state.by_key.end()) {
+          mention(known->second, begin, name_end, name.sentence);
+          continue;
+        }
+      }
       const auto known = state.short_names.find(tokens[name.first].folded);
       if (known != state.short_names.end()) {
         mention(known->second, begin, name_end, name.sentence);
@@ -676,8 +837,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       organization = organization || in_list(tokens[t].folded, kOrganizationWords);
       place = place || in_list(tokens[t].folded, kPlaceWords);
     }
-    const bool after_locative =
-        name.first > 0 && in_list(tokens[name.first - 1].folded, kLocatives);
+    auto before = name.first;
+    if (before > 0 && tokens[before - 1].folded == "the") --before;
+    const bool after_locative = before > 0 && in_list(tokens[before - 1].folded, kLocatives);
     const bool before_speech =
         name.last < tokens.size() && in_list(tokens[name.last].folded, kSpeechVerbs);
     if (organization) {
@@ -692,6 +854,31 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     const auto index = intern(std::move(actor));
     mention(index, begin, name_end, name.sentence);
     if (state.result.actors[index].type == ActorType::Person) remember_person(index);
+  }
+
+  // Titles nobody fitted when they came: a person named later, else the role.
+  for (const auto& pending : pending_titles) {
+    std::optional<std::uint32_t> found;
+    for (std::uint32_t a = 0; a < state.result.actors.size() && !found; ++a) {
+      const auto& actor = state.result.actors[a];
+      if (actor.type != ActorType::Person || actor.country != pending.country) continue;
+      const auto& titles = state.titles[a];
+      const bool fits =
+          titles.empty()
+              ? actor.agent == pending.agent
+              : std::any_of(titles.begin(), titles.end(), [&](const std::string& known) {
+                  return singular(known) == singular(pending.title) ||
+                         (is_leader_title(known) && is_leader_title(pending.title));
+                });
+      if (fits) found = a;
+    }
+    if (!found && !pending.explicit_country) continue;
+    if (!found) {
+      found = intern(role_actor(pending.country, pending.agent,
+                                std::string(text.substr(pending.begin, pending.end - pending.begin)),
+                                ActorType::Person));
+    }
+    state.result.mentions.push_back({*found, pending.begin, pending.end, pending.sentence});
   }
 
   // 5. Pronouns, only where one antecedent fits: the single person (or
