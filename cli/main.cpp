@@ -351,6 +351,7 @@ int run_stats(const StatsArgs& args) {
     out["documents"] = stats.documents;
     out["actors"] = stats.actors;
     out["aliases"] = stats.aliases;
+    out["mentions"] = stats.mentions;
     out["events"] = stats.events;
     out["first_date"] = stats.first_date ? nlohmann::json(date(stats.first_date)) : nullptr;
     out["last_date"] = stats.last_date ? nlohmann::json(date(stats.last_date)) : nullptr;
@@ -368,6 +369,7 @@ int run_stats(const StatsArgs& args) {
   std::printf("documents       %lld\n", static_cast<long long>(stats.documents));
   std::printf("actors          %lld (%lld aliases)\n", static_cast<long long>(stats.actors),
               static_cast<long long>(stats.aliases));
+  std::printf("mentions        %lld\n", static_cast<long long>(stats.mentions));
   std::printf("events          %lld\n", static_cast<long long>(stats.events));
   if (stats.first_date) {
     std::printf("dates           %s to %s\n", date(stats.first_date).c_str(),

@@ -596,10 +596,14 @@ RecognizedActors Recognizer::recognize(std::string_view text,
              kind == EntryKind::Capital || kind == EntryKind::Metonym ||
              kind == EntryKind::Igo || kind == EntryKind::Organization;
     };
+    // "in Moscow" is a place; "talking to Moscow" is the Russian state, so
+    // "to" and "from" do not make a capital a place.
     auto preceded_by_locative = [&](const Item& item) {
       auto t = item.first;
       if (t > sentence.first_token && tokens[t - 1].folded == "the") --t;
-      return t > sentence.first_token && in_list(tokens[t - 1].folded, kLocatives);
+      if (t <= sentence.first_token) return false;
+      const auto& word = tokens[t - 1].folded;
+      return word != "to" && word != "from" && in_list(word, kLocatives);
     };
 
     // 2. Chunks: [modifier] [agent words] [name].

@@ -1,0 +1,203 @@
+// geokg extract and geokg eval through the CLI: the contract of
+// contracts/extract-json.md, the golden output on samples/articles, and the
+// reference article's acceptance list when ../shared is present.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "cli_runner.hpp"
+
+using namespace geokg::test;
+
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find('\n', start);
+    const auto line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Code points of a UTF-8 string, so spans can be checked as Python would.
+std::u32string code_points(const std::string& text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t value = length == 1 ? c : c & (0x3F >> (length - 1));
+    for (int k = 1; k < length; ++k) value = (value << 6) | (text[i + k] & 0x3F);
+    out.push_back(value);
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("extract output of samples/articles matches the golden file", "[e2e][extract][golden]") {
+  const auto result = cli("extract " + quote(kSource + "/samples/articles"));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto golden = kSource + "/tests/e2e/golden/articles.extract.jsonl";
+  if (std::getenv("GEOKG_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << result.out;
+    WARN("updated " << golden);
+    return;
+  }
+  REQUIRE(fs::exists(golden));
+  CHECK(result.out == read_file(golden));
+}
+
+TEST_CASE("extract follows the contract and its spans cut out the mentions",
+          "[e2e][extract]") {
+  TempDir dir;
+  const std::string text =
+      "Zelenskyy meets Erdoğan in Ankara\n\n"
+      "Ukrainian President Volodymyr Zelenskyy met Turkish President Recep Tayyip Erdoğan in "
+      "Ankara on Friday. Erdoğan said Türkiye would keep talking to Moscow.\n";
+  const auto path = dir.write("talks.txt", text);
+  const auto result = cli("extract --date 2024-03-08 " + quote(path));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 1);
+  const auto& doc = lines[0];
+  CHECK(doc["document"]["id"] == path);
+  CHECK(doc["document"]["title"] == "Zelenskyy meets Erdoğan in Ankara");
+  CHECK(doc["document"]["date"] == "2024-03-08");
+  CHECK(doc["events"].is_array());
+  CHECK(doc["errors"].empty());
+  const auto stored = code_points(text);
+  std::map<std::string, std::string> codes;
+  for (const auto& actor : doc["actors"]) {
+    codes[actor["name"]] = actor["code"].is_null() ? "" : actor["code"].get<std::string>();
+    for (const auto& key : {"id", "name", "code", "country", "agent", "type", "mentions"}) {
+      CHECK(actor.contains(key));
+    }
+    for (const auto& mention : actor["mentions"]) {
+      const auto start = mention["span"][0].get<std::size_t>();
+      const auto end = mention["span"][1].get<std::size_t>();
+      REQUIRE(end <= stored.size());
+      CHECK(stored.substr(start, end - start) == code_points(mention["text"]));
+    }
+  }
+  CHECK(codes["Volodymyr Zelenskyy"] == "UKRGOV");
+  CHECK(codes["Recep Tayyip Erdoğan"] == "TURGOV");
+  CHECK(codes["Ukraine"] == "UKR");
+  CHECK(codes["Russia"] == "RUS");  // "Moscow" as a metonym
+}
+
+TEST_CASE("extract explains what it removed and why", "[e2e][extract]") {
+  TempDir dir;
+  const auto path = dir.write(
+      "noise.txt",
+      "Leaders meet in Paris\n\nFrench President Emmanuel Macron hosted Chancellor Olaf Scholz "
+      "on Monday.\n\nCLICK HERE FOR MORE WORLD NEWS\n\n© 2024 Example News\n");
+  const auto result = cli("extract --explain --date 2024-05-06 " + quote(path));
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("CLICK HERE FOR MORE WORLD NEWS"));
+  CHECK_THAT(result.out, Catch::Contains("© 2024 Example News"));
+  CHECK_THAT(result.out, Catch::Contains("Emmanuel Macron [FRAGOV, person]"));
+  CHECK_THAT(result.out, Catch::Contains("Olaf Scholz [DEUGOV, person]"));
+}
+
+TEST_CASE("an unreadable document still yields its line and a non-zero exit",
+          "[e2e][extract]") {
+  TempDir dir;
+  const auto empty = dir.write("empty.txt", "");
+  const auto good = dir.write("good.txt", "Talks\n\nNATO leaders met in Brussels.\n");
+  const auto result = cli("extract " + quote(empty) + " " + quote(good));
+  CHECK(result.exit_code == 2);
+  const auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["document"]["id"] == empty);
+  REQUIRE(lines[0]["errors"].size() == 1);
+  CHECK_THAT(lines[0]["errors"][0].get<std::string>(), Catch::Contains("empty"));
+  CHECK(lines[0]["actors"].empty());
+  CHECK(lines[1]["errors"].empty());
+  CHECK_THAT(result.err, Catch::Contains(empty));
+}
+
+TEST_CASE("articles go into the store with their actors and mentions", "[e2e][extract]") {
+  TempDir dir;
+  const auto db = dir.file("a.db");
+  auto result = cli("ingest " + quote(kSource + "/samples/articles") + " --db " + quote(db));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("4 added"));
+  const auto mentions = run("sqlite3 " + quote(db) +
+                            " \"SELECT count(*) FROM actor_mentions WHERE actor = 'Dmitry Peskov'\"");
+  CHECK(mentions.out == "2\n");
+  // Again: nothing new.
+  result = cli("ingest " + quote(kSource + "/samples/articles") + " --db " + quote(db));
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("0 event(s), 0 actor(s) and 0 mention(s) added"));
+}
+
+TEST_CASE("the reference article gives the actors of its acceptance list",
+          "[e2e][extract][seed]") {
+  const auto seed = kShared + "/seed/kremlin-summit.txt";
+  if (!fs::exists(seed)) {
+    WARN("skipped: " << seed << " is not here (../shared is optional)");
+    return;
+  }
+  const auto result = cli("extract --date 2023-09-05 " + quote(seed));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 1);
+  std::map<std::string, std::string> codes;
+  std::set<std::string> countries;
+  std::string all_names;
+  for (const auto& actor : lines[0]["actors"]) {
+    const auto name = actor["name"].get<std::string>();
+    codes[name] = actor["code"].is_null() ? "" : actor["code"].get<std::string>();
+    if (actor["type"] == "country") countries.insert(actor["code"].get<std::string>());
+    all_names += name + "|";
+  }
+  CHECK(codes["Vladimir Putin"] == "RUSGOV");
+  CHECK(codes["Kim Jong Un"] == "PRKGOV");
+  CHECK(codes["Dmitry Peskov"] == "RUSGOV");
+  CHECK(codes["Sergei Shoigu"] == "RUSMIL");
+  CHECK(codes["John Kirby"] == "USAGOV");
+  REQUIRE(codes.count("Kim Taewoo") == 1);  // his own actor, not Kim Jong Un
+  for (const auto* code : {"RUS", "PRK", "UKR", "USA", "JPN", "KOR", "CHN", "IRN"}) {
+    CHECK(countries.count(code) == 1);
+  }
+  // Nothing from the promo headline, CLICK HERE, the copyright line or the photo credit.
+  for (const auto* noise : {"Haley", "Ramaswamy", "Washington Examiner", "Zemlianichenko", "AP"}) {
+    INFO(noise);
+    CHECK(all_names.find(noise) == std::string::npos);
+  }
+}
+
+TEST_CASE("eval scores a gold file and names what it missed", "[e2e][eval]") {
+  TempDir dir;
+  const auto gold = dir.write(
+      "gold.jsonl",
+      R"({"id": "g1", "date": "2024-02-01", "text": "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.", "actors": [{"name": "Vladimir Putin", "code": "RUSGOV", "type": "person"}, {"name": "Xi Jinping", "code": "CHNGOV", "type": "person"}, {"name": "Russia", "code": "RUS", "type": "country"}, {"name": "China", "code": "CHN", "type": "country"}, {"name": "Nobody Here", "code": null, "type": "person"}]})"
+      "\n");
+  const auto result = cli("eval --format json --misses --gold " + quote(gold));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto report = nlohmann::json::parse(result.out);
+  CHECK(report["passages"] == 1);
+  CHECK(report["actors"]["true_positives"] == 4);
+  CHECK(report["actors"]["false_negatives"] == 1);
+  CHECK(report["actors"]["false_positives"] == 0);
+  CHECK(report["actors"]["recall"].get<double>() == Approx(0.8));
+  CHECK(report["misses"].dump().find("missed actor Nobody Here") != std::string::npos);
+
+  const auto bad = dir.write("bad.jsonl", "{\"id\": 1, \"text\": 5}\n");
+  const auto failed = cli("eval --gold " + quote(bad));
+  CHECK(failed.exit_code == 2);
+  CHECK_THAT(failed.err, Catch::Contains("bad.jsonl:1"));
+}
