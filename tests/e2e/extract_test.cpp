@@ -201,3 +201,47 @@ TEST_CASE("eval scores a gold file and names what it missed", "[e2e][eval]") {
   CHECK(failed.exit_code == 2);
   CHECK_THAT(failed.err, Catch::Contains("bad.jsonl:1"));
 }
+
+TEST_CASE("bad articles are rejected one by one and the rest of the batch goes in",
+          "[e2e][extract][hostile]") {
+  TempDir dir;
+  const auto inputs = dir.file("inputs");
+  fs::create_directories(inputs);
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(inputs + "/" + name, std::ios::binary) << bytes;
+  };
+  write("a-binary.txt", std::string("GIF89a\0\0\x01\x02 binary", 18));
+  write("b-empty.txt", "");
+  write("c-invalid-utf8.txt", "Talks in Kyiv\n\nUkrainian President Volodymyr Zelenskyy met "
+                              "NATO envoys \xff\xfe in Kyiv.\n");
+  {
+    // 100 MB on one line: refused before it is read into memory whole.
+    std::ofstream big(inputs + "/d-huge.txt", std::ios::binary);
+    const std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 100; ++i) big << chunk;
+  }
+  write("e-nobody.html", "<!doctype html><html><head><title>Empty</title></head></html>");
+  write("f-docs.jsonl",
+        "{\"id\": \"ok\", \"text\": \"Japanese Prime Minister Fumio Kishida visited Seoul.\"}\n"
+        "{\"id\": \"no-text\", \"title\": \"Missing\"}\n");
+  write("g-good.txt", "Summit\n\nRussian President Vladimir Putin hosted Chinese President Xi "
+                      "Jinping in Moscow.\n");
+  const auto db = dir.file("bad.db");
+  const auto result = cli("ingest --date 2024-05-16 " + quote(inputs) + " --db " + quote(db));
+  INFO(result.err);
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("a-binary.txt: binary"));
+  CHECK_THAT(result.err, Catch::Contains("b-empty.txt: empty"));
+  CHECK_THAT(result.err, Catch::Contains("invalid UTF-8"));
+  CHECK_THAT(result.err, Catch::Contains("d-huge.txt: document larger than"));
+  CHECK_THAT(result.err, Catch::Contains("e-nobody.html"));
+  CHECK_THAT(result.err, Catch::Contains("f-docs.jsonl:2"));
+  // The repaired, the good JSON line and the good article went in, whole.
+  const auto stored = run("sqlite3 " + quote(db) + " 'SELECT key FROM documents ORDER BY key'");
+  CHECK(stored.out == inputs + "/c-invalid-utf8.txt\n" + inputs + "/g-good.txt\nok\n");
+  const auto integrity = run("sqlite3 " + quote(db) + " 'PRAGMA integrity_check'");
+  CHECK(integrity.out == "ok\n");
+  const auto putin = run("sqlite3 " + quote(db) +
+                         " \"SELECT count(*) FROM actor_mentions WHERE actor = 'Vladimir Putin'\"");
+  CHECK(putin.out == "1\n");
+}

@@ -29,6 +29,11 @@ constexpr std::array<std::string_view, 112> kNotNames{
     "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
     "sept.", "oct.", "nov.", "dec."};
 
+// Words between "the" and a title that keep it definite: "the first
+// Russian defense minister".
+constexpr std::array<std::string_view, 6> kOrdinals{"first", "new", "current",
+                                                   "former", "late", "same"};
+
 // Lower-case words allowed inside a multi-word name ("Bank of England").
 constexpr std::array<std::string_view, 14> kNameConnectors{
     "of", "for", "de", "del", "da", "al", "bin", "ibn", "von", "van", "der", "la", "le", "du"};
@@ -136,6 +141,7 @@ struct Item {
   std::uint32_t last = 0;
   const DictionaryEntry* entry = nullptr;  // best entry (Entry items)
   const DictionaryEntry* agent = nullptr;  // an agent reading of the same phrase, if any
+  std::uint32_t byte_end = 0;              // when not 0: the item ends inside its last token
 };
 
 // Document-wide state while resolving references.
@@ -151,6 +157,30 @@ struct DocumentState {
   // "spokesman"), so "the two leaders" finds leaders, not spokesmen.
   std::vector<std::vector<std::string>> titles;
 };
+
+// The CAMEO agent of a state body named without a dictionary entry:
+// "National Assembly" LEG, "Supreme Court" JUD, "Black Sea Fleet" MIL.
+std::string_view institution_agent(std::span<const Token> words) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kHeads{{
+      {"assembly", "LEG"}, {"parliament", "LEG"}, {"congress", "LEG"}, {"senate", "LEG"},
+      {"duma", "LEG"}, {"knesset", "LEG"}, {"legislature", "LEG"}, {"representatives", "LEG"},
+      {"commons", "LEG"}, {"lords", "LEG"}, {"court", "JUD"}, {"tribunal", "JUD"},
+      {"army", "MIL"}, {"navy", "MIL"}, {"fleet", "MIL"}, {"forces", "MIL"}, {"corps", "MIL"},
+      {"staff", "MIL"}, {"command", "MIL"}, {"guard", "MIL"}, {"police", "COP"},
+      {"ministry", "GOV"}, {"cabinet", "GOV"}, {"government", "GOV"}}};
+  bool defence = false;
+  std::string_view found;
+  for (const auto& word : words) {
+    if (word.folded == "defense" || word.folded == "defence" || word.folded == "military") {
+      defence = true;
+    }
+    for (const auto& [head, agent] : kHeads) {
+      if (word.folded == head) found = agent;
+    }
+  }
+  if (found == "GOV" && defence) return "MIL";
+  return found;
+}
 
 // Titles of heads of state or government: "the leader" may refer to any.
 bool is_leader_title(std::string_view title) {
@@ -370,6 +400,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     std::uint32_t first, last, sentence;
   };
   std::vector<Pending> pending_names;  // unknown names resolved after the pass
+  // "Kurt Campbell, the U.S. deputy secretary of state": the code a title in
+  // apposition gives the unknown name before it, by its first token.
+  std::unordered_map<std::uint32_t, std::string> apposition_codes;
 
   std::vector<std::vector<Item>> sentence_items;
   std::unordered_map<std::string, std::string> acronyms;  // "afd" -> "alternative-for-germany"
@@ -395,7 +428,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     for (auto t = sentence.first_token; t < end;) {
       const auto match = index_.longest(tokens, t, end);
       if (match.length > 0) {
-        Item item{ItemKind::Entry, t, t + match.length, nullptr, nullptr};
+        Item item{ItemKind::Entry, t, t + match.length, nullptr, nullptr, 0};
         for (const auto id : match.entries) {
           const auto& entry = dictionary_.entries()[id];
           if (entry.kind == EntryKind::Agent) {
@@ -413,6 +446,25 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       const Token& token = tokens[t];
       if (is_hyphenated_modifier(text, token)) {
+        // "Britain-based", "Iran-backed": the name before the hyphen still
+        // names its actor.
+        const auto word = text.substr(token.begin, token.end - token.begin);
+        const auto prefix = word.substr(0, word.rfind('-'));
+        Token head = token;
+        head.end = token.begin + static_cast<std::uint32_t>(prefix.size());
+        head.folded = text::fold(prefix);
+        const auto head_match = index_.longest(std::span<const Token>(&head, 1), 0, 1);
+        if (head_match.length == 1) {
+          Item item{ItemKind::Entry, t, t + 1, nullptr, nullptr, head.end};
+          for (const auto id : head_match.entries) {
+            const auto& entry = dictionary_.entries()[id];
+            if (entry.kind == EntryKind::Agent) continue;
+            if (!item.entry || kind_rank(entry.kind) < kind_rank(item.entry->kind)) {
+              item.entry = &entry;
+            }
+          }
+          if (item.entry) items.push_back(item);
+        }
         ++t;
         continue;
       }
@@ -451,7 +503,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         t = last;
         continue;
       }
-      items.push_back({ItemKind::Name, t, last, nullptr, nullptr});
+      items.push_back({ItemKind::Name, t, last, nullptr, nullptr, 0});
       t = last;
     }
 
@@ -511,7 +563,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const auto kind = item.entry->kind;
       if (kind == EntryKind::Demonym || kind == EntryKind::Country || kind == EntryKind::City ||
           kind == EntryKind::Capital) {
-        item = {ItemKind::Name, item.first, next.last, nullptr, nullptr};
+        item = {ItemKind::Name, item.first, next.last, nullptr, nullptr, 0};
         items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
       }
     }
@@ -643,7 +695,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         const auto& entry = *item.entry;
         const auto begin = tokens[item.first].begin;
-        const auto item_end = tokens[item.last - 1].end;
+        const auto item_end = item.byte_end != 0 ? item.byte_end : tokens[item.last - 1].end;
         if (entry.kind == EntryKind::City ||
             (entry.kind == EntryKind::Capital && preceded_by_locative(item)) ||
             (entry.kind == EntryKind::Country && is_region(entry.code))) {
@@ -724,8 +776,6 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // leaders"; "a former official" introduces someone new.
       auto before = modifier ? modifier->first : first_title_token;
       if (wanted > 1 && before > sentence.first_token) --before;
-      static constexpr std::array<std::string_view, 6> kOrdinals{"first", "new", "current",
-                                                                 "former", "late", "same"};
       if (before > sentence.first_token + 1 && in_list(tokens[before - 1].folded, kOrdinals)) {
         --before;
       }
@@ -736,6 +786,39 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
           for (int n = 0; n < wanted; ++n) mention(candidates[n], title_begin, title_end, s);
           continue;
+        }
+      }
+      // Apposition: "Name, the (nationality) title" describes that name.
+      if (wanted == 1 && !is_collective(title)) {
+        auto t = modifier ? modifier->first : first_title_token;
+        while (t > sentence.first_token &&
+               (tokens[t - 1].folded == "the" || tokens[t - 1].folded == "a" ||
+                tokens[t - 1].folded == "an" || in_list(tokens[t - 1].folded, kOrdinals) ||
+                tokens[t - 1].folded == "senior" || tokens[t - 1].folded == "top")) {
+          --t;
+        }
+        if (t > sentence.first_token + 1 && tokens[t - 1].folded == ",") {
+          const auto before_comma = t - 1;
+          const Item* named = nullptr;
+          for (const auto& item : items) {
+            if (item.last == before_comma &&
+                (item.kind == ItemKind::Name ||
+                 (item.kind == ItemKind::Entry && item.entry->kind == EntryKind::Person))) {
+              named = &item;
+            }
+          }
+          if (named && named->kind == ItemKind::Name && !composed_code.empty()) {
+            apposition_codes.try_emplace(named->first, composed_code);
+            continue;
+          }
+          if (named) {
+            const auto known = state.by_key.find(named->entry->key());
+            if (known != state.by_key.end()) {
+              mention(known->second, title_begin, title_end, s);
+              state.titles[known->second].push_back(title);
+              continue;
+            }
+          }
         }
       }
       if (country.empty() || wanted > 1) continue;
@@ -807,6 +890,34 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     }
   }
 
+  // The country named inside tokens [first, last) or right before them
+  // ("Russia's Black Sea Fleet", "South Korean National Assembly").
+  auto country_near = [&](std::uint32_t first, std::uint32_t last) -> std::string {
+    auto country_of = [&](std::uint32_t from, std::uint32_t to) -> std::string {
+      const auto match = index_.longest(tokens, from, to);
+      if (match.length != to - from) return {};
+      for (const auto id : match.entries) {
+        const auto& entry = dictionary_.entries()[id];
+        if (entry.kind == EntryKind::Country || entry.kind == EntryKind::Demonym ||
+            entry.kind == EntryKind::Capital) {
+          return ontology_.split_actor_code(entry.code).country;
+        }
+      }
+      return {};
+    };
+    for (auto t = first; t < last; ++t) {
+      for (auto to = t + 1; to <= last && to <= t + 4; ++to) {
+        if (auto country = country_of(t, to); !country.empty()) return country;
+      }
+    }
+    auto end = first;
+    if (end > 0 && (tokens[end - 1].flags & text::kPossessive)) --end;
+    for (std::uint32_t length = 1; length <= 4 && length <= end; ++length) {
+      if (auto country = country_of(end - length, end); !country.empty()) return country;
+    }
+    return {};
+  };
+
   // 4. Unknown names, now that every full name in the document is known:
   // "Kim" after "Kim Jong Un", "Taewoo" after "Kim Taewoo".
   for (const auto& name : pending_names) {
@@ -836,6 +947,30 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     actor.name = std::move(full);
     actor.key = key;
     const auto words = name.last - name.first;
+    // A state body ("National Assembly", "Atomic Energy Organization of
+    // Iran") belongs to the country named in it, just before it, or else to
+    // the document's home country.
+    const auto agent = institution_agent(
+        std::span<const Token>(tokens.data() + name.first, name.last - name.first));
+    const auto appositive = apposition_codes.find(name.first);
+    if (appositive != apposition_codes.end()) {
+      actor.type = ActorType::Person;
+      actor = with_code(std::move(actor), appositive->second);
+      const auto index = intern(std::move(actor));
+      mention(index, begin, name_end, name.sentence);
+      remember_person(index);
+      continue;
+    }
+    if (!agent.empty()) {
+      std::string country = country_near(name.first, name.last);
+      if (country.empty()) country = home_country;
+      if (!country.empty()) {
+        actor.type = ActorType::Organization;
+        actor = with_code(std::move(actor), country + std::string(agent));
+        mention(intern(std::move(actor)), begin, name_end, name.sentence);
+        continue;
+      }
+    }
     bool organization = false, place = false;
     for (auto t = name.first; t < name.last; ++t) {
       organization = organization || in_list(tokens[t].folded, kOrganizationWords);
