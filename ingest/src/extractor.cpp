@@ -6,6 +6,9 @@
 #include "text/text.hpp"
 
 namespace geokg {
+namespace {
+constexpr std::size_t kMaxExtractedBytes = 16 << 20;
+}  // namespace
 
 struct Extractor::Compiled {
   Compiled(const Dictionary& dictionary, const Ontology& ontology)
@@ -43,7 +46,20 @@ Extraction Extractor::extract(Document document,
   }
 
   const std::string_view text = document.text;
-  const auto skipped = text::find_boilerplate(text, document.title);
+  auto skipped = text::find_boilerplate(text, document.title);
+  // Tokens cost about 50 bytes each: past a limit the rest of a huge
+  // document is left unread rather than letting memory grow without bound.
+  if (text.size() > kMaxExtractedBytes) {
+    auto cut = text.rfind('\n', kMaxExtractedBytes);
+    if (cut == std::string_view::npos || cut == 0) cut = kMaxExtractedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    std::erase_if(skipped, [&](const text::SkippedSpan& span) { return span.end > cut; });
+    skipped.push_back({static_cast<std::uint32_t>(cut), static_cast<std::uint32_t>(text.size()),
+                       "beyond the extraction limit"});
+    result.warnings.push_back(document.key + ": only the first " + std::to_string(cut) +
+                              " bytes were searched for actors (limit " +
+                              std::to_string(kMaxExtractedBytes >> 20) + " MB)");
+  }
   const auto segmentation = text::segment(text, skipped);
   auto recognized = compiled_->recognizer.recognize(text, segmentation, document.published);
 

@@ -101,15 +101,32 @@ TEST_CASE("directories are walked recursively in name order", "[ingest][pipeline
   CHECK(order == std::vector<std::string>{"d1", "d2"});
 }
 
-TEST_CASE("formats that this version cannot read are named in the error", "[ingest][pipeline]") {
+TEST_CASE("articles in every format go through extraction into the store",
+          "[ingest][pipeline]") {
   geokg::test::TempDir dir;
   auto store = geokg::open_sqlite_store(dir.file("s.db"));
-  const auto html = dir.write("page.html", "<!doctype html><html><body><p>x</p></body></html>");
-  const auto docs = dir.write("docs.jsonl", R"({"id": "1", "text": "Kim met Putin."})" "\n");
-  const auto report = geokg::ingest(*store, {html, docs}, {});
-  REQUIRE(report.problems.size() == 2);
-  CHECK_THAT(report.problems[0].message, Catch::Contains("html"));
-  CHECK_THAT(report.problems[1].message, Catch::Contains("jsonl"));
+  const auto html = dir.write(
+      "page.html",
+      "<!doctype html><html><head><meta property=\"article:published_time\" "
+      "content=\"2023-09-13\"><title>Summit</title></head><body><p>Russian President Vladimir "
+      "Putin met North Korean leader Kim Jong Un.</p></body></html>");
+  const auto docs = dir.write("docs.jsonl", R"({"id": "1", "text": "Kim Jong Un met Putin."})" "\n");
+  const auto text = dir.write("note.txt", "Talks\n\nSergei Shoigu visited Pyongyang.\n");
+  geokg::IngestOptions options;
+  options.default_date = geokg::EventDate::parse("2023-07-26");
+  const auto report = geokg::ingest(*store, {html, docs, text}, options);
+  CHECK(report.clean());
+  CHECK(report.documents_added == 3);
+  // Russian, Vladimir Putin, North Korean, Kim Jong Un; Kim Jong Un, Putin; Sergei Shoigu,
+  // Pyongyang (a capital as the actor it stands for).
+  CHECK(report.mentions_added == 8);
+  const auto shoigu = store->find_actor("sergei-shoigu");
+  REQUIRE(shoigu);
+  CHECK(shoigu->actor.code == "RUSMIL");
+  const auto kim = store->find_actor("kim-jong-un");
+  REQUIRE(kim);
+  CHECK(kim->actor.code == "PRKGOV");
+  CHECK(store->stats().mentions == 8);
   CHECK(geokg::parse_input_format("triples") == geokg::InputFormat::Triples);
   CHECK_THROWS_AS(geokg::parse_input_format("xml"), geokg::IngestError);
 }

@@ -797,7 +797,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
                 tokens[t - 1].folded == "senior" || tokens[t - 1].folded == "top")) {
           --t;
         }
-        if (t > sentence.first_token + 1 && tokens[t - 1].folded == ",") {
+        // A former office-holder is not coded with the office.
+        bool former = false;
+        for (auto u = t; u < first_title_token; ++u) former = former || tokens[u].folded == "former";
+        if (!former && t > sentence.first_token + 1 && tokens[t - 1].folded == ",") {
           const auto before_comma = t - 1;
           const Item* named = nullptr;
           for (const auto& item : items) {

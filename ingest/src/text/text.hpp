@@ -24,6 +24,9 @@ struct NormalizedText {
 // naming the byte offset in `raw`, at most 10 warnings then a count), turns
 // CRLF and CR into LF, drops NUL and other C0 controls except tab and
 // newline, strips a leading BOM, and NFC-normalises. Never throws on content.
+// A run of more than 30 combining marks gets a U+034F COMBINING GRAPHEME
+// JOINER after every 30 (Unicode's stream-safe format), which keeps
+// normalisation linear on hostile input.
 NormalizedText normalize(std::string_view raw);
 
 // A stretch of the document removed before extraction, and why.
@@ -39,7 +42,11 @@ struct SkippedSpan {
 // lines, bylines and datelines, copyright and footer lines, a repeated
 // title, lone punctuation lines. `title` is the document's title (may be
 // empty). Spans are sorted, disjoint, and cover whole lines except for
-// datelines and inline credits, which cover only the noise.
+// datelines and inline credits, which cover only the noise. The first
+// non-blank line is the title and is never skipped (unless a different
+// `title` is given: then the text starts with its body). Neighbouring spans
+// of one reason with only white space between are merged into one.
+// Throws IngestError for text of 4 GiB or more (offsets are 32-bit).
 std::vector<SkippedSpan> find_boilerplate(std::string_view text, std::string_view title);
 
 enum class TokenKind : std::uint8_t {
@@ -89,6 +96,18 @@ struct Segmentation {
 // Mr., Gen., Jan., St.), initials ("John F. Kennedy"), decimals, ellipses
 // and closing quotes or brackets after the period are handled. A sentence
 // longer than 1,000 tokens is cut into pieces of at most 1,000.
+//   - "U.S.", "Inc.", "etc.", initials and months end a sentence only before
+//     a likely sentence starter ("The", "He", "But", ...), an opening quote
+//     or a line break: "U.S. President" is one sentence, "the U.S. The" two.
+//     Titles ("Mr.", "Gen.", "Sen.") never end one inside a paragraph.
+//   - . ! ? and ellipses end a sentence unless the next word starts in
+//     lower case (“Why?” he asked) or follows without a space.
+//   - A line break ends a sentence after . ! ?, at a blank line, and after a
+//     line of fewer than 12 words not ending in , or ; when the next line
+//     starts with a capital, a digit, an opening quote or a list mark (a
+//     heading). Otherwise the line is wrapped text and the sentence goes on.
+//   - Every skipped span ends the sentence before it.
+// Throws IngestError for text of 4 GiB or more (offsets are 32-bit).
 Segmentation segment(std::string_view text, std::span<const SkippedSpan> skipped);
 
 // Tokenises a dictionary phrase the same way segment() tokenises text and
