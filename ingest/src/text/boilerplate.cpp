@@ -471,7 +471,10 @@ std::size_t dateline_length(std::string_view s) {
 bool byline_connector(std::string_view w) {
   static constexpr std::string_view kConnectors[] = {
       "and", "&",  "of",  "the", "for", "de", "da", "del", "der", "van",  "von",
-      "al",  "el", "bin", "la",  "le",  "du", "in", "|",   "/",   "and,", "at"};
+      "al",  "el", "bin", "la",  "le",  "du", "in", "|",   "/",   "and,", "at",
+      // "By Jane Doe, staff writer", "By Sample Wire staff".
+      "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
+      "editor", "contributor", "with"};
   return std::find(std::begin(kConnectors), std::end(kConnectors), w) != std::end(kConnectors) ||
          dash_length(w) > 0;
 }

@@ -205,12 +205,17 @@ TEST_CASE("bylines are skipped and sentences starting with By are kept",
       "\n"
       "By the end of the year, prices had risen sharply.\n"
       "By Jane Doe | Reuters\n"
-      "Reporting by Jane Doe; Editing by John Roe\n";
+      "Reporting by Jane Doe; Editing by John Roe\n"
+      "\n"
+      "By Sample Wire staff\n"
+      "\n"
+      "By then, the staff had left.\n";
   CHECK(noise(text) ==
         std::vector<Noise>{
             {"By Jane Doe, Associated Press", "byline"},
             {"By JANE DOE\nBy Jane Doe and Omar Faruk", "byline"},
             {"By Jane Doe | Reuters\nReporting by Jane Doe; Editing by John Roe", "byline"},
+            {"By Sample Wire staff", "byline"},
         });
 }
 
