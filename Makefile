@@ -25,13 +25,14 @@ demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(GEOKG) ingest samples/ --db $(DEMO_DB)
 	$(GEOKG) stats --db $(DEMO_DB)
+	$(GEOKG) extract samples/articles > out/articles.extract.jsonl
 	$(GEOKG) export --db $(DEMO_DB) --format graphml --out out/graph.graphml
 	$(GEOKG) export --db $(DEMO_DB) --format gexf --out out/graph.gexf
 	$(GEOKG) export --db $(DEMO_DB) --format json --out out/graph.json
 	$(GEOKG) export --db $(DEMO_DB) --format csv --out out/graph
 	$(GEOKG) export --db $(DEMO_DB) --format dot --out out/graph.dot
 	dot -Tsvg out/graph.dot -o out/graph.svg
-	@echo "demo: wrote $(DEMO_DB), out/graph.graphml, .gexf, .json, .nodes.csv, .edges.csv, .dot and .svg"
+	@echo "demo: wrote $(DEMO_DB), out/articles.extract.jsonl, out/graph.graphml, .gexf, .json, .nodes.csv, .edges.csv, .dot and .svg"
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

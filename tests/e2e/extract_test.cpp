@@ -245,3 +245,38 @@ TEST_CASE("bad articles are rejected one by one and the rest of the batch goes i
                          " \"SELECT count(*) FROM actor_mentions WHERE actor = 'Vladimir Putin'\"");
   CHECK(putin.out == "1\n");
 }
+
+TEST_CASE("--dict adds and overrides entries and a bad file names its line",
+          "[e2e][extract][dict]") {
+  TempDir dir;
+  const auto article = dir.write(
+      "a.txt", "Visit\n\nIvan Testov met Vladimir Putin in Minsk on Monday.\n");
+  const auto dict = dir.write("extra.tsv",
+                              "# geokg dictionary 1\n"
+                              "person\tBLRGOV\tIvan Testov\tTestov\n"
+                              "person\tRUSMIL\tVladimir Putin\tPutin\n");
+  const auto result = cli("extract --date 2024-01-15 --dict " + quote(dict) + " " + quote(article));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto doc = nlohmann::json::parse(result.out);
+  std::map<std::string, std::string> codes;
+  for (const auto& actor : doc["actors"]) {
+    codes[actor["name"]] = actor["code"].is_null() ? "" : actor["code"].get<std::string>();
+  }
+  CHECK(codes["Ivan Testov"] == "BLRGOV");
+  CHECK(codes["Vladimir Putin"] == "RUSMIL");  // the later entry replaced the built-in one
+
+  // PETRARCH actors file: a primary phrase and a dated role.
+  const auto petrarch = dir.write("actors.txt", "IVAN_TESTOV_\n\t[BLRMIL >240101]\n");
+  const auto imported =
+      cli("extract --date 2024-01-15 --dict " + quote(petrarch) + " " + quote(article));
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK_THAT(imported.out, Catch::Contains("\"code\":\"BLRMIL\""));
+
+  const auto bad = dir.write("bad.tsv", "# geokg dictionary 1\nperson\tNOTACODE\tSomebody\n");
+  const auto failed = cli("extract --dict " + quote(bad) + " " + quote(article));
+  CHECK(failed.exit_code == 2);
+  CHECK_THAT(failed.err, Catch::Contains("bad.tsv:2"));
+  CHECK(failed.out.empty());
+}
