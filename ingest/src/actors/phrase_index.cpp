@@ -27,6 +27,9 @@ PhraseIndex::PhraseIndex(const Dictionary& dictionary) {
     const auto& entry = entries[i];
     for (const auto& surface : entry.phrases) {
       auto tokens = text::fold_phrase(surface);
+      // "the Kremlin" is found at "Kremlin": indexing "the", the commonest
+      // word, would make every "the" in a text a candidate.
+      if (tokens.size() > 1 && tokens.front() == "the") tokens.erase(tokens.begin());
       if (tokens.empty()) continue;
       const bool all_caps = is_short_all_caps(surface);
       const int guard = all_caps ? 2 : (entry.kind == EntryKind::Agent ? 0 : 1);
@@ -43,7 +46,12 @@ PhraseIndex::PhraseIndex(const Dictionary& dictionary) {
     }
   }
   for (std::uint32_t p = 0; p < phrases_.size(); ++p) {
-    by_first_[phrases_[p].tokens.front()].push_back(p);
+    const auto& first = phrases_[p].tokens.front();
+    by_first_[first].push_back(p);
+    const auto hash = first_token_hash(first);
+    const auto a = hash & kBloomMask, b = (hash >> 32) & kBloomMask;
+    bloom_[a >> 6] |= std::uint64_t{1} << (a & 63);
+    bloom_[b >> 6] |= std::uint64_t{1} << (b & 63);
   }
   for (auto& [first, ids] : by_first_) {
     std::stable_sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -52,8 +60,15 @@ PhraseIndex::PhraseIndex(const Dictionary& dictionary) {
   }
 }
 
+std::uint64_t PhraseIndex::first_token_hash(std::string_view token) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (const unsigned char c : token) hash = (hash ^ c) * 1099511628211ull;
+  return hash ^ (hash >> 29);
+}
+
 PhraseMatch PhraseIndex::longest(std::span<const text::Token> tokens, std::uint32_t at,
                                  std::uint32_t end) const {
+  if (!may_start_phrase(first_token_hash(tokens[at].folded))) return {};
   const auto found = by_first_.find(std::string_view(tokens[at].folded));
   if (found == by_first_.end()) return {};
   for (const auto id : found->second) {

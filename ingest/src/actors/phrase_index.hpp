@@ -48,6 +48,16 @@ class PhraseIndex {
       return std::hash<std::string_view>{}(text);
     }
   };
+  // Most tokens start no phrase: a Bloom filter over first tokens answers
+  // that from cache before the hash table is probed.
+  static std::uint64_t first_token_hash(std::string_view token);
+  bool may_start_phrase(std::uint64_t hash) const {
+    const auto a = hash & kBloomMask, b = (hash >> 32) & kBloomMask;
+    return ((bloom_[a >> 6] >> (a & 63)) & 1) && ((bloom_[b >> 6] >> (b & 63)) & 1);
+  }
+  static constexpr std::uint64_t kBloomBits = 1 << 17;
+  static constexpr std::uint64_t kBloomMask = kBloomBits - 1;
+  std::vector<std::uint64_t> bloom_ = std::vector<std::uint64_t>(kBloomBits / 64);
   std::vector<Phrase> phrases_;
   // First token -> phrases starting with it, longest first.
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>

@@ -14,6 +14,16 @@ bool in_list(std::string_view word, std::span<const std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// Membership in a long word list, by hash.
+class WordSet {
+ public:
+  explicit WordSet(std::span<const std::string_view> words) : words_(words.begin(), words.end()) {}
+  bool contains(std::string_view word) const { return words_.contains(word); }
+
+ private:
+  std::unordered_set<std::string_view> words_;
+};
+
 // Capitalised words that never start a name: function words that open
 // sentences, calendar words, courtesy titles and title modifiers.
 constexpr std::array<std::string_view, 112> kNotNames{
@@ -76,6 +86,11 @@ int count_word(std::string_view folded) {
   if (folded == "three") return 3;
   if (folded == "four") return 4;
   return 0;
+}
+
+bool is_not_name(std::string_view folded) {
+  static const WordSet words(kNotNames);
+  return words.contains(folded);
 }
 
 bool is_capital_word(const Token& token) {
@@ -469,7 +484,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         continue;
       }
       const bool starts_name = capitalisation_informative && is_capital_word(token) &&
-                               !in_list(token.folded, kNotNames) &&
+                               !is_not_name(token.folded) &&
                                token.folded.size() > 1;
       if (!starts_name) {
         ++t;
@@ -478,7 +493,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       auto last = t + 1;
       while (last < end) {
         if ((is_capital_word(tokens[last]) || is_particle_name(text, tokens[last])) &&
-            !in_list(tokens[last].folded, kNotNames) &&
+            !is_not_name(tokens[last].folded) &&
             index_.longest(tokens, last, end).length == 0) {
           ++last;
           continue;
@@ -486,13 +501,13 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         // "Institute for the Study of War".
         if (last + 2 < end && in_list(tokens[last].folded, kNameConnectors) &&
             tokens[last + 1].folded == "the" && is_capital_word(tokens[last + 2]) &&
-            !in_list(tokens[last + 2].folded, kNotNames)) {
+            !is_not_name(tokens[last + 2].folded)) {
           last += 3;
           continue;
         }
         // "Bank of England": a connector followed by another capitalised word.
         if (last + 1 < end && in_list(tokens[last].folded, kNameConnectors) &&
-            is_capital_word(tokens[last + 1]) && !in_list(tokens[last + 1].folded, kNotNames)) {
+            is_capital_word(tokens[last + 1]) && !is_not_name(tokens[last + 1].folded)) {
           last += 2;
           continue;
         }
