@@ -214,8 +214,10 @@ TEST_CASE("bylines are skipped and sentences starting with By are kept",
         std::vector<Noise>{
             {"By Jane Doe, Associated Press", "byline"},
             {"By JANE DOE\nBy Jane Doe and Omar Faruk", "byline"},
-            {"By Jane Doe | Reuters\nReporting by Jane Doe; Editing by John Roe", "byline"},
-            {"By Sample Wire staff", "byline"},
+            // Neighbouring spans of one reason merge across blank lines.
+            {"By Jane Doe | Reuters\nReporting by Jane Doe; Editing by John Roe\n\n"
+             "By Sample Wire staff",
+             "byline"},
         });
 }
 
