@@ -280,3 +280,18 @@ TEST_CASE("--dict adds and overrides entries and a bad file names its line",
   CHECK_THAT(failed.err, Catch::Contains("bad.tsv:2"));
   CHECK(failed.out.empty());
 }
+
+TEST_CASE("an article on standard input is read and keyed by its content", "[e2e][extract]") {
+  TempDir dir;
+  const auto path = dir.write("in.txt", "Talks\n\nIranian Foreign Minister Abbas Araghchi met "
+                                        "IAEA chief Rafael Grossi in Tehran.\n");
+  const auto first = run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  const auto doc = nlohmann::json::parse(first.out);
+  const auto key = doc["document"]["id"].get<std::string>();
+  CHECK(key.rfind("stdin:", 0) == 0);
+  CHECK(doc["actors"].size() >= 3);
+  const auto again = run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
+  CHECK(nlohmann::json::parse(again.out)["document"]["id"] == key);
+}
