@@ -246,7 +246,7 @@ TEST_CASE("bad articles are rejected one by one and the rest of the batch goes i
   CHECK(putin.out == "1\n");
 }
 
-TEST_CASE("--dict adds and overrides entries and a bad file names its line",
+TEST_CASE("extra dictionaries add and override entries and a bad one names its line",
           "[e2e][extract][dict]") {
   TempDir dir;
   const auto article = dir.write(
