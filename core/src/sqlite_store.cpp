@@ -11,6 +11,7 @@
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
+#include "sqlite_gdelt.hpp"
 
 namespace geokg {
 namespace {
@@ -147,6 +148,15 @@ std::string content_hash(const Document& document) {
 // Identity of an event within its document: the same triple from the same
 // place is stored once, however often it is ingested.
 std::int64_t fingerprint(const Event& event) {
+  // A GDELT event is its GLOBALEVENTID: two rows of one article may agree on
+  // everything else.
+  if (event.gdelt) {
+    const std::string id = "gdelt\x1f" + std::to_string(event.gdelt->global_event_id);
+    std::int64_t value = 0;
+    const auto hash = XXH3_64bits(id.data(), id.size());
+    std::memcpy(&value, &hash, sizeof value);
+    return value;
+  }
   std::string buffer;
   auto add = [&](std::string_view part) {
     buffer.append(part);
@@ -258,6 +268,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_event_;
   std::optional<sqlite::Statement> insert_participant_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
+  std::optional<sqlite::GdeltEventTable> gdelt_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
 };
@@ -325,7 +336,7 @@ SqliteStore::Identity SqliteStore::read_identity() const {
 }
 
 void SqliteStore::check_identity(const Identity& identity) const {
-  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  const auto target = sqlite::kGdeltSchemaVersion;
   if (identity.version > target) {
     throw StoreError("database " + db_.path() + " has schema version " +
                      std::to_string(identity.version) +
@@ -342,7 +353,7 @@ void SqliteStore::check_identity(const Identity& identity) const {
 }
 
 void SqliteStore::migrate() {
-  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  const auto target = sqlite::kGdeltSchemaVersion;
   // The three values in one snapshot: read apart, another process creating
   // the schema in between would look like a stranger's tables.
   db_.exec("BEGIN");
@@ -362,9 +373,10 @@ void SqliteStore::migrate() {
     // Again under the write lock: another process may have migrated it.
     identity = read_identity();
     check_identity(identity);
-    for (auto v = identity.version; v < target; ++v) {
+    for (auto v = identity.version; v < static_cast<std::int64_t>(kMigrations.size()); ++v) {
       db_.exec(kMigrations[static_cast<std::size_t>(v)]);
     }
+    if (identity.version < sqlite::kGdeltSchemaVersion) sqlite::add_gdelt_tables(db_);
     db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db_.exec("PRAGMA user_version = " + std::to_string(target));
     db_.exec("COMMIT");
@@ -448,6 +460,7 @@ void SqliteStore::prepare_writes() {
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
+  gdelt_.emplace(db_);
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
 }
@@ -558,6 +571,11 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   }
 
   for (const auto& event : record.events) {
+    std::optional<sqlite::GdeltEventTable::Stored> stored;
+    if (event.gdelt && (stored = gdelt_->find(event.gdelt->global_event_id))) {
+      if (gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+      continue;  // a GLOBALEVENTID is stored once, whatever its document
+    }
     auto& insert = *insert_event_;
     insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind_ref(3, event.code);
     if (event.date) {
@@ -592,6 +610,7 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     };
     if (event.source) add_participant(*event.source, "source");
     if (event.target) add_participant(*event.target, "target");
+    if (event.gdelt) gdelt_->insert(event_id, *event.gdelt);
   }
   if (outcome.status == WriteOutcome::Status::Unchanged &&
       (outcome.events_added > 0 || outcome.actors_added > 0)) {
@@ -653,6 +672,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
+        gdelt_->forget();
         reject(error.what());
       }
     }
@@ -664,6 +684,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     } catch (const StoreError&) {
     }
     actors_.clear();
+    gdelt_->forget();
     throw;
   }
   return outcomes;
@@ -877,6 +898,6 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode,
   return std::make_unique<SqliteStore>(path, ontology);
 }
 
-int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+int current_schema_version() { return static_cast<int>(sqlite::kGdeltSchemaVersion); }
 
 }  // namespace geokg

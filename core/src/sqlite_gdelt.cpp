@@ -1,0 +1,150 @@
+// GDELT's tables in the SQLite store. Together with sqlite_store.cpp, the
+// only place that knows the schema.
+#include "sqlite_gdelt.hpp"
+
+namespace geokg::sqlite {
+namespace {
+
+// Schema version 2. Never edit once shipped: a later change is a new step.
+constexpr std::string_view kGdeltTables = R"sql(
+CREATE TABLE gdelt_files(
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE event_gdelt(
+  event_id        INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  global_event_id INTEGER NOT NULL UNIQUE,
+  base_code       TEXT NOT NULL,
+  root_code       TEXT NOT NULL,
+  quad_class      INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+  goldstein       REAL NOT NULL,
+  num_mentions    INTEGER NOT NULL,
+  num_sources     INTEGER NOT NULL,
+  num_articles    INTEGER NOT NULL,
+  avg_tone        REAL NOT NULL,
+  date_added      INTEGER NOT NULL,
+  actor1_country  TEXT,
+  actor1_type1    TEXT,
+  actor1_type2    TEXT,
+  actor1_type3    TEXT,
+  actor2_country  TEXT,
+  actor2_type1    TEXT,
+  actor2_type2    TEXT,
+  actor2_type3    TEXT,
+  action_geo_lat  REAL,
+  action_geo_long REAL,
+  file_id         INTEGER NOT NULL REFERENCES gdelt_files(id),
+  line            INTEGER NOT NULL
+);
+
+CREATE VIEW gdelt_events AS
+SELECT g.global_event_id,
+       e.date AS sql_date,
+       sp.code AS actor1_code, sa.name AS actor1_name, g.actor1_country,
+       g.actor1_type1, g.actor1_type2, g.actor1_type3,
+       tp.code AS actor2_code, ta.name AS actor2_name, g.actor2_country,
+       g.actor2_type1, g.actor2_type2, g.actor2_type3,
+       e.code AS event_code, g.base_code, g.root_code, g.quad_class, g.goldstein,
+       g.num_mentions, g.num_sources, g.num_articles, g.avg_tone,
+       e.location_name AS action_geo_fullname, e.location_country AS action_geo_country,
+       g.action_geo_lat, g.action_geo_long,
+       g.date_added, d.url AS source_url, e.extractor, f.name AS file, g.line,
+       e.id AS event_id, d.key AS document
+FROM event_gdelt g
+JOIN events e ON e.id = g.event_id
+JOIN documents d ON d.id = e.document_id
+JOIN gdelt_files f ON f.id = g.file_id
+LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source'
+LEFT JOIN actors sa ON sa.id = sp.actor_id
+LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
+LEFT JOIN actors ta ON ta.id = tp.actor_id;
+)sql";
+
+}  // namespace
+
+void add_gdelt_tables(Database& db) { db.exec(kGdeltTables); }
+
+GdeltEventTable::GdeltEventTable(const Database& db)
+    : db_(db),
+      find_(db, "SELECT event_id, num_mentions FROM event_gdelt WHERE global_event_id = ?"),
+      insert_(db,
+              "INSERT INTO event_gdelt(event_id, global_event_id, base_code, root_code, "
+              "quad_class, goldstein, num_mentions, num_sources, num_articles, avg_tone, "
+              "date_added, actor1_country, actor1_type1, actor1_type2, actor1_type3, "
+              "actor2_country, actor2_type1, actor2_type2, actor2_type3, action_geo_lat, "
+              "action_geo_long, file_id, line) "
+              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+      update_(db,
+              "UPDATE event_gdelt SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, "
+              "avg_tone = ?5, file_id = ?6, line = ?7 WHERE event_id = ?1 AND num_mentions < ?2"),
+      find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
+      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {}
+
+std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global_event_id) {
+  find_.bind(1, global_event_id);
+  std::optional<Stored> stored;
+  if (find_.step()) stored = Stored{find_.int64(0), find_.int64(1)};
+  find_.reset();
+  return stored;
+}
+
+std::int64_t GdeltEventTable::file_id(const std::string& name) {
+  if (last_file_id_ != 0 && name == last_file_) return last_file_id_;
+  find_file_.bind(1, name);
+  std::int64_t id = find_file_.step() ? find_file_.int64(0) : 0;
+  find_file_.reset();
+  if (id == 0) {
+    insert_file_.bind(1, name).run();
+    id = db_.last_insert_rowid();
+  }
+  last_file_ = name;
+  last_file_id_ = id;
+  return id;
+}
+
+void GdeltEventTable::insert(std::int64_t event_id, const GdeltFields& fields) {
+  auto& insert = insert_;
+  insert.bind(1, event_id)
+      .bind(2, fields.global_event_id)
+      .bind_ref(3, fields.base_code)
+      .bind_ref(4, fields.root_code)
+      .bind(5, fields.quad_class)
+      .bind(6, fields.goldstein)
+      .bind(7, fields.num_mentions)
+      .bind(8, fields.num_sources)
+      .bind(9, fields.num_articles)
+      .bind(10, fields.avg_tone)
+      .bind(11, fields.date_added)
+      .bind_ref_or_null(12, fields.actor1.country)
+      .bind_ref_or_null(13, fields.actor1.type1)
+      .bind_ref_or_null(14, fields.actor1.type2)
+      .bind_ref_or_null(15, fields.actor1.type3)
+      .bind_ref_or_null(16, fields.actor2.country)
+      .bind_ref_or_null(17, fields.actor2.type1)
+      .bind_ref_or_null(18, fields.actor2.type2)
+      .bind_ref_or_null(19, fields.actor2.type3);
+  if (fields.latitude) insert.bind(20, *fields.latitude);
+  if (fields.longitude) insert.bind(21, *fields.longitude);
+  insert.bind(22, file_id(fields.file)).bind(23, fields.line).run();
+}
+
+bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
+  if (fields.num_mentions <= stored.num_mentions) return false;
+  update_.bind(1, stored.event_id)
+      .bind(2, fields.num_mentions)
+      .bind(3, fields.num_sources)
+      .bind(4, fields.num_articles)
+      .bind(5, fields.avg_tone)
+      .bind(6, file_id(fields.file))
+      .bind(7, fields.line)
+      .run();
+  return true;
+}
+
+void GdeltEventTable::forget() {
+  last_file_.clear();
+  last_file_id_ = 0;
+}
+
+}  // namespace geokg::sqlite
