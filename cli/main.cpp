@@ -139,7 +139,10 @@ std::string summary(const geokg::IngestReport& report) {
          std::to_string(report.documents_duplicate) + " duplicate, " +
          std::to_string(report.documents_rejected) + " rejected; " +
          std::to_string(report.events_added) + " event(s) and " +
-         std::to_string(report.actors_added) + " actor(s) added";
+         std::to_string(report.actors_added) + " actor(s) added" +
+         (report.events_updated > 0
+              ? "; " + std::to_string(report.events_updated) + " event(s) updated"
+              : std::string());
 }
 
 int run_ingest(const IngestArgs& args) {

@@ -158,6 +158,7 @@ void write_batch(Store& store, const Batch& batch, IngestReport& report) {
     const auto& outcome = outcomes[i];
     report.events_added += outcome.events_added;
     report.actors_added += outcome.actors_added;
+    report.events_updated += outcome.events_updated;
     switch (outcome.status) {
       case WriteOutcome::Status::Added: ++report.documents_added; break;
       case WriteOutcome::Status::Extended: ++report.documents_extended; break;
@@ -186,12 +187,19 @@ void ingest_stream(std::istream& in, const std::string& name, const IngestOption
       report.lines_rejected += counts.rejected;
       return;
     }
+    case InputFormat::Gdelt: {
+      const auto counts = read_gdelt(
+          in, name, Ontology::builtin(),
+          [&](DocumentRecord&& record) { writer.add(std::move(record), name); }, report.problems);
+      report.lines += counts.read;
+      report.lines_rejected += counts.rejected;
+      return;
+    }
     case InputFormat::Auto:
       break;
     case InputFormat::Text:
     case InputFormat::Html:
     case InputFormat::Jsonl:
-    case InputFormat::Gdelt:
       throw IngestError(name, std::string(to_string(format)) +
                                   " input is not supported by this version of geokg yet; it "
                                   "reads JSON Lines of pre-extracted events (--format triples)");
@@ -202,6 +210,11 @@ void ingest_stream(std::istream& in, const std::string& name, const IngestOption
 void ingest_path(const std::string& path, const IngestOptions& options, BatchAssembler& writer,
                  IngestReport& report) {
   try {
+    if (path == "-" && options.format == InputFormat::Gdelt && std::cin.peek() != 'P') {
+      // A GDELT export needs no detection: stream it, whatever its size.
+      ingest_stream(std::cin, "<stdin>", options, writer, report);
+      return;
+    }
     if (path == "-") {
       // stdin cannot be rewound after detection, so it is read whole.
       std::stringstream buffer;
