@@ -78,10 +78,21 @@ GdeltEventTable::GdeltEventTable(const Database& db)
       update_(db,
               "UPDATE event_gdelt SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, "
               "avg_tone = ?5, file_id = ?6, line = ?7 WHERE event_id = ?1 AND num_mentions < ?2"),
+      find_max_(db, "SELECT max(global_event_id) FROM event_gdelt"),
       find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
       insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {}
 
+void GdeltEventTable::begin() {
+  max_id_ = -1;
+  added_.clear();
+}
+
 std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global_event_id) {
+  if (max_id_ < 0) {
+    max_id_ = find_max_.step() ? find_max_.int64(0) : 0;  // NULL (no rows) reads as 0
+    find_max_.reset();
+  }
+  if (global_event_id > max_id_ && !added_.contains(global_event_id)) return std::nullopt;
   find_.bind(1, global_event_id);
   std::optional<Stored> stored;
   if (find_.step()) stored = Stored{find_.int64(0), find_.int64(1)};
@@ -127,6 +138,7 @@ void GdeltEventTable::insert(std::int64_t event_id, const GdeltFields& fields) {
   if (fields.latitude) insert.bind(20, *fields.latitude);
   if (fields.longitude) insert.bind(21, *fields.longitude);
   insert.bind(22, file_id(fields.file)).bind(23, fields.line).run();
+  if (fields.global_event_id > max_id_) added_.insert(fields.global_event_id);
 }
 
 bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
@@ -145,6 +157,7 @@ bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
 void GdeltEventTable::forget() {
   last_file_.clear();
   last_file_id_ = 0;
+  begin();
 }
 
 }  // namespace geokg::sqlite

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
@@ -30,6 +31,9 @@ class GdeltEventTable {
     std::int64_t event_id = 0;
     std::int64_t num_mentions = 0;
   };
+  // Call at the start of each write transaction: other processes may have
+  // written since the last one.
+  void begin();
   // The stored event with this GLOBALEVENTID, if any.
   std::optional<Stored> find(std::int64_t global_event_id);
   // Adds GDELT's fields of the stored event `event_id`.
@@ -47,10 +51,16 @@ class GdeltEventTable {
   Statement find_;
   Statement insert_;
   Statement update_;
+  Statement find_max_;
   Statement find_file_;
   Statement insert_file_;
   std::string last_file_;
   std::int64_t last_file_id_ = 0;
+  // No GLOBALEVENTID stored before this transaction is larger; -1 while
+  // unknown. GDELT's ids grow with time, so a new file's rows need no
+  // lookup, only a check against the ids this transaction added.
+  std::int64_t max_id_ = -1;
+  std::unordered_set<std::int64_t> added_;
 };
 
 }  // namespace geokg::sqlite

@@ -227,7 +227,7 @@ class SqliteStore final : public Store {
   struct KnownActor {
     std::int64_t id = 0;
     std::string code;       // stored default code, "" when none
-    bool complete = false;  // code and type known: later mentions fill nothing
+    bool typed = false;              // type known: a later mention can fill only the code
     std::vector<std::string> names;  // names and aliases already recorded
   };
   KnownActor& known_actor(const std::string& key);
@@ -473,7 +473,7 @@ SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
   if (find.step()) {
     it->second.id = find.int64(0);
     it->second.code = find.text(1);
-    it->second.complete = !it->second.code.empty() && find.text(2) != "unknown";
+    it->second.typed = find.text_view(2) != "unknown";
   }
   find.reset();
   return it->second;  // id 0: not stored yet
@@ -492,10 +492,12 @@ std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
         .run();
     known.id = db_.last_insert_rowid();
     known.code = actor.code;
-    known.complete = !actor.code.empty() && actor.type != ActorType::Unknown;
+    known.typed = actor.type != ActorType::Unknown;
     known.names.push_back(actor.name);
-  } else if (!known.complete &&
-             (!actor.code.empty() || actor.type != ActorType::Unknown)) {
+  } else if ((known.code.empty() && !actor.code.empty()) ||
+             (!known.typed && actor.type != ActorType::Unknown)) {
+    // Only a mention that can fill a gap costs a statement: most GDELT
+    // actors have a code and no type, and are mentioned again and again.
     complete_actor_->bind(1, known.id)
         .bind_text_or_null(2, actor.code)
         .bind_text_or_null(3, actor.country)
@@ -654,6 +656,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     outcomes.push_back(std::move(rejected));
   };
   db_.exec("BEGIN IMMEDIATE");
+  gdelt_->begin();
   try {
     for (const auto& record : records) {
       if (auto problem = check(record)) {
