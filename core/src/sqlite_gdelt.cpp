@@ -61,6 +61,22 @@ LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 LEFT JOIN actors ta ON ta.id = tp.actor_id;
 )sql";
 
+constexpr int kColumns = 23;
+
+std::string insert_sql(int rows) {
+  std::string sql =
+      "INSERT INTO event_gdelt(event_id, global_event_id, base_code, root_code, quad_class, "
+      "goldstein, num_mentions, num_sources, num_articles, avg_tone, date_added, actor1_country, "
+      "actor1_type1, actor1_type2, actor1_type3, actor2_country, actor2_type1, actor2_type2, "
+      "actor2_type3, action_geo_lat, action_geo_long, file_id, line) VALUES ";
+  for (int row = 0; row < rows; ++row) {
+    sql += row ? ",(" : "(";
+    for (int column = 0; column < kColumns; ++column) sql += column ? ",?" : "?";
+    sql += ")";
+  }
+  return sql;
+}
+
 }  // namespace
 
 void add_gdelt_tables(Database& db) { db.exec(kGdeltTables); }
@@ -68,19 +84,16 @@ void add_gdelt_tables(Database& db) { db.exec(kGdeltTables); }
 GdeltEventTable::GdeltEventTable(const Database& db)
     : db_(db),
       find_(db, "SELECT event_id, num_mentions FROM event_gdelt WHERE global_event_id = ?"),
-      insert_(db,
-              "INSERT INTO event_gdelt(event_id, global_event_id, base_code, root_code, "
-              "quad_class, goldstein, num_mentions, num_sources, num_articles, avg_tone, "
-              "date_added, actor1_country, actor1_type1, actor1_type2, actor1_type3, "
-              "actor2_country, actor2_type1, actor2_type2, actor2_type3, action_geo_lat, "
-              "action_geo_long, file_id, line) "
-              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+      insert_(db, insert_sql(1)),
+      insert_many_(db, insert_sql(kRowsPerInsert)),
       update_(db,
               "UPDATE event_gdelt SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, "
               "avg_tone = ?5, file_id = ?6, line = ?7 WHERE event_id = ?1 AND num_mentions < ?2"),
       find_max_(db, "SELECT max(global_event_id) FROM event_gdelt"),
       find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
-      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {}
+      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {
+  pending_.reserve(kRowsPerInsert);
+}
 
 void GdeltEventTable::begin() {
   max_id_ = -1;
@@ -88,6 +101,7 @@ void GdeltEventTable::begin() {
 }
 
 std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global_event_id) {
+  if (added_.contains(global_event_id)) flush();  // it may be held back
   if (max_id_ < 0) {
     max_id_ = find_max_.step() ? find_max_.int64(0) : 0;  // NULL (no rows) reads as 0
     find_max_.reset();
@@ -114,31 +128,52 @@ std::int64_t GdeltEventTable::file_id(const std::string& name) {
   return id;
 }
 
+void GdeltEventTable::bind_row(Statement& statement, int first, const Pending& row) {
+  const GdeltFields& fields = *row.fields;
+  const int at = first - 1;
+  statement.bind(at + 1, row.event_id)
+      .bind(at + 2, fields.global_event_id)
+      .bind_ref(at + 3, fields.base_code)
+      .bind_ref(at + 4, fields.root_code)
+      .bind(at + 5, fields.quad_class)
+      .bind(at + 6, fields.goldstein)
+      .bind(at + 7, fields.num_mentions)
+      .bind(at + 8, fields.num_sources)
+      .bind(at + 9, fields.num_articles)
+      .bind(at + 10, fields.avg_tone)
+      .bind(at + 11, fields.date_added)
+      .bind_ref_or_null(at + 12, fields.actor1.country)
+      .bind_ref_or_null(at + 13, fields.actor1.type1)
+      .bind_ref_or_null(at + 14, fields.actor1.type2)
+      .bind_ref_or_null(at + 15, fields.actor1.type3)
+      .bind_ref_or_null(at + 16, fields.actor2.country)
+      .bind_ref_or_null(at + 17, fields.actor2.type1)
+      .bind_ref_or_null(at + 18, fields.actor2.type2)
+      .bind_ref_or_null(at + 19, fields.actor2.type3);
+  if (fields.latitude) statement.bind(at + 20, *fields.latitude);
+  if (fields.longitude) statement.bind(at + 21, *fields.longitude);
+  statement.bind(at + 22, row.file_id).bind(at + 23, fields.line);
+}
+
 void GdeltEventTable::insert(std::int64_t event_id, const GdeltFields& fields) {
-  auto& insert = insert_;
-  insert.bind(1, event_id)
-      .bind(2, fields.global_event_id)
-      .bind_ref(3, fields.base_code)
-      .bind_ref(4, fields.root_code)
-      .bind(5, fields.quad_class)
-      .bind(6, fields.goldstein)
-      .bind(7, fields.num_mentions)
-      .bind(8, fields.num_sources)
-      .bind(9, fields.num_articles)
-      .bind(10, fields.avg_tone)
-      .bind(11, fields.date_added)
-      .bind_ref_or_null(12, fields.actor1.country)
-      .bind_ref_or_null(13, fields.actor1.type1)
-      .bind_ref_or_null(14, fields.actor1.type2)
-      .bind_ref_or_null(15, fields.actor1.type3)
-      .bind_ref_or_null(16, fields.actor2.country)
-      .bind_ref_or_null(17, fields.actor2.type1)
-      .bind_ref_or_null(18, fields.actor2.type2)
-      .bind_ref_or_null(19, fields.actor2.type3);
-  if (fields.latitude) insert.bind(20, *fields.latitude);
-  if (fields.longitude) insert.bind(21, *fields.longitude);
-  insert.bind(22, file_id(fields.file)).bind(23, fields.line).run();
+  pending_.push_back({event_id, &fields, file_id(fields.file)});
   if (fields.global_event_id > max_id_) added_.insert(fields.global_event_id);
+  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) flush();
+}
+
+void GdeltEventTable::flush() {
+  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+    for (int row = 0; row < kRowsPerInsert; ++row) {
+      bind_row(insert_many_, row * kColumns + 1, pending_[static_cast<std::size_t>(row)]);
+    }
+    insert_many_.run();
+  } else {
+    for (const auto& row : pending_) {
+      bind_row(insert_, 1, row);
+      insert_.run();
+    }
+  }
+  pending_.clear();
 }
 
 bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
@@ -155,6 +190,7 @@ bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
 }
 
 void GdeltEventTable::forget() {
+  pending_.clear();
   last_file_.clear();
   last_file_id_ = 0;
   begin();

@@ -670,6 +670,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
         outcomes.push_back(write_one(record));
+        gdelt_->flush();
         savepoint.release();
       } catch (const Error& error) {
         savepoint.rollback();
@@ -679,6 +680,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
         reject(error.what());
       }
     }
+    gdelt_->flush();
     db_.exec("COMMIT");
   } catch (...) {
     // The batch is lost as a whole: forget ids that no longer exist.
