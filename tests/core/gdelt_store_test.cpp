@@ -209,3 +209,39 @@ TEST_CASE("a GDELT event with one actor keeps one participant", "[core][store][g
   CHECK(rows[0].target_actor == 0);
   CHECK(rows[0].source_code == "RUSGOV");
 }
+
+TEST_CASE("many GDELT rows and a failing document in one batch", "[core][store][gdelt]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("many.db");
+  auto store = geokg::open_sqlite_store(path);
+  auto many = [](std::int64_t first, std::int64_t count, const std::string& key) {
+    std::vector<geokg::Event> events;
+    for (auto id = first; id < first + count; ++id) events.push_back(gdelt_event(id, 1));
+    auto record = gdelt_record(std::move(events));
+    record.document.key = key;
+    return record;
+  };
+  // The GDELT rows are held back and written 32 at a time; a failing record
+  // between them sends the batch through one savepoint per record.
+  auto bad = many(500, 3, "bad");
+  bad.events[1].confidence = 5.0;  // passes the checks, fails the CHECK constraint
+  const auto outcomes =
+      store->write(std::vector<DocumentRecord>{many(100, 70, "a"), bad, many(200, 45, "b")});
+  REQUIRE(outcomes.size() == 3);
+  CHECK(outcomes[0].events_added == 70);
+  CHECK(outcomes[1].status == WriteOutcome::Status::Rejected);
+  CHECK(outcomes[2].events_added == 45);
+  // Repeats inside one transaction are found even while held back.
+  // 150..209 are new from 170 to 199; "d" repeats 170..174 of those.
+  const auto again =
+      store->write(std::vector<DocumentRecord>{many(150, 60, "c"), many(170, 5, "d")});
+  CHECK(again[0].events_added == 30);
+  CHECK(again[1].events_added == 0);
+  store.reset();
+  CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt") == "145");
+  CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt WHERE global_event_id >= 500") == "0");
+  CHECK(raw_sql(path, "SELECT count(*) FROM events e LEFT JOIN event_gdelt g ON g.event_id = e.id "
+                      "WHERE g.event_id IS NULL") == "0");
+  CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+}
