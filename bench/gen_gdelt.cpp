@@ -79,25 +79,25 @@ struct Country {
 };
 
 constexpr std::array<Country, 30> kCountries{{
-    {"USA", "UNITED STATES"}, {"RUS", "RUSSIA"},      {"CHN", "CHINA"},
-    {"GBR", "UNITED KINGDOM"}, {"FRA", "FRANCE"},     {"DEU", "GERMANY"},
-    {"UKR", "UKRAINE"},       {"IRN", "IRAN"},        {"ISR", "ISRAEL"},
-    {"PRK", "NORTH KOREA"},   {"KOR", "SOUTH KOREA"}, {"JPN", "JAPAN"},
-    {"IND", "INDIA"},         {"PAK", "PAKISTAN"},    {"AFG", "AFGHANISTAN"},
-    {"SYR", "SYRIA"},         {"IRQ", "IRAQ"},        {"TUR", "TURKEY"},
-    {"EGY", "EGYPT"},         {"LBY", "LIBYA"},       {"NGA", "NIGERIA"},
-    {"ZAF", "SOUTH AFRICA"},  {"BRA", "BRAZIL"},      {"MEX", "MEXICO"},
-    {"CAN", "CANADA"},        {"AUS", "AUSTRALIA"},   {"SAU", "SAUDI ARABIA"},
-    {"VEN", "VENEZUELA"},     {"GRC", "GREECE"},      {"ITA", "ITALY"},
+    {"USA", "UNITED STATES"},  {"RUS", "RUSSIA"},      {"CHN", "CHINA"},
+    {"GBR", "UNITED KINGDOM"}, {"FRA", "FRANCE"},      {"DEU", "GERMANY"},
+    {"UKR", "UKRAINE"},        {"IRN", "IRAN"},        {"ISR", "ISRAEL"},
+    {"PRK", "NORTH KOREA"},    {"KOR", "SOUTH KOREA"}, {"JPN", "JAPAN"},
+    {"IND", "INDIA"},          {"PAK", "PAKISTAN"},    {"AFG", "AFGHANISTAN"},
+    {"SYR", "SYRIA"},          {"IRQ", "IRAQ"},        {"TUR", "TURKEY"},
+    {"EGY", "EGYPT"},          {"LBY", "LIBYA"},       {"NGA", "NIGERIA"},
+    {"ZAF", "SOUTH AFRICA"},   {"BRA", "BRAZIL"},      {"MEX", "MEXICO"},
+    {"CAN", "CANADA"},         {"AUS", "AUSTRALIA"},   {"SAU", "SAUDI ARABIA"},
+    {"VEN", "VENEZUELA"},      {"GRC", "GREECE"},      {"ITA", "ITALY"},
 }};
 
 constexpr std::array<const char*, 12> kAgents{"GOV", "MIL", "BUS", "COP", "MED", "EDU",
                                               "OPP", "REB", "CVL", "JUD", "LEG", "HLH"};
 constexpr std::array<const char*, 12> kAgentNames{
-    "GOVERNMENT", "MILITARY", "COMPANY",    "POLICE",   "MEDIA",       "SCHOOL",
-    "OPPOSITION", "REBEL",    "PROTESTER", "COURT",    "PARLIAMENT", "HOSPITAL"};
-constexpr std::array<const char*, 16> kSyllables{"AN", "BO", "KA", "LI", "MER", "NO",
-                                                 "RA", "SEV", "TA", "VI", "ZU", "DOR",
+    "GOVERNMENT", "MILITARY", "COMPANY",   "POLICE", "MEDIA",      "SCHOOL",
+    "OPPOSITION", "REBEL",    "PROTESTER", "COURT",  "PARLIAMENT", "HOSPITAL"};
+constexpr std::array<const char*, 16> kSyllables{"AN", "BO",  "KA",  "LI", "MER", "NO",
+                                                 "RA", "SEV", "TA",  "VI", "ZU",  "DOR",
                                                  "EL", "GRI", "HAM", "OS"};
 
 struct Place {
@@ -148,7 +148,8 @@ std::vector<Actor> make_actors(std::uint64_t count, Random& random) {
     for (int word = 0; word < 2; ++word) {
       if (word) name += ' ';
       const auto syllables = 2 + random.below(2);
-      for (std::uint64_t s = 0; s < syllables; ++s) name += kSyllables[random.below(kSyllables.size())];
+      for (std::uint64_t s = 0; s < syllables; ++s)
+        name += kSyllables[random.below(kSyllables.size())];
     }
     name += " " + std::to_string(actors.size());  // unique names
     actors.push_back({std::string(country.code) + agent, name, country.code, agent});
@@ -250,8 +251,10 @@ int main(int argc, char** argv) {
     const auto minute = (quarter % 4) * 15;
     // Most events happened that day; some days or a year before.
     std::string sql_date = "20150218";
-    if (random.chance(4)) sql_date = "20140218";
-    else if (random.chance(6)) sql_date = "201502" + std::string(random.chance(50) ? "11" : "17");
+    if (random.chance(4))
+      sql_date = "20140218";
+    else if (random.chance(6))
+      sql_date = "201502" + std::string(random.chance(50) ? "11" : "17");
 
     add(std::to_string(first_id + row));
     add(sql_date);

@@ -79,7 +79,9 @@ std::string insert_sql(int rows) {
 
 }  // namespace
 
-void add_gdelt_tables(Database& db) { db.exec(kGdeltTables); }
+void add_gdelt_tables(Database& db) {
+  db.exec(kGdeltTables);
+}
 
 GdeltEventTable::GdeltEventTable(const Database& db)
     : db_(db),

@@ -38,8 +38,8 @@ std::string raw_sql(const std::string& path, const std::string& sql) {
 // actors and one event.
 std::string make_v1_store(const geokg::test::TempDir& dir) {
   const auto path = dir.file("v1.db");
-  const auto ddl = geokg::test::read_file(std::string(GEOKG_SOURCE_DIR) +
-                                          "/tests/core/data/schema-v1.sql");
+  const auto ddl =
+      geokg::test::read_file(std::string(GEOKG_SOURCE_DIR) + "/tests/core/data/schema-v1.sql");
   REQUIRE(ddl.find("CREATE TABLE events(") != std::string::npos);
   const auto result = raw_sql(
       path, "PRAGMA journal_mode = WAL; BEGIN;" + ddl +
@@ -121,7 +121,8 @@ TEST_CASE("a version 1 store is migrated to version 2 with its data", "[core][st
     CHECK(stats.events == 1);
     CHECK(stats.actors == 2);
     // The migrated store takes GDELT events on the actors it already had.
-    const auto outcomes = store->write(std::vector<DocumentRecord>{gdelt_record({gdelt_event(100, 3)})});
+    const auto outcomes =
+        store->write(std::vector<DocumentRecord>{gdelt_record({gdelt_event(100, 3)})});
     REQUIRE(outcomes[0].status == WriteOutcome::Status::Added);
     CHECK(outcomes[0].actors_added == 0);
     CHECK(store->stats().events == 2);
@@ -179,16 +180,19 @@ TEST_CASE("a GLOBALEVENTID is stored once and a repeat with more mentions update
   CHECK(store->stats().events == 2);
   store.reset();
 
-  CHECK(raw_sql(path, "SELECT num_mentions || ',' || num_sources || ',' || avg_tone || ',' || "
-                      "file || ':' || line FROM gdelt_events WHERE global_event_id = 100") ==
+  CHECK(raw_sql(path,
+                "SELECT num_mentions || ',' || num_sources || ',' || avg_tone || ',' || "
+                "file || ':' || line FROM gdelt_events WHERE global_event_id = 100") ==
         "9,4,1.25,20230914000000.export.CSV:7");
-  CHECK(raw_sql(path, "SELECT num_mentions || ',' || file || ':' || line FROM gdelt_events "
-                      "WHERE global_event_id = 101") == "3,20230913120000.export.CSV:2");
+  CHECK(raw_sql(path,
+                "SELECT num_mentions || ',' || file || ':' || line FROM gdelt_events "
+                "WHERE global_event_id = 101") == "3,20230913120000.export.CSV:2");
   CHECK(raw_sql(path, "SELECT count(*) FROM gdelt_files") == "2");
-  CHECK(raw_sql(path, "SELECT actor1_code || ' ' || actor1_name || ' ' || event_code || ' ' || "
-                      "base_code || ' ' || root_code || ' ' || action_geo_country || ' ' || "
-                      "action_geo_lat || ' ' || date_added || ' ' || extractor "
-                      "FROM gdelt_events WHERE global_event_id = 100") ==
+  CHECK(raw_sql(path,
+                "SELECT actor1_code || ' ' || actor1_name || ' ' || event_code || ' ' || "
+                "base_code || ' ' || root_code || ' ' || action_geo_country || ' ' || "
+                "action_geo_lat || ' ' || date_added || ' ' || extractor "
+                "FROM gdelt_events WHERE global_event_id = 100") ==
         "RUSGOV Vladimir Putin 042 042 04 RS 51.88 20230913120000 gdelt-2.0");
   CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
 }
@@ -240,8 +244,9 @@ TEST_CASE("many GDELT rows and a failing document in one batch", "[core][store][
   store.reset();
   CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt") == "145");
   CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt WHERE global_event_id >= 500") == "0");
-  CHECK(raw_sql(path, "SELECT count(*) FROM events e LEFT JOIN event_gdelt g ON g.event_id = e.id "
-                      "WHERE g.event_id IS NULL") == "0");
+  CHECK(raw_sql(path,
+                "SELECT count(*) FROM events e LEFT JOIN event_gdelt g ON g.event_id = e.id "
+                "WHERE g.event_id IS NULL") == "0");
   CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
   CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
 }

@@ -27,8 +27,7 @@ std::string sql(const std::string& db, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("GDELT exports ingest with every bad row reported and no duplicates",
-          "[e2e][gdelt]") {
+TEST_CASE("GDELT exports ingest with every bad row reported and no duplicates", "[e2e][gdelt]") {
   TempDir dir;
   const auto db = dir.file("g.db");
   auto result = cli("ingest " + quote(kGdeltData) + " --db " + quote(db));
@@ -51,11 +50,13 @@ TEST_CASE("GDELT exports ingest with every bad row reported and no duplicates",
                              Catch::Contains("0 event(s) and 0 actor(s) added") &&
                              !Catch::Contains("updated"));
   CHECK(stats(db)["events"] == 10);
-  CHECK(sql(db, "SELECT num_mentions || ' ' || file || ':' || line FROM gdelt_events "
-                "WHERE global_event_id = 1001") == "25 " + quirks + ":6\n");
+  CHECK(sql(db,
+            "SELECT num_mentions || ' ' || file || ':' || line FROM gdelt_events "
+            "WHERE global_event_id = 1001") == "25 " + quirks + ":6\n");
   CHECK(sql(db, "SELECT count(*) FROM gdelt_events WHERE extractor = 'gdelt-1.0'") == "3\n");
-  CHECK(sql(db, "SELECT event_code || ' ' || base_code || ' ' || root_code FROM gdelt_events "
-                "WHERE global_event_id = 1002") == "0311 031 03\n");
+  CHECK(sql(db,
+            "SELECT event_code || ' ' || base_code || ' ' || root_code FROM gdelt_events "
+            "WHERE global_event_id = 1002") == "0311 031 03\n");
   CHECK(sql(db, "PRAGMA foreign_key_check") == "");
 }
 
@@ -108,8 +109,9 @@ TEST_CASE("GDELT and article events share actors in one graph", "[e2e][gdelt]") 
   CHECK(nx["labels"]["vladimir-putin"] == "Vladimir Putin");
   int summit_edges = 0;
   for (const auto& edge : nx["edge_list"]) {
-    const bool putin_kim = (edge["source"] == "vladimir-putin" && edge["target"] == "kim-jong-un") ||
-                           (edge["source"] == "kim-jong-un" && edge["target"] == "vladimir-putin");
+    const bool putin_kim =
+        (edge["source"] == "vladimir-putin" && edge["target"] == "kim-jong-un") ||
+        (edge["source"] == "kim-jong-un" && edge["target"] == "vladimir-putin");
     if (putin_kim) ++summit_edges;
   }
   // Three from the article triples, two from GDELT (1001 and 1004).

@@ -1,12 +1,13 @@
 // The GDELT event reader: both layouts, every malformed-row case, zip
 // archives, and ingest into a store (dedup, updates, merged actors).
+#include "gdelt/gdelt_reader.hpp"
+
 #include <zip.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
-#include "gdelt/gdelt_reader.hpp"
 #include "geokg/ingest.hpp"
 #include "test_support.hpp"
 
@@ -138,8 +139,7 @@ TEST_CASE("a GDELT 2.0 export becomes documents events and actors", "[ingest][gd
   CHECK(rana->code == "010");
 }
 
-TEST_CASE("malformed GDELT rows are reported with file and line and skipped",
-          "[ingest][gdelt]") {
+TEST_CASE("malformed GDELT rows are reported with file and line and skipped", "[ingest][gdelt]") {
   const auto read = read_fixture("20230913121500.export.CSV");
   CHECK(read.counts.read == 8);
   CHECK(read.counts.rejected == 5);
@@ -184,7 +184,8 @@ TEST_CASE("other bad values in GDELT rows are rejected with their reason", "[ing
   CHECK(with(30, "1,9") == "GoldsteinScale \"1,9\" is not a number");
   CHECK(with(34, "") == "AvgTone \"\" is not a number");
   CHECK(with(56, "north") == "ActionGeo_Lat \"north\" is not a number");
-  CHECK(with(59, "20230913250000") == "DATEADDED \"20230913250000\" is not a date (YYYYMMDDHHMMSS)");
+  CHECK(with(59, "20230913250000") ==
+        "DATEADDED \"20230913250000\" is not a date (YYYYMMDDHHMMSS)");
   CHECK(with(5, "RUS-GOV") ==
         "Actor1Code \"RUS-GOV\" is not a CAMEO actor code (3 to 15 letters or digits)");
   CHECK(with(6, "---") == "Actor1Name \"---\" has no letters or digits");
@@ -268,14 +269,15 @@ TEST_CASE("zipped GDELT exports are read entry by entry", "[ingest][gdelt]") {
 
   std::istringstream broken(std::string("PK\x03\x04") + std::string(100, 'x'));
   std::vector<geokg::InputProblem> problems;
-  CHECK_THROWS_WITH(geokg::read_gdelt(broken, "broken.zip", geokg::Ontology::builtin(),
-                                      [](geokg::DocumentRecord&&) {}, problems),
+  CHECK_THROWS_WITH(geokg::read_gdelt(
+                        broken, "broken.zip", geokg::Ontology::builtin(),
+                        [](geokg::DocumentRecord&&) {}, problems),
                     Catch::StartsWith("broken.zip: not a readable zip archive"));
 }
 
 TEST_CASE("GDELT lines are read through a bounded buffer", "[ingest][gdelt]") {
-  const std::string text = "a\r\n" + std::string(geokg::gdelt::LineReader::kMaxLineBytes + 5, 'x') +
-                           "\nlast";
+  const std::string text =
+      "a\r\n" + std::string(geokg::gdelt::LineReader::kMaxLineBytes + 5, 'x') + "\nlast";
   std::istringstream in(text);
   geokg::gdelt::StreamSource source(in, "t");
   geokg::gdelt::LineReader lines(source);

@@ -40,10 +40,14 @@ constexpr Layout kGdelt1{57, "gdelt-1.0", 50, 51, 53, 54, 56, 57, false};
 
 const Layout* layout_for(std::size_t columns) {
   switch (columns) {
-    case 61: return &kGdelt2;
-    case 58: return &kGdelt1Url;
-    case 57: return &kGdelt1;
-    default: return nullptr;
+    case 61:
+      return &kGdelt2;
+    case 58:
+      return &kGdelt1Url;
+    case 57:
+      return &kGdelt1;
+    default:
+      return nullptr;
   }
 }
 
@@ -119,8 +123,8 @@ bool all_digits(std::string_view text) {
 // "20150218" -> 2015-02-18, with the calendar checked.
 std::optional<EventDate> day(std::string_view text) {
   if (text.size() != 8 || !all_digits(text)) return std::nullopt;
-  const std::array<char, 10> iso{text[0], text[1], text[2], text[3], '-', text[4],
-                                 text[5], '-',     text[6], text[7]};
+  const std::array<char, 10> iso{text[0], text[1], text[2], text[3], '-',
+                                 text[4], text[5], '-',     text[6], text[7]};
   try {
     return EventDate::parse(std::string_view(iso.data(), iso.size()));
   } catch (const ModelError&) {
@@ -168,8 +172,7 @@ void check_length(std::string_view what, std::string_view value) {
 class RowReader {
  public:
   RowReader(const std::string& name, const Ontology& ontology,
-            const std::function<void(DocumentRecord&&)>& emit,
-            std::vector<InputProblem>& problems)
+            const std::function<void(DocumentRecord&&)>& emit, std::vector<InputProblem>& problems)
       : name_(name), ontology_(ontology), emit_(emit), problems_(problems) {}
 
   LineCounts read(ByteSource& source) {
@@ -403,8 +406,8 @@ bool LineReader::next(Line& line) {
       for (;;) {
         begin_ = end_;
         if (!fill() && eof_) return true;
-        const auto* end = static_cast<const char*>(
-            std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
+        const auto* end =
+            static_cast<const char*>(std::memchr(buffer_.data() + begin_, '\n', end_ - begin_));
         if (end) {
           begin_ = static_cast<std::size_t>(end - buffer_.data()) + 1;
           return true;
@@ -431,7 +434,8 @@ std::string title_case(std::string_view name) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
   for (std::size_t at = 0; at < name.size();) {
     utf8proc_int32_t c = 0;
-    const auto length = utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(name.size() - at), &c);
+    const auto length =
+        utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(name.size() - at), &c);
     if (length <= 0) {  // not UTF-8: keep the byte as it is
       result.push_back(name[at++]);
       in_word = true;

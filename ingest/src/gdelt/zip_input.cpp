@@ -24,7 +24,8 @@ class StreamZipSource {
   StreamZipSource(const StreamZipSource&) = delete;
   StreamZipSource& operator=(const StreamZipSource&) = delete;
 
-  static zip_int64_t callback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+  static zip_int64_t callback(void* state, void* data, zip_uint64_t length,
+                              zip_source_cmd_t command) {
     return static_cast<StreamZipSource*>(state)->handle(data, length, command);
   }
 
@@ -124,8 +125,8 @@ bool is_zip(std::istream& in) {
   }
   char magic[4] = {};
   in.read(magic, sizeof magic);
-  const bool zip = in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 &&
-                   magic[3] == 4;
+  const bool zip =
+      in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
   in.clear();
   in.seekg(0);
   return zip;
@@ -153,7 +154,8 @@ void for_each_zip_entry(std::istream& in, const std::string& name,
   const auto count = zip_get_num_entries(archive.get(), 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const char* entry = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), 0);
-    if (entry && !std::string_view(entry).ends_with('/')) entries.push_back(static_cast<zip_uint64_t>(i));
+    if (entry && !std::string_view(entry).ends_with('/'))
+      entries.push_back(static_cast<zip_uint64_t>(i));
   }
   if (entries.empty()) throw IngestError(name, "the zip archive holds no file");
   for (const auto index : entries) {
