@@ -227,7 +227,7 @@ class SqliteStore final : public Store {
   struct KnownActor {
     std::int64_t id = 0;
     std::string code;       // stored default code, "" when none
-    bool typed = false;              // type known: a later mention can fill only the code
+    bool typed = false;     // type known: a later mention can fill only the code
     std::vector<std::string> names;  // names and aliases already recorded
   };
   KnownActor& known_actor(const std::string& key);
@@ -903,6 +903,8 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode,
   return std::make_unique<SqliteStore>(path, ontology);
 }
 
-int current_schema_version() { return static_cast<int>(sqlite::kGdeltSchemaVersion); }
+int current_schema_version() {
+  return static_cast<int>(sqlite::kGdeltSchemaVersion);
+}
 
 }  // namespace geokg

@@ -203,7 +203,7 @@ struct GdeltFields {
   GdeltActorFields actor2;
   std::optional<double> latitude;  // ActionGeo_Lat, ActionGeo_Long
   std::optional<double> longitude;
-  std::string file;       // the input it came from, and its 1-based line
+  std::string file;  // the input it came from, and its 1-based line
   std::int64_t line = 0;
 };
 
