@@ -573,11 +573,29 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   }
 
   for (const auto& event : record.events) {
-    std::optional<sqlite::GdeltEventTable::Stored> stored;
-    if (event.gdelt && (stored = gdelt_->find(event.gdelt->global_event_id))) {
-      if (gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
-      continue;  // a GLOBALEVENTID is stored once, whatever its document
+    // Sentence text is kept only when the document's own text cannot give it.
+    const bool keep_text = document.text.empty() || !event.span;
+    if (event.gdelt) {
+      // A GLOBALEVENTID is stored once, whatever its document.
+      if (const auto stored = gdelt_->find(event.gdelt->global_event_id)) {
+        if (gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+        continue;
+      }
+      std::vector<sqlite::GdeltEventTable::Participant> participants;
+      for (const auto& [participant, role] : {std::pair{&event.source, "source"},
+                                              std::pair{&event.target, "target"}}) {
+        if (!*participant) continue;
+        const auto id = actor_id((*participant)->actor_key, record);
+        const auto& code = (*participant)->code.empty() ? actors_.at((*participant)->actor_key).code
+                                                        : (*participant)->code;
+        participants.push_back({role, id, code});
+      }
+      gdelt_->insert(outcome.document_id, fingerprint(event), event, keep_text,
+                     std::move(participants));
+      ++outcome.events_added;
+      continue;
     }
+    gdelt_->flush();  // its held-back events take ids first
     auto& insert = *insert_event_;
     insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind_ref(3, event.code);
     if (event.date) {
@@ -593,8 +611,7 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     }
     if (event.sentence) insert.bind(11, *event.sentence);
     if (event.span) insert.bind(12, event.span->start).bind(13, event.span->end);
-    // Sentence text is kept only when the document's own text cannot give it.
-    if (document.text.empty() || !event.span) insert.bind_ref_or_null(14, event.text);
+    if (keep_text) insert.bind_ref_or_null(14, event.text);
     insert.bind(15, event.negated ? 1 : 0)
         .bind_ref(16, to_string(event.modality))
         .bind(17, event.confidence)
@@ -612,7 +629,6 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     };
     if (event.source) add_participant(*event.source, "source");
     if (event.target) add_participant(*event.target, "target");
-    if (event.gdelt) gdelt_->insert(event_id, *event.gdelt);
   }
   if (outcome.status == WriteOutcome::Status::Unchanged &&
       (outcome.events_added > 0 || outcome.actors_added > 0)) {
@@ -669,9 +685,10 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       }
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
-        outcomes.push_back(write_one(record));
+        auto outcome = write_one(record);
         gdelt_->flush();
         savepoint.release();
+        outcomes.push_back(std::move(outcome));
       } catch (const Error& error) {
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
