@@ -582,8 +582,8 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
         continue;
       }
       std::vector<sqlite::GdeltEventTable::Participant> participants;
-      for (const auto& [participant, role] : {std::pair{&event.source, "source"},
-                                              std::pair{&event.target, "target"}}) {
+      for (const auto& [participant, role] :
+           {std::pair{&event.source, "source"}, std::pair{&event.target, "target"}}) {
         if (!*participant) continue;
         const auto id = actor_id((*participant)->actor_key, record);
         const auto& code = (*participant)->code.empty() ? actors_.at((*participant)->actor_key).code
