@@ -168,6 +168,14 @@ void check_length(std::string_view what, std::string_view value) {
   }
 }
 
+// Lets the maps below be searched with a string_view, without a copy.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 // Reads one file's rows and groups them into documents by SOURCEURL.
 class RowReader {
  public:
@@ -235,7 +243,7 @@ class RowReader {
 
   // The key and display name of an upper-case GDELT actor name.
   const std::pair<std::string, std::string>& names(std::string_view name) {
-    const auto found = names_.find(std::string(name));
+    const auto found = names_.find(name);
     if (found != names_.end()) return found->second;
     if (names_.size() >= kNameCacheSize) names_.clear();
     return names_.emplace(std::string(name), std::pair{make_key(name), title_case(name)})
@@ -320,13 +328,15 @@ class RowReader {
       if (!url.empty() && url.back() == '\r') url.remove_suffix(1);
       check_length("SOURCEURL", url);
     }
-    std::string key = url.empty() ? "gdelt:" + std::to_string(g.global_event_id) : std::string(url);
+    const std::string no_url = url.empty() ? "gdelt:" + std::to_string(g.global_event_id) : "";
+    const std::string_view key = url.empty() ? std::string_view(no_url) : url;
 
     // The rows of one URL go into one document while they are held back.
-    auto [slot, added] = pending_index_.try_emplace(std::move(key), pending_.size());
-    if (added) {
+    auto slot = pending_index_.find(key);
+    if (slot == pending_index_.end()) {
+      slot = pending_index_.emplace(std::string(key), pending_.size()).first;
       DocumentRecord& record = pending_.emplace_back();
-      record.document.key = slot->first;
+      record.document.key = key;
       record.document.url = url;
       record.document.origin = "gdelt";
     }
@@ -356,9 +366,10 @@ class RowReader {
   const Layout* layout_ = nullptr;
   std::array<std::string_view, 62> fields_;
   std::vector<DocumentRecord> pending_;
-  std::unordered_map<std::string, std::size_t> pending_index_;
+  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> pending_index_;
   std::size_t pending_rows_ = 0;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> names_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>, TextHash, std::equal_to<>>
+      names_;
 };
 
 }  // namespace
