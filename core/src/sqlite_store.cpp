@@ -541,6 +541,22 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   if (find_document_->step()) outcome.document_id = find_document_->int64(0);
   find_document_->reset();
 
+  // GDELT rows already stored under another document (GLOBALEVENTID is the
+  // identity) must not leave a new, empty document behind.
+  const bool only_stored_gdelt =
+      outcome.document_id == 0 && !record.events.empty() &&
+      std::all_of(record.events.begin(), record.events.end(), [&](const Event& event) {
+        return event.gdelt && gdelt_->find(event.gdelt->global_event_id);
+      });
+  if (only_stored_gdelt) {
+    for (const auto& event : record.events) {
+      const auto stored = gdelt_->find(event.gdelt->global_event_id);
+      if (stored && gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+    }
+    outcome.status = WriteOutcome::Status::Unchanged;
+    return outcome;
+  }
+
   if (outcome.document_id == 0) {
     const auto hash = content_hash(document);
     find_hash_->bind(1, hash);

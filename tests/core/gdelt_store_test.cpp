@@ -175,9 +175,11 @@ TEST_CASE("a GLOBALEVENTID is stored once and a repeat with more mentions update
   auto moved = gdelt_record({later, fewer});
   moved.document.key = "http://example.com/other";
   const auto updated = store->write(std::vector<DocumentRecord>{moved});
+  CHECK(updated[0].status == WriteOutcome::Status::Unchanged);
   CHECK(updated[0].events_added == 0);
   CHECK(updated[0].events_updated == 1);
   CHECK(store->stats().events == 2);
+  CHECK(store->stats().documents == 1);  // no empty document for the repeats
   store.reset();
 
   CHECK(raw_sql(path,
