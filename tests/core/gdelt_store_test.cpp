@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <functional>
 
 #include "geokg/core.hpp"
 #include "test_support.hpp"
@@ -95,8 +96,16 @@ geokg::Event gdelt_event(std::int64_t id, std::int64_t mentions) {
   g.longitude = 128.33;
   g.file = "20230913120000.export.CSV";
   g.line = id - 99;
-  e.gdelt = g;
+  e.gdelt = std::make_shared<const geokg::GdeltFields>(g);
   return e;
+}
+
+// `event` with its GDELT fields changed by `change`.
+geokg::Event changed(geokg::Event event, const std::function<void(geokg::GdeltFields&)>& change) {
+  auto fields = *event.gdelt;
+  change(fields);
+  event.gdelt = std::make_shared<const geokg::GdeltFields>(fields);
+  return event;
 }
 
 DocumentRecord gdelt_record(std::vector<geokg::Event> events) {
@@ -167,10 +176,12 @@ TEST_CASE("a GLOBALEVENTID is stored once and a repeat with more mentions update
   // A later file sees event 100 with more mentions, event 101 with fewer,
   // and event 100 under another document: counts move, rows do not.
   auto later = gdelt_event(100, 9);
-  later.gdelt->num_sources = 4;
-  later.gdelt->avg_tone = 1.25;
-  later.gdelt->file = "20230914000000.export.CSV";
-  later.gdelt->line = 7;
+  later = changed(later, [](geokg::GdeltFields& g) {
+    g.num_sources = 4;
+    g.avg_tone = 1.25;
+    g.file = "20230914000000.export.CSV";
+    g.line = 7;
+  });
   auto fewer = gdelt_event(101, 1);
   auto moved = gdelt_record({later, fewer});
   moved.document.key = "http://example.com/other";
@@ -203,7 +214,7 @@ TEST_CASE("a GDELT event with one actor keeps one participant", "[core][store][g
   auto store = geokg::open_sqlite_store(":memory:");
   auto event = gdelt_event(200, 1);
   event.target.reset();
-  event.gdelt->actor2 = {};
+  event = changed(event, [](geokg::GdeltFields& g) { g.actor2 = {}; });
   auto record = gdelt_record({event});
   record.actors.pop_back();
   const auto outcomes = store->write(std::vector<DocumentRecord>{record});

@@ -222,7 +222,9 @@ struct Event {
   std::string text;              // that sentence's text
   double confidence = 1.0;       // 0..1
   std::string extractor;         // what produced it, with version
-  std::optional<GdeltFields> gdelt;  // set for events read from GDELT
+  // Set for events read from GDELT. Behind a pointer so that other events
+  // stay small (batches hold 100,000 of them); never changed once shared.
+  std::shared_ptr<const GdeltFields> gdelt;
 };
 
 // A source document. `key` is the external id; `text` may be empty for

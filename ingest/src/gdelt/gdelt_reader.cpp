@@ -283,7 +283,8 @@ class RowReader {
   void add_row(std::int64_t line_number) {
     const Layout& layout = *layout_;
     Event event;
-    GdeltFields& g = event.gdelt.emplace();
+    auto fields = std::make_shared<GdeltFields>();
+    GdeltFields& g = *fields;
     g.global_event_id = integer(fields_[kGlobalEventId], "GLOBALEVENTID");
     if (g.global_event_id <= 0) throw RowError("GLOBALEVENTID must be positive");
     event.date = sql_date(fields_[kSqlDate]);
@@ -321,6 +322,7 @@ class RowReader {
     event.extractor = layout.extractor;
     g.file = name_;
     g.line = line_number;
+    event.gdelt = std::move(fields);
 
     std::string_view url;
     if (layout.url < layout.columns) {
