@@ -184,7 +184,10 @@ std::string summary(const geokg::IngestReport& report) {
          std::to_string(report.documents_rejected) + " rejected; " +
          std::to_string(report.events_added) + " event(s), " +
          std::to_string(report.actors_added) + " actor(s) and " +
-         std::to_string(report.mentions_added) + " mention(s) added";
+         std::to_string(report.mentions_added) + " mention(s) added" +
+         (report.events_updated > 0
+              ? "; " + std::to_string(report.events_updated) + " event(s) updated"
+              : std::string());
 }
 
 int run_ingest(const IngestArgs& args) {

@@ -11,6 +11,7 @@
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
+#include "sqlite_gdelt.hpp"
 
 namespace geokg {
 namespace {
@@ -166,6 +167,15 @@ std::string content_hash(const Document& document) {
 // Identity of an event within its document: the same triple from the same
 // place is stored once, however often it is ingested.
 std::int64_t fingerprint(const Event& event) {
+  // A GDELT event is its GLOBALEVENTID: two rows of one article may agree on
+  // everything else.
+  if (event.gdelt) {
+    const std::string id = "gdelt\x1f" + std::to_string(event.gdelt->global_event_id);
+    std::int64_t value = 0;
+    const auto hash = XXH3_64bits(id.data(), id.size());
+    std::memcpy(&value, &hash, sizeof value);
+    return value;
+  }
   std::string buffer;
   auto add = [&](std::string_view part) {
     buffer.append(part);
@@ -236,7 +246,7 @@ class SqliteStore final : public Store {
   struct KnownActor {
     std::int64_t id = 0;
     std::string code;       // stored default code, "" when none
-    bool complete = false;  // code and type known: later mentions fill nothing
+    bool typed = false;     // type known: a later mention can fill only the code
     std::vector<std::string> names;  // names and aliases already recorded
   };
   KnownActor& known_actor(const std::string& key);
@@ -278,6 +288,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_participant_;
   std::optional<sqlite::Statement> insert_mention_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
+  std::optional<sqlite::GdeltEventTable> gdelt_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
 };
@@ -345,7 +356,7 @@ SqliteStore::Identity SqliteStore::read_identity() const {
 }
 
 void SqliteStore::check_identity(const Identity& identity) const {
-  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  const auto target = sqlite::kGdeltSchemaVersion;
   if (identity.version > target) {
     throw StoreError("database " + db_.path() + " has schema version " +
                      std::to_string(identity.version) +
@@ -362,7 +373,7 @@ void SqliteStore::check_identity(const Identity& identity) const {
 }
 
 void SqliteStore::migrate() {
-  const auto target = static_cast<std::int64_t>(kMigrations.size());
+  const auto target = sqlite::kGdeltSchemaVersion;
   // The three values in one snapshot: read apart, another process creating
   // the schema in between would look like a stranger's tables.
   db_.exec("BEGIN");
@@ -382,9 +393,12 @@ void SqliteStore::migrate() {
     // Again under the write lock: another process may have migrated it.
     identity = read_identity();
     check_identity(identity);
-    for (auto v = identity.version; v < target; ++v) {
+    // Versions 1 and 2 are SQL scripts; version 3 (GDELT) is built in code.
+    static_assert(kMigrations.size() + 1 == sqlite::kGdeltSchemaVersion);
+    for (auto v = identity.version; v < static_cast<std::int64_t>(kMigrations.size()); ++v) {
       db_.exec(kMigrations[static_cast<std::size_t>(v)]);
     }
+    if (identity.version < sqlite::kGdeltSchemaVersion) sqlite::add_gdelt_tables(db_);
     db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db_.exec("PRAGMA user_version = " + std::to_string(target));
     db_.exec("COMMIT");
@@ -468,6 +482,7 @@ void SqliteStore::prepare_writes() {
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
+  gdelt_.emplace(db_);
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
   insert_mention_.emplace(db_,
@@ -483,7 +498,7 @@ SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
   if (find.step()) {
     it->second.id = find.int64(0);
     it->second.code = find.text(1);
-    it->second.complete = !it->second.code.empty() && find.text(2) != "unknown";
+    it->second.typed = find.text_view(2) != "unknown";
   }
   find.reset();
   return it->second;  // id 0: not stored yet
@@ -502,10 +517,12 @@ std::int64_t SqliteStore::upsert_actor(const Actor& actor, bool& added) {
         .run();
     known.id = db_.last_insert_rowid();
     known.code = actor.code;
-    known.complete = !actor.code.empty() && actor.type != ActorType::Unknown;
+    known.typed = actor.type != ActorType::Unknown;
     known.names.push_back(actor.name);
-  } else if (!known.complete &&
-             (!actor.code.empty() || actor.type != ActorType::Unknown)) {
+  } else if ((known.code.empty() && !actor.code.empty()) ||
+             (!known.typed && actor.type != ActorType::Unknown)) {
+    // Only a mention that can fill a gap costs a statement: most GDELT
+    // actors have a code and no type, and are mentioned again and again.
     complete_actor_->bind(1, known.id)
         .bind_text_or_null(2, actor.code)
         .bind_text_or_null(3, actor.country)
@@ -549,6 +566,22 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   if (find_document_->step()) outcome.document_id = find_document_->int64(0);
   find_document_->reset();
 
+  // GDELT rows already stored under another document (GLOBALEVENTID is the
+  // identity) must not leave a new, empty document behind.
+  const bool only_stored_gdelt =
+      outcome.document_id == 0 && !record.events.empty() &&
+      std::all_of(record.events.begin(), record.events.end(), [&](const Event& event) {
+        return event.gdelt && gdelt_->find(event.gdelt->global_event_id);
+      });
+  if (only_stored_gdelt) {
+    for (const auto& event : record.events) {
+      const auto stored = gdelt_->find(event.gdelt->global_event_id);
+      if (stored && gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+    }
+    outcome.status = WriteOutcome::Status::Unchanged;
+    return outcome;
+  }
+
   if (outcome.document_id == 0) {
     const auto hash = content_hash(document);
     find_hash_->bind(1, hash);
@@ -581,6 +614,29 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   }
 
   for (const auto& event : record.events) {
+    // Sentence text is kept only when the document's own text cannot give it.
+    const bool keep_text = document.text.empty() || !event.span;
+    if (event.gdelt) {
+      // A GLOBALEVENTID is stored once, whatever its document.
+      if (const auto stored = gdelt_->find(event.gdelt->global_event_id)) {
+        if (gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+        continue;
+      }
+      std::vector<sqlite::GdeltEventTable::Participant> participants;
+      for (const auto& [participant, role] :
+           {std::pair{&event.source, "source"}, std::pair{&event.target, "target"}}) {
+        if (!*participant) continue;
+        const auto id = actor_id((*participant)->actor_key, record);
+        const auto& code = (*participant)->code.empty() ? actors_.at((*participant)->actor_key).code
+                                                        : (*participant)->code;
+        participants.push_back({role, id, code});
+      }
+      gdelt_->insert(outcome.document_id, fingerprint(event), event, keep_text,
+                     std::move(participants));
+      ++outcome.events_added;
+      continue;
+    }
+    gdelt_->flush();  // its held-back events take ids first
     auto& insert = *insert_event_;
     insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind_ref(3, event.code);
     if (event.date) {
@@ -596,8 +652,7 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     }
     if (event.sentence) insert.bind(11, *event.sentence);
     if (event.span) insert.bind(12, event.span->start).bind(13, event.span->end);
-    // Sentence text is kept only when the document's own text cannot give it.
-    if (document.text.empty() || !event.span) insert.bind_ref_or_null(14, event.text);
+    if (keep_text) insert.bind_ref_or_null(14, event.text);
     insert.bind(15, event.negated ? 1 : 0)
         .bind_ref(16, to_string(event.modality))
         .bind(17, event.confidence)
@@ -681,6 +736,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     outcomes.push_back(std::move(rejected));
   };
   db_.exec("BEGIN IMMEDIATE");
+  gdelt_->begin();
   try {
     for (const auto& record : records) {
       if (auto problem = check(record)) {
@@ -693,15 +749,19 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       }
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
-        outcomes.push_back(write_one(record));
+        auto outcome = write_one(record);
+        gdelt_->flush();
         savepoint.release();
+        outcomes.push_back(std::move(outcome));
       } catch (const Error& error) {
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
+        gdelt_->forget();
         reject(error.what());
       }
     }
+    gdelt_->flush();
     db_.exec("COMMIT");
   } catch (...) {
     // The batch is lost as a whole: forget ids that no longer exist.
@@ -710,6 +770,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     } catch (const StoreError&) {
     }
     actors_.clear();
+    gdelt_->forget();
     throw;
   }
   return outcomes;
@@ -924,6 +985,8 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode,
   return std::make_unique<SqliteStore>(path, ontology);
 }
 
-int current_schema_version() { return static_cast<int>(kMigrations.size()); }
+int current_schema_version() {
+  return static_cast<int>(sqlite::kGdeltSchemaVersion);
+}
 
 }  // namespace geokg

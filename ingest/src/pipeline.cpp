@@ -160,6 +160,7 @@ void write_batch(Store& store, const Batch& batch, IngestReport& report) {
     report.events_added += outcome.events_added;
     report.actors_added += outcome.actors_added;
     report.mentions_added += outcome.mentions_added;
+    report.events_updated += outcome.events_updated;
     switch (outcome.status) {
       case WriteOutcome::Status::Added: ++report.documents_added; break;
       case WriteOutcome::Status::Extended: ++report.documents_extended; break;
@@ -229,6 +230,15 @@ void read_stream(std::istream& in, const std::string& name, const IngestOptions&
       report.lines_rejected += counts.rejected;
       return;
     }
+    case InputFormat::Gdelt: {
+      const auto counts = read_gdelt(
+          in, name, Ontology::builtin(),
+          [&](DocumentRecord&& record) { sink.record(std::move(record), name); },
+          report.problems);
+      report.lines += counts.read;
+      report.lines_rejected += counts.rejected;
+      return;
+    }
     case InputFormat::Text:
     case InputFormat::Html: {
       const auto bytes = read_all(in, name);
@@ -248,9 +258,6 @@ void read_stream(std::istream& in, const std::string& name, const IngestOptions&
     }
     case InputFormat::Auto:
       break;
-    case InputFormat::Gdelt:
-      throw IngestError(name, std::string(to_string(format)) +
-                                  " input is not supported by this version of geokg yet");
   }
   throw IngestError(name, "cannot tell what kind of input this is; give --format");
 }
@@ -258,6 +265,11 @@ void read_stream(std::istream& in, const std::string& name, const IngestOptions&
 void read_path(const std::string& path, const IngestOptions& options, const InputSink& sink,
                IngestReport& report) {
   try {
+    if (path == "-" && options.format == InputFormat::Gdelt && std::cin.peek() != 'P') {
+      // A GDELT export needs no detection: stream it, whatever its size.
+      read_stream(std::cin, "<stdin>", options, sink, report);
+      return;
+    }
     if (path == "-") {
       // stdin cannot be rewound after detection, so it is read whole.
       std::stringstream buffer;

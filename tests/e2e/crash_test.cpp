@@ -203,3 +203,83 @@ TEST_CASE("two ingests and an export share one store", "[e2e][concurrency]") {
         "0");
   WARN("exports during the ingests that succeeded: " << exports_ok << " of 3");
 }
+
+namespace {
+
+// GDELT 2.0 rows `first` .. `first + count - 1` (GLOBALEVENTIDs one more), five to a
+// SOURCEURL, each with two actors from a pool of 300: the fixture's first
+// row with those columns replaced.
+std::string gdelt_corpus(int first, int count) {
+  const auto fixture = geokg::test::read_file(std::string(GEOKG_SOURCE_DIR) +
+                                              "/tests/data/gdelt/20230913120000.export.CSV");
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  const auto line = fixture.substr(0, fixture.find('\n'));
+  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) {
+    fields.push_back(line.substr(start, tab - start));
+  }
+  fields.push_back(line.substr(start));
+  REQUIRE(fields.size() == 61);
+  std::string text;
+  for (int id = first; id < first + count; ++id) {
+    fields[0] = std::to_string(id + 1);
+    fields[6] = "ACTOR " + std::to_string(id * 7 % 300);
+    fields[16] = "ACTOR " + std::to_string((id * 13 + 1) % 300);
+    fields[60] = "http://example.com/doc-" + std::to_string(id / kEventsPerDocument);
+    for (std::size_t i = 0; i < fields.size(); ++i) text += (i ? "\t" : "") + fields[i];
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("GDELT ingest killed at random moments leaves whole documents only",
+          "[e2e][crash][gdelt]") {
+  TempDir dir;
+  const int rows = kDocuments * kEventsPerDocument;
+  const auto file = dir.write("20230913120000.export.CSV", gdelt_corpus(0, rows));
+  const auto reference_db = dir.file("reference.db");
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(wait_exit(spawn(ingest_args(file, reference_db, 10))) == 0);
+  const auto duration = std::chrono::steady_clock::now() - start;
+  const auto reference = counts(reference_db);
+  REQUIRE(reference.events == std::to_string(rows));
+
+  std::mt19937 random(20150218);
+  for (int trial = 0; trial < trials(); ++trial) {
+    INFO("trial " << trial);
+    const auto db = dir.file("trial-" + std::to_string(trial) + ".db");
+    const int batch = trial % 4 == 3 ? 4096 : 10;
+    std::uniform_int_distribution<long long> moment(
+        0, std::chrono::duration_cast<std::chrono::microseconds>(duration).count() * 11 / 10);
+    const pid_t pid = spawn(ingest_args(file, db, batch));
+    std::this_thread::sleep_for(std::chrono::microseconds(moment(random)));
+    ::kill(pid, SIGKILL);
+    wait_exit(pid);
+    if (std::filesystem::exists(db)) check_consistent(db);
+    REQUIRE(wait_exit(spawn(ingest_args(file, db, batch))) == 0);
+    check_consistent(db);
+    CHECK(counts(db) == reference);
+    CHECK(query(db, "SELECT count(*) FROM event_gdelt")[0] == std::to_string(rows));
+  }
+}
+
+TEST_CASE("two GDELT ingests of overlapping files share one store", "[e2e][concurrency][gdelt]") {
+  TempDir dir;
+  const auto db = dir.file("shared.db");
+  // Rows 2500-7499 are in both files.
+  const auto first = dir.write("a/20230913120000.export.CSV", gdelt_corpus(0, 7500));
+  const auto second = dir.write("b/20230913121500.export.CSV", gdelt_corpus(2500, 7500));
+  const auto a = spawn(ingest_args(first, db, 20));
+  const auto b = spawn(ingest_args(second, db, 20));
+  CHECK(wait_exit(a) == 0);
+  CHECK(wait_exit(b) == 0);
+  check_consistent(db);
+  CHECK(counts(db).events == "10000");
+  CHECK(counts(db).documents == "2000");
+  CHECK(query(db, "SELECT count(*) FROM event_gdelt")[0] == "10000");
+  CHECK(query(db,
+              "SELECT count(*) FROM events e LEFT JOIN event_gdelt g ON g.event_id = e.id "
+              "WHERE g.event_id IS NULL")[0] == "0");
+}

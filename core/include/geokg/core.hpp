@@ -178,6 +178,35 @@ struct Participant {
   std::string code;
 };
 
+// GDELT's own fields of an event read from a GDELT event export
+// (docs/gdelt.md). The rest of the row maps to Event, its participants and
+// its document.
+struct GdeltActorFields {
+  std::string country;  // ActorNCountryCode
+  std::string type1;    // ActorNType1Code .. Type3Code
+  std::string type2;
+  std::string type3;
+};
+
+struct GdeltFields {
+  std::int64_t global_event_id = 0;  // GLOBALEVENTID: the event's identity
+  std::string base_code;             // EventBaseCode, with its leading zeros
+  std::string root_code;             // EventRootCode
+  int quad_class = 0;                // 1..4
+  double goldstein = 0.0;
+  std::int64_t num_mentions = 0;
+  std::int64_t num_sources = 0;
+  std::int64_t num_articles = 0;
+  double avg_tone = 0.0;
+  std::int64_t date_added = 0;  // DATEADDED as YYYYMMDDHHMMSS (1.0's YYYYMMDD gets 000000)
+  GdeltActorFields actor1;
+  GdeltActorFields actor2;
+  std::optional<double> latitude;  // ActionGeo_Lat, ActionGeo_Long
+  std::optional<double> longitude;
+  std::string file;  // the input it came from, and its 1-based line
+  std::int64_t line = 0;
+};
+
 // An actor-event-actor triple with its provenance.
 struct Event {
   std::optional<Participant> source;
@@ -193,6 +222,9 @@ struct Event {
   std::string text;              // that sentence's text
   double confidence = 1.0;       // 0..1
   std::string extractor;         // what produced it, with version
+  // Set for events read from GDELT. Behind a pointer so that other events
+  // stay small (batches hold 100,000 of them); never changed once shared.
+  std::shared_ptr<const GdeltFields> gdelt;
 };
 
 // A source document. `key` is the external id; `text` may be empty for
@@ -327,6 +359,8 @@ struct WriteOutcome {
   std::int64_t events_added = 0;
   std::int64_t actors_added = 0;
   std::int64_t mentions_added = 0;
+  // GDELT events already stored that this record saw with more mentions.
+  std::int64_t events_updated = 0;
   std::string message;
 };
 

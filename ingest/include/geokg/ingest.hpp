@@ -72,6 +72,7 @@ struct IngestReport {
   std::int64_t events_added = 0;
   std::int64_t actors_added = 0;
   std::int64_t mentions_added = 0;
+  std::int64_t events_updated = 0;  // GDELT events seen again with more mentions
   std::vector<InputProblem> problems;
   std::vector<std::string> warnings;  // non-fatal: repaired bytes, documents without a date
 
@@ -102,6 +103,17 @@ LineCounts read_triples(std::istream& in, std::string_view name, const IngestOpt
                         const Ontology& ontology,
                         const std::function<void(DocumentRecord&&)>& emit,
                         std::vector<InputProblem>& problems);
+
+// Reads a GDELT event export (docs/gdelt.md): GDELT 2.0 (61 tab-separated
+// columns) or 1.0 (57, or 58 with SOURCEURL), plain or zipped (each entry
+// read as a file). The file's layout is that of its first row. Rows of one
+// SOURCEURL that are near each other (a whole GDELT 2.0 file) form one
+// DocumentRecord; every event carries its GdeltFields. Bad rows go to
+// `problems` as "name:line" and the rest are emitted. Memory does not grow
+// with the input. Throws IngestError when a zip archive cannot be read.
+LineCounts read_gdelt(std::istream& in, const std::string& name, const Ontology& ontology,
+                      const std::function<void(DocumentRecord&&)>& emit,
+                      std::vector<InputProblem>& problems);
 
 // ---------------------------------------------------------------------------
 // Extraction: text -> document, actors, mentions (and events, issue #4)

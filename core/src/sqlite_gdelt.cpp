@@ -1,0 +1,304 @@
+// GDELT's tables in the SQLite store. Together with sqlite_store.cpp, the
+// only place that knows the schema.
+#include "sqlite_gdelt.hpp"
+
+#include <algorithm>
+
+namespace geokg::sqlite {
+namespace {
+
+// Schema version 2. Never edit once shipped: a later change is a new step.
+constexpr std::string_view kGdeltTables = R"sql(
+CREATE TABLE gdelt_files(
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE event_gdelt(
+  event_id        INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  global_event_id INTEGER NOT NULL UNIQUE,
+  base_code       TEXT NOT NULL,
+  root_code       TEXT NOT NULL,
+  quad_class      INTEGER NOT NULL CHECK (quad_class BETWEEN 1 AND 4),
+  goldstein       REAL NOT NULL,
+  num_mentions    INTEGER NOT NULL,
+  num_sources     INTEGER NOT NULL,
+  num_articles    INTEGER NOT NULL,
+  avg_tone        REAL NOT NULL,
+  date_added      INTEGER NOT NULL,
+  actor1_country  TEXT,
+  actor1_type1    TEXT,
+  actor1_type2    TEXT,
+  actor1_type3    TEXT,
+  actor2_country  TEXT,
+  actor2_type1    TEXT,
+  actor2_type2    TEXT,
+  actor2_type3    TEXT,
+  action_geo_lat  REAL,
+  action_geo_long REAL,
+  file_id         INTEGER NOT NULL REFERENCES gdelt_files(id),
+  line            INTEGER NOT NULL
+);
+
+CREATE VIEW gdelt_events AS
+SELECT g.global_event_id,
+       e.date AS sql_date,
+       sp.code AS actor1_code, sa.name AS actor1_name, g.actor1_country,
+       g.actor1_type1, g.actor1_type2, g.actor1_type3,
+       tp.code AS actor2_code, ta.name AS actor2_name, g.actor2_country,
+       g.actor2_type1, g.actor2_type2, g.actor2_type3,
+       e.code AS event_code, g.base_code, g.root_code, g.quad_class, g.goldstein,
+       g.num_mentions, g.num_sources, g.num_articles, g.avg_tone,
+       e.location_name AS action_geo_fullname, e.location_country AS action_geo_country,
+       g.action_geo_lat, g.action_geo_long,
+       g.date_added, d.url AS source_url, e.extractor, f.name AS file, g.line,
+       e.id AS event_id, d.key AS document
+FROM event_gdelt g
+JOIN events e ON e.id = g.event_id
+JOIN documents d ON d.id = e.document_id
+JOIN gdelt_files f ON f.id = g.file_id
+LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source'
+LEFT JOIN actors sa ON sa.id = sp.actor_id
+LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
+LEFT JOIN actors ta ON ta.id = tp.actor_id;
+)sql";
+
+// "INSERT INTO table(columns) VALUES (?,...),(?,...)": `rows` groups of
+// as many placeholders as `columns` names.
+std::string insert_sql(std::string_view table, std::string_view columns, int rows) {
+  const auto count = 1 + std::count(columns.begin(), columns.end(), ',');
+  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES ";
+  for (int row = 0; row < rows; ++row) {
+    sql += row ? ",(" : "(";
+    for (std::ptrdiff_t column = 0; column < count; ++column) sql += column ? ",?" : "?";
+    sql += ")";
+  }
+  return sql;
+}
+
+// As SqliteStore writes events, with the id given.
+constexpr std::string_view kEventColumns =
+    "id, document_id, fingerprint, code, date, date_precision, date_from, date_to, "
+    "date_inferred, location_name, location_country, sentence, span_start, span_end, text, "
+    "negated, modality, confidence, extractor";
+constexpr int kEventParameters = 19;
+constexpr std::string_view kParticipantColumns = "event_id, role, actor_id, code";
+constexpr int kParticipantParameters = 4;
+constexpr std::string_view kGdeltColumns =
+    "event_id, global_event_id, base_code, root_code, quad_class, goldstein, num_mentions, "
+    "num_sources, num_articles, avg_tone, date_added, actor1_country, actor1_type1, "
+    "actor1_type2, actor1_type3, actor2_country, actor2_type1, actor2_type2, actor2_type3, "
+    "action_geo_lat, action_geo_long, file_id, line";
+constexpr int kGdeltParameters = 23;
+
+}  // namespace
+
+void add_gdelt_tables(Database& db) {
+  db.exec(kGdeltTables);
+}
+
+GdeltEventTable::GdeltEventTable(const Database& db)
+    : db_(db),
+      find_(db, "SELECT event_id, num_mentions FROM event_gdelt WHERE global_event_id = ?"),
+      insert_event_(db, insert_sql("events", kEventColumns, 1)),
+      insert_events_(db, insert_sql("events", kEventColumns, kRowsPerInsert)),
+      insert_participant_(db, insert_sql("event_participants", kParticipantColumns, 1)),
+      insert_participants_(db,
+                           insert_sql("event_participants", kParticipantColumns, kRowsPerInsert)),
+      insert_gdelt_(db, insert_sql("event_gdelt", kGdeltColumns, 1)),
+      insert_gdelts_(db, insert_sql("event_gdelt", kGdeltColumns, kRowsPerInsert)),
+      update_(db,
+              "UPDATE event_gdelt SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, "
+              "avg_tone = ?5, file_id = ?6, line = ?7 WHERE event_id = ?1 AND num_mentions < ?2"),
+      find_max_(db, "SELECT max(global_event_id) FROM event_gdelt"),
+      find_max_event_(db, "SELECT max(id) FROM events"),
+      find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
+      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {
+  pending_.reserve(kRowsPerInsert);
+  participants_.reserve(2 * kRowsPerInsert);
+}
+
+void GdeltEventTable::begin() {
+  max_id_ = -1;
+  next_event_id_ = -1;
+  added_.clear();
+}
+
+std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global_event_id) {
+  if (added_.contains(global_event_id)) flush();  // it may be held back
+  if (max_id_ < 0) {
+    max_id_ = find_max_.step() ? find_max_.int64(0) : 0;  // NULL (no rows) reads as 0
+    find_max_.reset();
+  }
+  if (global_event_id > max_id_ && !added_.contains(global_event_id)) return std::nullopt;
+  find_.bind(1, global_event_id);
+  std::optional<Stored> stored;
+  if (find_.step()) stored = Stored{find_.int64(0), find_.int64(1)};
+  find_.reset();
+  return stored;
+}
+
+std::int64_t GdeltEventTable::file_id(const std::string& name) {
+  if (last_file_id_ != 0 && name == last_file_) return last_file_id_;
+  find_file_.bind(1, name);
+  std::int64_t id = find_file_.step() ? find_file_.int64(0) : 0;
+  find_file_.reset();
+  if (id == 0) {
+    insert_file_.bind(1, name).run();
+    id = db_.last_insert_rowid();
+  }
+  last_file_ = name;
+  last_file_id_ = id;
+  return id;
+}
+
+std::int64_t GdeltEventTable::next_event_id() {
+  // Under the write lock, so no other connection adds events meanwhile;
+  // the ids are the ones SQLite itself would give (max + 1).
+  if (next_event_id_ < 0) {
+    next_event_id_ = (find_max_event_.step() ? find_max_event_.int64(0) : 0) + 1;
+    find_max_event_.reset();
+  }
+  return next_event_id_++;
+}
+
+void GdeltEventTable::bind_event(Statement& statement, int first, const Pending& row) {
+  const Event& event = *row.event;
+  const int at = first - 1;
+  statement.bind(at + 1, row.event_id)
+      .bind(at + 2, row.document_id)
+      .bind(at + 3, row.fingerprint)
+      .bind_ref(at + 4, event.code);
+  if (event.date) {
+    statement.bind_ref(at + 5, row.date)
+        .bind_ref(at + 6, to_string(event.date->precision))
+        .bind(at + 7, static_cast<std::int64_t>(event.date->first_day()))
+        .bind(at + 8, static_cast<std::int64_t>(event.date->last_day()));
+  }
+  statement.bind(at + 9, event.date_inferred ? 1 : 0);
+  if (event.location) {
+    statement.bind_ref_or_null(at + 10, event.location->name)
+        .bind_ref_or_null(at + 11, event.location->country);
+  }
+  if (event.sentence) statement.bind(at + 12, *event.sentence);
+  if (event.span) statement.bind(at + 13, event.span->start).bind(at + 14, event.span->end);
+  if (row.keep_text) statement.bind_ref_or_null(at + 15, event.text);
+  statement.bind(at + 16, event.negated ? 1 : 0)
+      .bind_ref(at + 17, to_string(event.modality))
+      .bind(at + 18, event.confidence)
+      .bind_ref(at + 19, event.extractor.empty() ? std::string_view("unknown") : event.extractor);
+}
+
+void GdeltEventTable::bind_gdelt(Statement& statement, int first, const Pending& row) {
+  const GdeltFields& fields = *row.event->gdelt;
+  const int at = first - 1;
+  statement.bind(at + 1, row.event_id)
+      .bind(at + 2, fields.global_event_id)
+      .bind_ref(at + 3, fields.base_code)
+      .bind_ref(at + 4, fields.root_code)
+      .bind(at + 5, fields.quad_class)
+      .bind(at + 6, fields.goldstein)
+      .bind(at + 7, fields.num_mentions)
+      .bind(at + 8, fields.num_sources)
+      .bind(at + 9, fields.num_articles)
+      .bind(at + 10, fields.avg_tone)
+      .bind(at + 11, fields.date_added)
+      .bind_ref_or_null(at + 12, fields.actor1.country)
+      .bind_ref_or_null(at + 13, fields.actor1.type1)
+      .bind_ref_or_null(at + 14, fields.actor1.type2)
+      .bind_ref_or_null(at + 15, fields.actor1.type3)
+      .bind_ref_or_null(at + 16, fields.actor2.country)
+      .bind_ref_or_null(at + 17, fields.actor2.type1)
+      .bind_ref_or_null(at + 18, fields.actor2.type2)
+      .bind_ref_or_null(at + 19, fields.actor2.type3);
+  if (fields.latitude) statement.bind(at + 20, *fields.latitude);
+  if (fields.longitude) statement.bind(at + 21, *fields.longitude);
+  statement.bind(at + 22, row.file_id).bind(at + 23, fields.line);
+}
+
+void GdeltEventTable::insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
+                             bool keep_text, std::vector<Participant> participants) {
+  const auto id = next_event_id();
+  pending_.push_back({id, document_id, fingerprint, &event, keep_text,
+                      event.date ? event.date->iso() : std::string(), file_id(event.gdelt->file)});
+  for (auto& participant : participants) participants_.push_back({id, std::move(participant)});
+  if (event.gdelt->global_event_id > max_id_) added_.insert(event.gdelt->global_event_id);
+  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) flush_events();
+}
+
+void GdeltEventTable::flush_events() {
+  // Events first: participants and GDELT rows reference them.
+  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) {
+    for (int row = 0; row < kRowsPerInsert; ++row) {
+      bind_event(insert_events_, row * kEventParameters + 1,
+                 pending_[static_cast<std::size_t>(row)]);
+    }
+    insert_events_.run();
+    for (int row = 0; row < kRowsPerInsert; ++row) {
+      bind_gdelt(insert_gdelts_, row * kGdeltParameters + 1,
+                 pending_[static_cast<std::size_t>(row)]);
+    }
+    insert_gdelts_.run();
+  } else {
+    for (const auto& row : pending_) {
+      bind_event(insert_event_, 1, row);
+      insert_event_.run();
+    }
+    for (const auto& row : pending_) {
+      bind_gdelt(insert_gdelt_, 1, row);
+      insert_gdelt_.run();
+    }
+  }
+  pending_.clear();
+  flush_participants();
+}
+
+void GdeltEventTable::flush_participants() {
+  std::size_t done = 0;
+  const auto bind = [](Statement& statement, int first, const PendingParticipant& row) {
+    statement.bind(first, row.event_id)
+        .bind_ref(first + 1, row.participant.role)
+        .bind(first + 2, row.participant.actor_id)
+        .bind_ref_or_null(first + 3, row.participant.code);
+  };
+  for (; done + kRowsPerInsert <= participants_.size(); done += kRowsPerInsert) {
+    for (int row = 0; row < kRowsPerInsert; ++row) {
+      bind(insert_participants_, row * kParticipantParameters + 1,
+           participants_[done + static_cast<std::size_t>(row)]);
+    }
+    insert_participants_.run();
+  }
+  for (; done < participants_.size(); ++done) {
+    bind(insert_participant_, 1, participants_[done]);
+    insert_participant_.run();
+  }
+  participants_.clear();
+}
+
+void GdeltEventTable::flush() {
+  flush_events();
+  next_event_id_ = -1;  // other code may insert events before the next row
+}
+
+bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
+  if (fields.num_mentions <= stored.num_mentions) return false;
+  update_.bind(1, stored.event_id)
+      .bind(2, fields.num_mentions)
+      .bind(3, fields.num_sources)
+      .bind(4, fields.num_articles)
+      .bind(5, fields.avg_tone)
+      .bind(6, file_id(fields.file))
+      .bind(7, fields.line)
+      .run();
+  return true;
+}
+
+void GdeltEventTable::forget() {
+  pending_.clear();
+  participants_.clear();
+  last_file_.clear();
+  last_file_id_ = 0;
+  begin();
+}
+
+}  // namespace geokg::sqlite

@@ -1,0 +1,114 @@
+// GDELT's part of the SQLite store: the schema step that adds it (version 1
+// to 2) and the statements that write GDELT's own event fields. Private to
+// core/; SqliteStore calls it from its write path.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "geokg/core.hpp"
+#include "sqlite.hpp"
+
+namespace geokg::sqlite {
+
+// The schema version that holds the GDELT tables (version 2 added mentions).
+constexpr std::int64_t kGdeltSchemaVersion = 3;
+
+// Takes a version-2 store to version 3: the gdelt_files and event_gdelt
+// tables and the gdelt_events view. Runs inside the caller's migration
+// transaction, so a failure leaves the store at version 2.
+void add_gdelt_tables(Database& db);
+
+// Writes GDELT events: their `events`, `event_participants` and
+// `event_gdelt` rows. Rows are held back and written kRowsPerInsert to a
+// statement, with event ids assigned here: one statement per row was most of
+// GDELT's write time. Held-back rows reference the caller's Events, which
+// must live until flush().
+class GdeltEventTable {
+ public:
+  explicit GdeltEventTable(const Database& db);
+
+  struct Stored {
+    std::int64_t event_id = 0;
+    std::int64_t num_mentions = 0;
+  };
+  // One participant of an event, with the actor's row id.
+  struct Participant {
+    std::string_view role;  // "source" or "target"
+    std::int64_t actor_id = 0;
+    std::string code;  // the code at the event, "" for NULL
+  };
+
+  // Call at the start of each write transaction: other processes may have
+  // written since the last one.
+  void begin();
+  // The stored event with this GLOBALEVENTID, if any.
+  std::optional<Stored> find(std::int64_t global_event_id);
+  // Adds `event` (which has GdeltFields) to document `document_id`, its
+  // text only when `keep_text`. Requires: find() found no event with its
+  // GLOBALEVENTID.
+  void insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
+              bool keep_text, std::vector<Participant> participants);
+  // Writes the rows held back; call before a commit, a savepoint release,
+  // and before any other statement inserts into `events`.
+  void flush();
+  // A repeated event: when `fields` has more mentions than the stored row,
+  // its counts, tone and provenance replace the stored ones. True if so.
+  bool update(const Stored& stored, const GdeltFields& fields);
+  // Forgets held-back rows and cached ids; call after a rollback.
+  void forget();
+
+ private:
+  static constexpr int kRowsPerInsert = 32;
+  struct Pending {
+    std::int64_t event_id;
+    std::int64_t document_id;
+    std::int64_t fingerprint;
+    const Event* event;
+    bool keep_text;
+    std::string date;  // ISO text of the event's date
+    std::int64_t file_id;
+  };
+  struct PendingParticipant {
+    std::int64_t event_id;
+    Participant participant;
+  };
+  std::int64_t file_id(const std::string& name);
+  std::int64_t next_event_id();
+  void flush_events();
+  void flush_participants();
+  static void bind_event(Statement& statement, int first, const Pending& row);
+  static void bind_gdelt(Statement& statement, int first, const Pending& row);
+
+  const Database& db_;
+  Statement find_;
+  Statement insert_event_;
+  Statement insert_events_;
+  Statement insert_participant_;
+  Statement insert_participants_;
+  Statement insert_gdelt_;
+  Statement insert_gdelts_;
+  Statement update_;
+  Statement find_max_;
+  Statement find_max_event_;
+  Statement find_file_;
+  Statement insert_file_;
+  std::vector<Pending> pending_;
+  std::vector<PendingParticipant> participants_;
+  std::string last_file_;
+  std::int64_t last_file_id_ = 0;
+  // The id the next event gets; -1 while unknown (after a flush, since other
+  // code may insert events then).
+  std::int64_t next_event_id_ = -1;
+  // No GLOBALEVENTID stored before this transaction is larger; -1 while
+  // unknown. GDELT's ids grow with time, so a new file's rows need no
+  // lookup, only a check against the ids this transaction added.
+  std::int64_t max_id_ = -1;
+  std::unordered_set<std::int64_t> added_;
+};
+
+}  // namespace geokg::sqlite
