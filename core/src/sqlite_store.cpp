@@ -11,6 +11,7 @@
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
+#include "sqlite_queries.hpp"
 
 namespace geokg {
 namespace {
@@ -22,7 +23,13 @@ constexpr int kApplicationId = 0x474B4731;
 // a shipped entry, or existing databases and new ones would disagree.
 // CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
 // an IN list on every row written, which made inserts several times slower.
-constexpr std::array<std::string_view, 1> kMigrations{R"sql(
+// Version 2: indexes for geokg query. Self-contained, so that the migrations
+// of parallel work can be renumbered around it.
+constexpr std::string_view kQueryIndexesMigration = R"sql(
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -124,7 +131,8 @@ LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source'
 LEFT JOIN actors sa ON sa.id = sp.actor_id
 LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 LEFT JOIN actors ta ON ta.id = tp.actor_id;
-)sql"};
+)sql",
+                                                      kQueryIndexesMigration};
 
 std::string hex128(XXH128_hash_t hash) {
   char buffer[33];
@@ -170,28 +178,6 @@ std::int64_t fingerprint(const Event& event) {
   return value;
 }
 
-// Rebuilds a date from its first day (yyyymmdd) and precision columns, which
-// is cheaper than parsing the ISO text for every row of a large read.
-std::optional<EventDate> date_from_columns(const sqlite::Statement& row, int first_day,
-                                           int precision) {
-  if (row.is_null(first_day)) return std::nullopt;
-  const auto day = row.int64(first_day);
-  EventDate date;
-  date.year = static_cast<std::int16_t>(day / 10000);
-  date.month = static_cast<std::int8_t>(day / 100 % 100);
-  date.day = static_cast<std::int8_t>(day % 100);
-  const auto kind = row.text_view(precision);
-  if (kind == "year") {
-    date.precision = DatePrecision::Year;
-    date.month = 0;
-    date.day = 0;
-  } else if (kind == "month") {
-    date.precision = DatePrecision::Month;
-    date.day = 0;
-  }
-  return date;
-}
-
 std::optional<EventDate> date_from_text(const std::optional<std::string>& text) {
   if (!text || text->empty()) return std::nullopt;
   return EventDate::parse(*text);
@@ -210,6 +196,35 @@ class SqliteStore final : public Store {
                       const std::function<void(const EventRow&)>& visit) const override;
   std::optional<ActorRow> find_actor(std::string_view key) const override;
   StoreStats stats() const override;
+
+  // Analyst queries: sqlite_queries.cpp.
+  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const override {
+    return queries_.search_actors(text, limit);
+  }
+  std::vector<ActorRow> find_actors_coded(std::string_view code) const override {
+    return queries_.find_actors_coded(code);
+  }
+  std::vector<ActorRow> actors_by_id(std::span<const std::int64_t> ids) const override {
+    return queries_.actors_by_id(ids);
+  }
+  std::vector<std::int64_t> actor_ids(const ActorSet& set) const override {
+    return queries_.actor_ids(set);
+  }
+  void for_each_event_detail(const EventFilter& filter, std::size_t limit,
+                             const std::function<void(const EventDetail&)>& visit) const override {
+    queries_.for_each_event_detail(filter, limit, visit);
+  }
+  std::int64_t count_events(const EventFilter& filter) const override {
+    return queries_.count_events(filter);
+  }
+  void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                     const std::function<void(const EventLink&)>& visit) const override {
+    queries_.for_each_link(actors, filter, visit);
+  }
+  void for_each_pair(const EventFilter& filter,
+                     const std::function<void(std::int64_t, std::int64_t)>& visit) const override {
+    queries_.for_each_pair(filter, visit);
+  }
 
  private:
   // What this store already knows of an actor, so the hot write path asks
@@ -260,6 +275,8 @@ class SqliteStore final : public Store {
   std::optional<sqlite::SavepointSql> document_savepoint_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
+  sqlite::EventQueries queries_{db_, ontology_};
+  mutable int snapshots_ = 0;  // open ReadSnapshots; they nest
 };
 
 SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
@@ -682,19 +699,9 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
   }
 }
 
-ActorRow read_actor(const sqlite::Statement& row) {
-  ActorRow result;
-  result.id = row.int64(0);
-  result.actor.key = row.text(1);
-  result.actor.name = row.text(2);
-  result.actor.code = row.text(3);
-  result.actor.country = row.text(4);
-  result.actor.agent = row.text(5);
-  result.actor.type = parse_actor_type(row.text(6));
-  return result;
-}
-
-constexpr std::string_view kActorColumns = "id, key, name, code, country, agent, type";
+using sqlite::date_from_columns;
+using sqlite::kActorColumns;
+using sqlite::read_actor;
 
 void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& visit) const {
   auto rows =
@@ -710,12 +717,18 @@ void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& vis
 }
 
 void SqliteStore::begin_snapshot() const {
+  if (snapshots_ > 0) {  // nested: the outer snapshot holds
+    ++snapshots_;
+    return;
+  }
   // A deferred transaction takes its snapshot at the first read: read now.
   db_.exec("BEGIN");
   db_.exec("SELECT count(*) FROM meta");
+  snapshots_ = 1;
 }
 
 void SqliteStore::end_snapshot() const {
+  if (snapshots_ == 0 || --snapshots_ > 0) return;
   try {
     db_.exec("COMMIT");
   } catch (const StoreError&) {  // called from destructors: never throw
@@ -750,76 +763,11 @@ void SqliteStore::for_each_event(const EventFilter& filter,
       "FROM events e JOIN documents d ON d.id = e.document_id "
       "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
       "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' ";
-  std::vector<std::string> where;
-  std::vector<std::function<void(sqlite::Statement&, int&)>> binders;
-  auto placeholders = [](std::size_t n) {
-    std::string list;
-    for (std::size_t i = 0; i < n; ++i) list += i ? ",?" : "?";
-    return list;
-  };
-  if (filter.since) {
-    where.push_back("e.date_to >= ?");
-    binders.push_back([day = filter.since->first_day()](auto& s, int& i) {
-      s.bind(i++, static_cast<std::int64_t>(day));
-    });
-  }
-  if (filter.until) {
-    where.push_back("e.date_from <= ?");
-    binders.push_back([day = filter.until->last_day()](auto& s, int& i) {
-      s.bind(i++, static_cast<std::int64_t>(day));
-    });
-  }
-  if (!filter.codes.empty()) {
-    std::string clause;
-    for (const auto& code : filter.codes) {
-      clause += clause.empty() ? "(" : " OR ";
-      clause += "substr(e.code, 1, ?) = ?";
-      binders.push_back([code](auto& s, int& i) {
-        s.bind(i++, static_cast<std::int64_t>(code.size()));
-        s.bind(i++, code);
-      });
-    }
-    where.push_back(clause + ")");
-  }
-  if (!filter.quads.empty()) {
-    where.push_back("e.code IN (SELECT code FROM cameo_event_codes WHERE quad IN (" +
-                    placeholders(filter.quads.size()) + "))");
-    for (auto quad : filter.quads) {
-      binders.push_back([quad](auto& s, int& i) { s.bind(i++, static_cast<int>(quad)); });
-    }
-  }
-  if (!filter.actors.empty()) {
-    std::vector<std::int64_t> ids;
-    for (const auto& key : filter.actors) {
-      const auto actor = find_actor(key);
-      if (!actor) throw StoreError("no actor with key \"" + key + "\" in " + db_.path());
-      ids.push_back(actor->id);
-    }
-    const auto list = placeholders(ids.size());
-    where.push_back("(sp.actor_id IN (" + list + ") OR tp.actor_id IN (" + list + "))");
-    binders.push_back([ids](auto& s, int& i) {
-      for (int pass = 0; pass < 2; ++pass) {
-        for (auto id : ids) s.bind(i++, id);
-      }
-    });
-  }
-  if (!filter.countries.empty()) {
-    const auto list = placeholders(filter.countries.size());
-    where.push_back("(sp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
-                    ")) OR tp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
-                    ")))");
-    binders.push_back([countries = filter.countries](auto& s, int& i) {
-      for (int pass = 0; pass < 2; ++pass) {
-        for (const auto& country : countries) s.bind(i++, country);
-      }
-    });
-  }
-  for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "WHERE ") + where[i];
-  sql += " ORDER BY e.id";
-
+  const sqlite::EventWhere where(db_, filter);
+  sql += "WHERE " + where.conditions() + " ORDER BY e.id";
   auto rows = db_.prepare(sql);
   int index = 1;
-  for (const auto& bind : binders) bind(rows, index);
+  where.bind(rows, index);
   // One row object, refilled in place: assign() reuses its strings' storage.
   EventRow row;
   while (rows.step()) {
