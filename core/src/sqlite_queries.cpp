@@ -99,6 +99,55 @@ std::optional<EventDate> date_from_columns(const Statement& row, int first_day, 
 }
 
 // ---------------------------------------------------------------------------
+// LinkWriter
+
+LinkWriter::LinkWriter(const Database& db)
+    : insert_(db,
+              "INSERT INTO event_links(actor_id, other_id, event_id, outgoing, code, date_from, "
+              "date_to, date_precision) VALUES (?,?,?,?,?,?,?,?)") {}
+
+void LinkWriter::begin_event(std::int64_t event, const std::string& code,
+                             const std::optional<EventDate>& date) {
+  current_ = {0, 0, event, true, code, date};
+  ends_[0] = ends_[1] = 0;
+}
+
+void LinkWriter::add_end(bool source, std::int64_t actor) { ends_[source ? 0 : 1] = actor; }
+
+void LinkWriter::end_event() {
+  if (ends_[0] == 0 || ends_[1] == 0) return;
+  for (const bool outgoing : {true, false}) {
+    Row row = current_;
+    row.actor = ends_[outgoing ? 0 : 1];
+    row.other = ends_[outgoing ? 1 : 0];
+    row.outgoing = outgoing;
+    pending_.push_back(std::move(row));
+  }
+}
+
+void LinkWriter::flush() {
+  std::sort(pending_.begin(), pending_.end(), [](const Row& a, const Row& b) {
+    if (a.actor != b.actor) return a.actor < b.actor;
+    if (a.other != b.other) return a.other < b.other;
+    if (a.event != b.event) return a.event < b.event;
+    return a.outgoing < b.outgoing;
+  });
+  for (const auto& row : pending_) {
+    insert_.bind(1, row.actor).bind(2, row.other).bind(3, row.event).bind(4, row.outgoing ? 1 : 0);
+    insert_.bind_ref(5, row.code);
+    if (row.date) {
+      insert_.bind(6, static_cast<std::int64_t>(row.date->first_day()))
+          .bind(7, static_cast<std::int64_t>(row.date->last_day()))
+          .bind_ref(8, to_string(row.date->precision));
+    }
+    insert_.run();
+  }
+  pending_.clear();
+}
+
+void LinkWriter::discard() { pending_.clear(); }
+
+// ---------------------------------------------------------------------------
 // EventWhere
 
 std::string EventWhere::actor_condition(const Database& db, const ActorSet& set,
@@ -130,15 +179,16 @@ std::string EventWhere::actor_condition(const Database& db, const ActorSet& set,
   return "(" + condition + ")";
 }
 
-EventWhere::EventWhere(const Database& db, const EventFilter& filter) {
+EventWhere::EventWhere(const Database& db, const EventFilter& filter, const Columns& columns) {
+  const auto& core = columns.core;
   // Clauses are added in the order their parameters are bound.
   const bool by_actor = !filter.actors.empty() || !filter.countries.empty() ||
                         !filter.participants.empty() || !filter.sources.empty() ||
                         !filter.targets.empty() || filter.between.has_value();
   // With an actor to start from, the date index must not win the plan.
-  const std::string date_from = by_actor ? "+e.date_from" : "e.date_from";
+  const std::string date_from = (by_actor ? "+" : "") + core + ".date_from";
   if (filter.since) {
-    add("e.date_to >= ?");
+    add(core + ".date_to >= ?");
     binders_.push_back([day = filter.since->first_day()](Statement& s, int& i) {
       s.bind(i++, static_cast<std::int64_t>(day));
     });
@@ -153,7 +203,7 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter) {
     std::string clause;
     for (const auto& code : filter.codes) {
       clause += clause.empty() ? "(" : " OR ";
-      clause += "substr(e.code, 1, ?) = ?";
+      clause += "substr(" + core + ".code, 1, ?) = ?";
       binders_.push_back([code](Statement& s, int& i) {
         s.bind(i++, static_cast<std::int64_t>(code.size()));
         s.bind(i++, code);
@@ -162,7 +212,7 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter) {
     add(clause + ")");
   }
   if (!filter.quads.empty()) {
-    add("e.code IN (SELECT code FROM cameo_event_codes WHERE quad IN (" +
+    add(core + ".code IN (SELECT code FROM cameo_event_codes WHERE quad IN (" +
         placeholders(filter.quads.size()) + "))");
     binders_.push_back([quads = filter.quads](Statement& s, int& i) {
       for (const auto quad : quads) s.bind(i++, static_cast<int>(quad));
@@ -170,7 +220,7 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter) {
   }
   auto participant = [&](const ActorSet& set, const char* role) {
     if (set.empty()) return;
-    std::string clause = "e.id IN (SELECT event_id FROM event_participants WHERE ";
+    std::string clause = columns.id + " IN (SELECT event_id FROM event_participants WHERE ";
     if (role) clause += std::string("role = '") + role + "' AND ";
     add(clause + actor_condition(db, set, "actor_id") + ")");
   };
@@ -184,25 +234,33 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter) {
   participant(filter.sources, "source");
   participant(filter.targets, "target");
   if (filter.between && !filter.between->first.empty() && !filter.between->second.empty()) {
-    // From the first set's index entries to the other end of each event.
-    const auto first = actor_condition(db, filter.between->first, "a.actor_id");
-    const auto second = actor_condition(db, filter.between->second, "b.actor_id");
-    add("e.id IN (SELECT a.event_id FROM event_participants a CROSS JOIN event_participants b "
-        "ON b.event_id = a.event_id AND b.role <> a.role WHERE " +
-        first + " AND " + second + ")");
+    // One contiguous range of event_links per actor of the first set. The
+    // second set is probed by key for actors, but checked row by row for
+    // countries: probing every actor of one country against every actor of
+    // another would be their product.
+    const auto& second = filter.between->second;
+    const auto first_condition = actor_condition(db, filter.between->first, "actor_id");
+    const auto second_condition =
+        actor_condition(db, second, second.countries.empty() ? "other_id" : "+other_id");
+    add(columns.id + " IN (SELECT event_id FROM event_links WHERE " + first_condition + " AND " +
+        second_condition + ")");
   }
   if (!filter.documents.empty()) {
-    add("e.document_id IN (SELECT id FROM documents WHERE key IN (" +
+    add(columns.row + ".document_id IN (SELECT id FROM documents WHERE key IN (" +
         placeholders(filter.documents.size()) + "))");
     binders_.push_back([documents = filter.documents](Statement& s, int& i) {
       for (const auto& key : documents) s.bind(i++, key);
     });
+    needs_row_ = true;
   }
   if (!filter.text.empty()) {
-    add(std::string(kSentence) + " LIKE ? ESCAPE '\\'");
+    const auto& e = columns.row;
+    add("COALESCE(" + e + ".text, substr(d.text, " + e + ".span_start + 1, " + e + ".span_end - " +
+        e + ".span_start)) LIKE ? ESCAPE '\\'");
     binders_.push_back([pattern = "%" + like_literal(filter.text) + "%"](Statement& s, int& i) {
       s.bind(i++, pattern);
     });
+    needs_row_ = true;
     needs_document_ = true;
   }
 }
@@ -371,16 +429,15 @@ std::int64_t EventQueries::count_events(const EventFilter& filter) const {
 
 void EventQueries::for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
                                  const std::function<void(const EventLink&)>& visit) const {
-  const EventWhere where(db_, filter);
-  // p: the actor's own index entries; o: the other end, by primary key.
+  const EventWhere where(db_, filter, {"e.event_id", "e", "ev"});
+  // One range of event_links per actor; the events row only when a filter
+  // reads it.
   auto rows = db_.prepare(
-      std::string("SELECT p.event_id, p.role, o.actor_id, oa.key, oa.country, e.code, "
-                  "e.date_from, e.date_precision FROM event_participants p "
-                  "CROSS JOIN event_participants o ON o.event_id = p.event_id AND o.role <> p.role "
-                  "CROSS JOIN events e ON e.id = p.event_id ") +
-      (where.needs_document() ? "CROSS JOIN documents d ON d.id = e.document_id " : "") +
-      "LEFT JOIN actors oa ON oa.id = o.actor_id WHERE p.actor_id = ? AND " + where.conditions() +
-      " ORDER BY p.event_id");
+      std::string("SELECT e.event_id, e.outgoing, e.other_id, oa.key, oa.country, e.code, "
+                  "e.date_from, e.date_precision FROM event_links e ") +
+      (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
+      (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +
+      "LEFT JOIN actors oa ON oa.id = e.other_id WHERE e.actor_id = ? AND " + where.conditions());
   EventLink link;
   for (const auto actor : actors) {
     int index = 1;
@@ -389,7 +446,7 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
     link.actor = actor;
     while (rows.step()) {
       link.event_id = rows.int64(0);
-      link.outgoing = rows.text_view(1) == "source";
+      link.outgoing = rows.int64(1) != 0;
       link.other = rows.int64(2);
       link.other_key.assign(rows.text_view(3));
       link.other_country.assign(rows.text_view(4));
@@ -403,33 +460,14 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
 
 void EventQueries::for_each_pair(const EventFilter& filter,
                                  const std::function<void(std::int64_t, std::int64_t)>& visit) const {
-  const EventWhere where(db_, filter);
-  if (where.empty()) {
-    // One pass over the participants in primary-key order: an event's
-    // source row comes right before its target row.
-    // ORDER BY keeps SQLite on the table itself: the actor index, which is
-    // smaller and would be its choice, is in actor order.
-    auto rows = db_.prepare(
-        "SELECT event_id, role, actor_id FROM event_participants ORDER BY event_id, role");
-    std::int64_t event = 0;
-    std::int64_t source = 0;
-    while (rows.step()) {
-      const auto id = rows.int64(0);
-      if (rows.text_view(1) == "source") {
-        event = id;
-        source = rows.int64(2);
-      } else if (id == event) {
-        visit(source, rows.int64(2));
-      }
-    }
-    return;
-  }
+  // Every event with both ends once, from its source's side, in (source,
+  // target) order.
+  const EventWhere where(db_, filter, {"e.event_id", "e", "ev"});
   auto rows = db_.prepare(
-      std::string("SELECT sp.actor_id, tp.actor_id FROM events e ") +
-      (where.needs_document() ? "JOIN documents d ON d.id = e.document_id " : "") +
-      "JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
-      "JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' WHERE " +
-      where.conditions() + " ORDER BY e.id");
+      std::string("SELECT e.actor_id, e.other_id FROM event_links e ") +
+      (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
+      (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +
+      "WHERE e.outgoing = 1 AND " + where.conditions());
   int index = 1;
   where.bind(rows, index);
   while (rows.step()) visit(rows.int64(0), rows.int64(1));

@@ -23,10 +23,44 @@ constexpr int kApplicationId = 0x474B4731;
 // a shipped entry, or existing databases and new ones would disagree.
 // CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
 // an IN list on every row written, which made inserts several times slower.
-// Version 2: indexes for geokg query. Self-contained, so that the migrations
+// Version 2: what geokg query reads. Self-contained, so that the migrations
 // of parallel work can be renumbered around it.
+//
+// event_links holds each event that has both ends twice, once seen from
+// each end, clustered by actor: an actor's relations are one contiguous
+// range, not one random page per event (docs/benchmarks.md). Store::write
+// adds the rows (LinkWriter: sorted, once per batch, cheaper than a
+// trigger), the INSERT fills it for older stores, and a trigger follows
+// deletions.
 constexpr std::string_view kQueryIndexesMigration = R"sql(
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+CREATE TABLE event_links(
+  actor_id       INTEGER NOT NULL,
+  other_id       INTEGER NOT NULL,
+  event_id       INTEGER NOT NULL,
+  outgoing       INTEGER NOT NULL,
+  code           TEXT NOT NULL,
+  date_from      INTEGER,
+  date_to        INTEGER,
+  date_precision TEXT,
+  PRIMARY KEY (actor_id, other_id, event_id, outgoing)
+) WITHOUT ROWID;
+
+INSERT INTO event_links
+SELECT p.actor_id, o.actor_id, p.event_id, p.role = 'source', e.code, e.date_from, e.date_to,
+       e.date_precision
+FROM event_participants p
+JOIN event_participants o ON o.event_id = p.event_id AND o.role <> p.role
+JOIN events e ON e.id = p.event_id
+ORDER BY 1, 2, 3, 4;
+
+CREATE TRIGGER event_links_delete AFTER DELETE ON event_participants BEGIN
+  DELETE FROM event_links WHERE actor_id = OLD.actor_id AND event_id = OLD.event_id AND
+    other_id IN (SELECT actor_id FROM event_participants WHERE event_id = OLD.event_id);
+  DELETE FROM event_links WHERE other_id = OLD.actor_id AND event_id = OLD.event_id AND
+    actor_id IN (SELECT actor_id FROM event_participants WHERE event_id = OLD.event_id);
+END;
 )sql";
 
 constexpr std::array<std::string_view, 2> kMigrations{R"sql(
@@ -272,6 +306,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_alias_;
   std::optional<sqlite::Statement> insert_event_;
   std::optional<sqlite::Statement> insert_participant_;
+  std::optional<sqlite::LinkWriter> links_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
@@ -465,6 +500,7 @@ void SqliteStore::prepare_writes() {
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
+  links_.emplace(db_);
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
 }
@@ -602,13 +638,16 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     ++outcome.events_added;
     auto add_participant = [&](const Participant& participant, std::string_view role) {
       const auto id = actor_id(participant.actor_key, record);
+      links_->add_end(role == "source", id);
       std::string_view code = participant.code;
       if (code.empty()) code = actors_.at(participant.actor_key).code;
       insert_participant_->bind(1, event_id).bind_ref(2, role).bind(3, id).bind_ref_or_null(4, code);
       insert_participant_->run();
     };
+    links_->begin_event(event_id, event.code, event.date);
     if (event.source) add_participant(*event.source, "source");
     if (event.target) add_participant(*event.target, "target");
+    links_->end_event();
   }
   if (outcome.status == WriteOutcome::Status::Unchanged &&
       (outcome.events_added > 0 || outcome.actors_added > 0)) {
@@ -665,16 +704,20 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
         outcomes.push_back(write_one(record));
+        links_->flush();
         savepoint.release();
       } catch (const Error& error) {
+        links_->discard();
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
         reject(error.what());
       }
     }
+    links_->flush();
     db_.exec("COMMIT");
   } catch (...) {
+    links_->discard();
     // The batch is lost as a whole: forget ids that no longer exist.
     try {
       db_.exec("ROLLBACK");

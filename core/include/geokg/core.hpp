@@ -483,7 +483,8 @@ class Store {
   // Number of events that pass `filter`.
   virtual std::int64_t count_events(const EventFilter& filter) const;
   // For each actor of `actors` in turn, the events passing `filter` that link
-  // it to another participant (both ends present), in event id order.
+  // it to another participant (both ends present), by the other's row id,
+  // then event id.
   virtual void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
                              const std::function<void(const EventLink&)>& visit) const;
   // Source and target row ids of every event passing `filter` that has
