@@ -6,6 +6,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/page_rank.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <numeric>
 #include <unordered_map>
 
@@ -132,21 +133,25 @@ RelationNetwork build_relation_network(const Store& store, const EventFilter& fi
 
   // One packed (source, target) per event between distinct nodes; sorted,
   // runs become arcs. Eight bytes per event beats a hash map of pairs.
+  // Counts live apart from the nodes, whose strings would crowd the cache.
   std::vector<std::uint64_t> packed;
+  std::vector<std::int64_t> events(groups.size(), 0);
   store.for_each_pair(filter, [&](std::int64_t source, std::int64_t target) {
     const auto s = group(source);
     const auto t = group(target);
     if (s == t) return;
-    ++groups[s].events;
-    ++groups[t].events;
+    ++events[s];
+    ++events[t];
     packed.push_back(std::uint64_t{s} << 32 | t);
   });
 
   // Nodes that take part, in key order.
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < groups.size(); ++i) {
-    if (groups[i].events > 0) order.push_back(i);
+    groups[i].events = events[i];
+    if (events[i] > 0) order.push_back(i);
   }
+  std::vector<std::int64_t>().swap(events);
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return groups[a].ref.key < groups[b].ref.key; });
   std::vector<std::uint32_t> index_of(groups.size(), kNone);
@@ -162,12 +167,15 @@ RelationNetwork build_relation_network(const Store& store, const EventFilter& fi
     value = std::uint64_t{index_of[value >> 32]} << 32 | index_of[value & 0xffffffffu];
   }
   std::sort(packed.begin(), packed.end());
+  std::size_t arcs = 0;
+  for (std::size_t i = 0; i < packed.size(); ++i) arcs += i == 0 || packed[i] != packed[i - 1];
+  network.arcs.reserve(arcs);
   for (std::size_t i = 0; i < packed.size();) {
     std::size_t j = i;
     while (j < packed.size() && packed[j] == packed[i]) ++j;
     network.arcs.push_back({static_cast<std::uint32_t>(packed[i] >> 32),
                             static_cast<std::uint32_t>(packed[i] & 0xffffffffu),
-                            static_cast<std::int64_t>(j - i)});
+                            static_cast<std::uint32_t>(j - i)});
     i = j;
   }
   return network;
@@ -177,19 +185,43 @@ std::vector<NodeScore> rank_nodes(const RelationNetwork& network, CentralityMeas
   const auto n = network.nodes.size();
   std::vector<NodeScore> scores(n);
   for (std::size_t i = 0; i < n; ++i) scores[i].node = i;
-  const auto undirected = symmetric_pairs(network);
-  for (const auto& pair : undirected) ++scores[pair.first].degree;
+  // Distinct neighbours: each arc counts for both ends, less one for each
+  // pair related both ways. Those are found by merging the arcs that go
+  // up (source < target, in order already) with the downward ones turned
+  // round and sorted.
+  const auto& arcs = network.arcs;
+  std::vector<std::uint64_t> turned;
+  for (const auto& arc : arcs) {
+    ++scores[arc.source].degree;
+    ++scores[arc.target].degree;
+    if (arc.source > arc.target) turned.push_back(std::uint64_t{arc.target} << 32 | arc.source);
+  }
+  std::sort(turned.begin(), turned.end());
+  auto next = turned.begin();
+  for (const auto& arc : arcs) {
+    if (arc.source >= arc.target) continue;
+    const auto up = std::uint64_t{arc.source} << 32 | arc.target;
+    while (next != turned.end() && *next < up) ++next;
+    if (next != turned.end() && *next == up) {
+      --scores[arc.source].degree;
+      --scores[arc.target].degree;
+    }
+  }
+  std::vector<std::uint64_t>().swap(turned);
 
   switch (measure) {
     case CentralityMeasure::Degree:
       for (auto& score : scores) score.score = static_cast<double>(score.degree);
       break;
     case CentralityMeasure::PageRank: {
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
-      arcs.reserve(network.arcs.size());
-      for (const auto& arc : network.arcs) arcs.emplace_back(arc.source, arc.target);
-      const Digraph graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(),
-                      static_cast<std::uint32_t>(n));
+      // The arcs as (source, target) pairs, read in place.
+      const auto as_pair = [](const RelationNetwork::Arc& arc) {
+        return std::pair<std::uint32_t, std::uint32_t>(arc.source, arc.target);
+      };
+      const Digraph graph(boost::edges_are_unsorted_multi_pass,
+                          boost::make_transform_iterator(arcs.begin(), as_pair),
+                          boost::make_transform_iterator(arcs.end(), as_pair),
+                          static_cast<std::uint32_t>(n));
       std::vector<double> rank(n, 0.0);
       boost::graph::page_rank(graph, boost::make_iterator_property_map(
                                          rank.begin(), boost::get(boost::vertex_index, graph)));
@@ -200,6 +232,7 @@ std::vector<NodeScore> rank_nodes(const RelationNetwork& network, CentralityMeas
       break;
     }
     case CentralityMeasure::Betweenness: {
+      const auto undirected = symmetric_pairs(network);
       const SymmetricGraph graph(boost::edges_are_sorted, undirected.begin(), undirected.end(),
                                  static_cast<std::uint32_t>(n));
       std::vector<double> centrality(n, 0.0);

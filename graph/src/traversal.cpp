@@ -13,49 +13,69 @@
 namespace geokg {
 namespace {
 
-// Streams the links of every actor a node stands for, with the other end's node.
-class NodeLinks {
- public:
-  NodeLinks(const Store& store, const EventFilter& filter, NodeLevel level)
-      : store_(store), filter_(filter), level_(level) {}
-
-  template <typename Visit>  // Visit(const EventLink&, const NodeRef& other)
-  void visit(const NodeRef& node, Visit&& visit_link) const {
-    const auto ids = node.actor != 0 ? std::vector<std::int64_t>{node.actor}
-                                     : store_.actor_ids(node.actors());
-    store_.for_each_link(ids, filter_, [&](const EventLink& link) {
-      const auto other = node_of(link.other, link.other_key, link.other_country, level_);
-      if (other.key == node.key) return;  // within the node (RUSGOV -> RUSMIL as RUS)
-      visit_link(link, other);
-    });
-  }
-
- private:
-  const Store& store_;
-  const EventFilter& filter_;
-  NodeLevel level_;
-};
-
-// A node's index in a growing node list, by key.
+// The nodes met while walking, numbered in order of discovery and found by
+// an identity number: the actor's row id, or for a country minus its place
+// in a short list. A link's other end is looked up without building a
+// string; a NodeRef is made once per node.
 class NodeIndex {
  public:
-  std::size_t find(const std::string& key) const {
-    const auto it = index_.find(key);
+  explicit NodeIndex(NodeLevel level) : level_(level) {}
+
+  std::int64_t identity(const NodeRef& node) {
+    return node.actor != 0 ? node.actor : country_identity(node.country);
+  }
+  // The node of a link's other end.
+  std::int64_t identity(const EventLink& link) {
+    if (level_ == NodeLevel::Country && !link.other_country.empty()) {
+      return country_identity(link.other_country);
+    }
+    return link.other;
+  }
+  std::size_t find(std::int64_t identity) const {
+    const auto it = index_.find(identity);
     return it == index_.end() ? kMissing : it->second;
   }
-  std::size_t add(const NodeRef& node) {
-    const auto [it, added] = index_.try_emplace(node.key, nodes_.size());
+  std::size_t add(std::int64_t identity, const NodeRef& node) {
+    const auto [it, added] = index_.try_emplace(identity, nodes_.size());
     if (added) nodes_.push_back(node);
     return it->second;
   }
+  std::size_t add(std::int64_t identity, const EventLink& link) {
+    const auto it = index_.find(identity);
+    if (it != index_.end()) return it->second;
+    return add(identity, node_of(link.other, link.other_key, link.other_country, level_));
+  }
   const std::vector<NodeRef>& nodes() const { return nodes_; }
-  std::vector<NodeRef>& nodes() { return nodes_; }
+  NodeLevel level() const { return level_; }
   static constexpr std::size_t kMissing = static_cast<std::size_t>(-1);
 
  private:
-  std::unordered_map<std::string, std::size_t> index_;
+  std::int64_t country_identity(const std::string& country) {
+    const auto [it, added] =
+        countries_.try_emplace(country, -static_cast<std::int64_t>(countries_.size()) - 1);
+    return it->second;
+  }
+
+  NodeLevel level_;
+  std::unordered_map<std::int64_t, std::size_t> index_;
+  std::unordered_map<std::string, std::int64_t> countries_;
   std::vector<NodeRef> nodes_;
 };
+
+// Streams the links of every actor a node stands for, with the identity of
+// the other end's node; links inside the node (RUSGOV -> RUSMIL as RUS) are
+// left out.
+template <typename Visit>  // Visit(const EventLink&, std::int64_t other)
+void visit_links(const Store& store, const EventFilter& filter, NodeIndex& index,
+                 const NodeRef& node, Visit&& visit) {
+  const auto self = index.identity(node);
+  const auto ids = node.actor != 0 ? std::vector<std::int64_t>{node.actor}
+                                   : store.actor_ids(node.actors());
+  store.for_each_link(ids, filter, [&](const EventLink& link) {
+    const auto other = index.identity(link);
+    if (other != self) visit(link, other);
+  });
+}
 
 void check_depth(int depth, const char* what) {
   if (depth < 0) throw GraphError(std::string(what) + " must not be negative");
@@ -67,52 +87,73 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
                        const EventFilter& filter, NodeLevel level) {
   check_depth(depth, "the depth of an ego network");
   const ReadSnapshot snapshot(store);
-  const NodeLinks links(store, filter, level);
+  NodeIndex reached(level);
+  reached.add(reached.identity(centre), centre);
   EgoNetwork ego;
-  NodeIndex reached;
-  reached.add(centre);
   ego.nodes.push_back({centre, 0, 0, {}});
   std::size_t layer_begin = 0;  // the frontier: ego.nodes[layer_begin, end)
   for (int d = 1; d <= depth; ++d) {
-    // Candidates for this layer, each with its relation to every frontier
-    // node it has events with; a frontier node's links arrive together, so
-    // only the last entry can be the one to add to.
+    // Candidates for this layer. A frontier node's links arrive together,
+    // so each candidate sums the current via's events and keeps the best
+    // via so far: the most events, then the smallest key.
     struct Candidate {
       NodeRef node;
-      std::vector<std::pair<std::size_t, RelationSummary>> vias;
+      std::size_t via = 0;
+      RelationSummary relation;
+      std::size_t best_via = 0;
+      RelationSummary best;
     };
     std::vector<Candidate> candidates;
-    std::unordered_map<std::string, std::size_t> candidate_of;
+    std::unordered_map<std::int64_t, std::size_t> candidate_of;
+    candidates.reserve(1024);
+    candidate_of.reserve(1024);
+    auto settle = [&](Candidate& candidate) {
+      const auto& events = candidate.relation.events;
+      if (events > candidate.best.events ||
+          (events == candidate.best.events &&
+           ego.nodes[candidate.via].node.key < ego.nodes[candidate.best_via].node.key)) {
+        candidate.best_via = candidate.via;
+        candidate.best = candidate.relation;
+      }
+    };
     const std::size_t layer_end = ego.nodes.size();
     for (std::size_t via = layer_begin; via < layer_end; ++via) {
-      links.visit(ego.nodes[via].node, [&](const EventLink& link, const NodeRef& other) {
-        if (reached.find(other.key) != NodeIndex::kMissing) return;  // an earlier layer
-        const auto [it, added] = candidate_of.try_emplace(other.key, candidates.size());
-        if (added) candidates.push_back({other, {}});
-        auto& vias = candidates[it->second].vias;
-        if (vias.empty() || vias.back().first != via) vias.emplace_back(via, RelationSummary{});
-        vias.back().second.add(*link.event, link.date, link.outgoing);
-      });
+      visit_links(store, filter, reached, ego.nodes[via].node,
+                  [&](const EventLink& link, std::int64_t other) {
+                    if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
+                    const auto [it, added] = candidate_of.try_emplace(other, candidates.size());
+                    if (added) {
+                      candidates.push_back(
+                          {node_of(link.other, link.other_key, link.other_country, level), via,
+                           {}, via, {}});
+                    }
+                    auto& candidate = candidates[it->second];
+                    if (candidate.via != via) {
+                      settle(candidate);
+                      candidate.via = via;
+                      candidate.relation = {};
+                    }
+                    candidate.relation.add(*link.event, link.date, link.outgoing);
+                  });
     }
-    std::vector<EgoNode> layer;
-    layer.reserve(candidates.size());
-    for (auto& candidate : candidates) {
-      // The busiest via; among equals, the smallest key.
-      auto best = std::max_element(
-          candidate.vias.begin(), candidate.vias.end(), [&](const auto& a, const auto& b) {
-            if (a.second.events != b.second.events) return a.second.events < b.second.events;
-            return ego.nodes[a.first].node.key > ego.nodes[b.first].node.key;
-          });
-      layer.push_back({std::move(candidate.node), d, best->first, best->second});
-    }
-    std::sort(layer.begin(), layer.end(), [](const EgoNode& a, const EgoNode& b) {
-      if (a.relation.events != b.relation.events) return a.relation.events > b.relation.events;
-      return a.node.key < b.node.key;
+    if (candidates.empty()) break;
+    // The layer in (most events, key) order, sorted by index: moving whole
+    // nodes costs more than the comparisons.
+    for (auto& candidate : candidates) settle(candidate);
+    std::vector<std::size_t> order(candidates.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const auto& x = candidates[a];
+      const auto& y = candidates[b];
+      if (x.best.events != y.best.events) return x.best.events > y.best.events;
+      return x.node.key < y.node.key;
     });
-    if (layer.empty()) break;
-    for (auto& node : layer) {
-      reached.add(node.node);
-      ego.nodes.push_back(std::move(node));
+    ego.nodes.reserve(ego.nodes.size() + candidates.size());
+    for (const auto i : order) {
+      auto& candidate = candidates[i];
+      // The last layer is never looked up again.
+      if (d < depth) reached.add(reached.identity(candidate.node), candidate.node);
+      ego.nodes.push_back({std::move(candidate.node), d, candidate.best_via, candidate.best});
     }
     layer_begin = layer_end;
   }
@@ -136,8 +177,7 @@ PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& t
   // frontier at a time, recording every arc met. When a layer reaches a
   // node the other side has reached, the explored arcs hold every shortest
   // path: each arc of such a path touches a node that was expanded.
-  const NodeLinks links(store, filter, level);
-  NodeIndex index;
+  NodeIndex index(level);
   constexpr int kUnreached = std::numeric_limits<int>::max();
   struct Side {
     std::vector<std::size_t> frontier;
@@ -145,8 +185,8 @@ PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& t
     std::vector<int> distance;  // by node index
   };
   std::array<Side, 2> sides;
-  sides[0].frontier = {index.add(from)};
-  sides[1].frontier = {index.add(to)};
+  sides[0].frontier = {index.add(index.identity(from), from)};
+  sides[1].frontier = {index.add(index.identity(to), to)};
   std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
   auto distance = [&](const Side& side, std::size_t node) {
     return node < side.distance.size() ? side.distance[node] : kUnreached;
@@ -165,8 +205,8 @@ PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& t
     std::vector<std::size_t> next;
     for (const auto node : side.frontier) {
       const NodeRef expanded = index.nodes()[node];  // a copy: add() may grow the list
-      links.visit(expanded, [&](const EventLink&, const NodeRef& other_end) {
-        const auto reached = index.add(other_end);
+      visit_links(store, filter, index, expanded, [&](const EventLink& link, std::int64_t end) {
+        const auto reached = index.add(end, link);
         arcs.emplace_back(static_cast<std::uint32_t>(node), static_cast<std::uint32_t>(reached));
         arcs.emplace_back(static_cast<std::uint32_t>(reached), static_cast<std::uint32_t>(node));
         if (distance(side, reached) != kUnreached) return;

@@ -197,10 +197,10 @@ struct RelationNetwork {
     std::string code;
     std::int64_t events = 0;  // events it takes part in (with another node)
   };
-  struct Arc {
+  struct Arc {  // twelve bytes: networks have millions
     std::uint32_t source = 0;
     std::uint32_t target = 0;
-    std::int64_t events = 0;
+    std::uint32_t events = 0;
   };
   std::vector<Node> nodes;  // in key order
   std::vector<Arc> arcs;    // by source, then target
