@@ -487,7 +487,9 @@ QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& t
   result.about.emplace_back("more_paths", found.truncated);
 
   const auto labels = label_nodes(store, found.nodes, ontology);
-  Table paths{"paths", "path", {{"path"}, {"steps"}, {"route"}, {"keys", false}}, {}, -1};
+  Table paths{"paths", "path",
+              {{"path"}, {"steps"}, {"route", true, -1, "", " > "}, {"keys", false, -1, "", " > "}},
+              {}, -1};
   Table steps{"steps", "step", {{"path"}, {"step"}, {"from_key", false}, {"from"},
                                 {"to_key", false}, {"to"}}, {}, -1};
   for (auto& column : summary_columns("forward", "backward", true)) {

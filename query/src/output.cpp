@@ -87,7 +87,7 @@ std::string table_cell(const Value& value, const Column& column) {
         } else if constexpr (std::is_same_v<T, std::string>) {
           return printable(v);
         } else {
-          return printable(joined(v, column.name == "route" || column.name == "keys" ? " > " : ", "));
+          return printable(joined(v, column.separator.empty() ? ", " : column.separator));
         }
       },
       value);
@@ -108,7 +108,7 @@ std::string csv_cell(const Value& value, const Column& column) {
         } else if constexpr (std::is_same_v<T, std::string>) {
           return v;
         } else {
-          return joined(v, column.name == "route" || column.name == "keys" ? " > " : "; ");
+          return joined(v, column.separator.empty() ? "; " : column.separator);
         }
       },
       value);
@@ -246,14 +246,16 @@ void write_result(const QueryResult& result, OutputFormat format, std::ostream& 
 
   switch (format) {
     case OutputFormat::Table: {
+      // One part asked for: that part alone.
+      const auto& about = part.empty() ? result.about : decltype(result.about){};
       std::size_t name_width = 0;
-      for (const auto& item : result.about) name_width = std::max(name_width, item.first.size());
-      for (const auto& [name, value] : result.about) {
+      for (const auto& item : about) name_width = std::max(name_width, item.first.size());
+      for (const auto& [name, value] : about) {
         out << name << std::string(name_width - name.size() + 2, ' ')
             << table_cell(value, Column{name, true, 2}) << '\n';
       }
       for (const auto* table : tables) {
-        if (!result.about.empty() || table != tables.front()) out << '\n';
+        if (!about.empty() || table != tables.front()) out << '\n';
         write_table_text(*table, out);
       }
       break;

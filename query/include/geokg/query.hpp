@@ -41,15 +41,18 @@ using Value = std::variant<std::monostate, bool, std::int64_t, double, std::stri
                            std::vector<std::string>>;
 
 struct Column {
-  Column(std::string name_, bool in_table_ = true, int decimals_ = -1, std::string heading_ = {})
+  Column(std::string name_, bool in_table_ = true, int decimals_ = -1, std::string heading_ = {},
+         std::string separator_ = {})
       : name(std::move(name_)),
         in_table(in_table_),
         decimals(decimals_),
-        heading(std::move(heading_)) {}
-  std::string name;      // the field name in JSON and CSV; stable, see docs/query.md
-  bool in_table = true;  // shown in the aligned table for people
-  int decimals = -1;     // table: digits after the point for numbers; -1: as is
-  std::string heading;   // table heading; the name when empty
+        heading(std::move(heading_)),
+        separator(std::move(separator_)) {}
+  std::string name;       // the field name in JSON and CSV; stable, see docs/query.md
+  bool in_table = true;   // shown in the aligned table for people
+  int decimals = -1;      // table: digits after the point for numbers; -1: as is
+  std::string heading;    // table heading; the name when empty
+  std::string separator;  // joins a list in tables and CSV; "" for ", " and "; "
 };
 
 // A part of a result: the events of a relation, its months, the nodes of
