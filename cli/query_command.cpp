@@ -48,9 +48,12 @@ void add_actor_filter_options(CLI::App& command, QueryFilterArgs& filter) {
 EventFilter resolve_filter(const Store& store, const QueryFilterArgs& args, NodeLevel level) {
   FilterValues values{args.since, args.until, args.codes, args.quads, args.documents, args.text};
   auto filter = make_filter(values);
-  for (const auto& actor : args.actors) add_node(filter.participants, resolve_node(store, actor, level));
-  for (const auto& actor : args.sources) add_node(filter.sources, resolve_node(store, actor, level));
-  for (const auto& actor : args.targets) add_node(filter.targets, resolve_node(store, actor, level));
+  for (const auto& actor : args.actors)
+    add_node(filter.participants, resolve_node(store, actor, level));
+  for (const auto& actor : args.sources)
+    add_node(filter.sources, resolve_node(store, actor, level));
+  for (const auto& actor : args.targets)
+    add_node(filter.targets, resolve_node(store, actor, level));
   return filter;
 }
 
@@ -70,7 +73,8 @@ void QueryCommand::add_to(CLI::App& app) {
     command->add_option("--level", level_, "actor, or country: actors rolled up to their country")
         ->check(CLI::IsMember({"actor", "country"}))
         ->capture_default_str();
-    command->add_option("--part", part_, "Print only this part of the result (csv: default the first)");
+    command->add_option("--part", part_,
+                        "Print only this part of the result (csv: default the first)");
     command
         ->add_option("--limit", limit_,
                      "Rows to print, 0 for all (default " + std::to_string(defaults.limit) + ")")
@@ -86,7 +90,9 @@ void QueryCommand::add_to(CLI::App& app) {
           ->required()
           ->expected(2);
     } else if (name == "neighbors") {
-      command->add_option("actor", nodes_, "Actor: key, name, alias or code")->required()->expected(1);
+      command->add_option("actor", nodes_, "Actor: key, name, alias or code")
+          ->required()
+          ->expected(1);
       command->add_option("--depth", depth_, "Steps from the actor")
           ->check(CLI::Range(1, 6))
           ->capture_default_str();
@@ -164,7 +170,8 @@ void add_export_query_options(CLI::App& command, ExportQueryArgs& args) {
                      "Only events whose source is this actor (key, name, alias or code; "
                      "repeatable)");
   command.add_option("--target", args.filter.targets, "Only events whose target is this actor");
-  command.add_option("--doc", args.filter.documents, "Only events of this document id (repeatable)");
+  command.add_option("--doc", args.filter.documents,
+                     "Only events of this document id (repeatable)");
   command.add_option("--text", args.filter.text, "Only events whose sentence contains this text");
   auto* ego = command.add_option(
       "--ego", args.ego,
@@ -178,11 +185,12 @@ void add_export_query_options(CLI::App& command, ExportQueryArgs& args) {
 
 void apply_export_query_options(const Store& store, const ExportQueryArgs& args,
                                 GraphOptions& options) {
-  const auto level =
-      options.nodes == NodeMode::Countries ? NodeLevel::Country : NodeLevel::Actor;
+  const auto level = options.nodes == NodeMode::Countries ? NodeLevel::Country : NodeLevel::Actor;
   auto& filter = options.filter;
-  for (const auto& actor : args.filter.sources) add_node(filter.sources, resolve_node(store, actor, level));
-  for (const auto& actor : args.filter.targets) add_node(filter.targets, resolve_node(store, actor, level));
+  for (const auto& actor : args.filter.sources)
+    add_node(filter.sources, resolve_node(store, actor, level));
+  for (const auto& actor : args.filter.targets)
+    add_node(filter.targets, resolve_node(store, actor, level));
   filter.documents = args.filter.documents;
   filter.text = args.filter.text;
   if (args.ego.empty()) return;

@@ -44,8 +44,8 @@ class QueryCommand {
   std::size_t limit_ = 0;
   bool limit_given_ = false;
   QueryFilterArgs filter_;
-  std::string text_;                    // actors TEXT
-  std::vector<std::string> nodes_;      // actor arguments: A [B]
+  std::string text_;                // actors TEXT
+  std::vector<std::string> nodes_;  // actor arguments: A [B]
   int depth_ = 1;
   int max_depth_ = 6;
   std::size_t evidence_ = 3;

@@ -5,9 +5,9 @@
 // index on event_participants(actor_id) and reaches events by row id; the
 // query plans are pinned with CROSS JOIN (SQLite keeps the order of a CROSS
 // JOIN) and unary `+` (which keeps a term from choosing an index).
-#include <algorithm>
-
 #include "sqlite_queries.hpp"
+
+#include <algorithm>
 
 namespace geokg {
 
@@ -27,12 +27,16 @@ std::vector<ActorRow> Store::find_actors_coded(std::string_view) const {
 std::vector<ActorRow> Store::actors_by_id(std::span<const std::int64_t>) const {
   unsupported("actors_by_id");
 }
-std::vector<std::int64_t> Store::actor_ids(const ActorSet&) const { unsupported("actor_ids"); }
+std::vector<std::int64_t> Store::actor_ids(const ActorSet&) const {
+  unsupported("actor_ids");
+}
 void Store::for_each_event_detail(const EventFilter&, std::size_t,
                                   const std::function<void(const EventDetail&)>&) const {
   unsupported("for_each_event_detail");
 }
-std::int64_t Store::count_events(const EventFilter&) const { unsupported("count_events"); }
+std::int64_t Store::count_events(const EventFilter&) const {
+  unsupported("count_events");
+}
 void Store::for_each_link(std::span<const std::int64_t>, const EventFilter&,
                           const std::function<void(const EventLink&)>&) const {
   unsupported("for_each_link");
@@ -112,7 +116,9 @@ void LinkWriter::begin_event(std::int64_t event, const std::string& code,
   ends_[0] = ends_[1] = 0;
 }
 
-void LinkWriter::add_end(bool source, std::int64_t actor) { ends_[source ? 0 : 1] = actor; }
+void LinkWriter::add_end(bool source, std::int64_t actor) {
+  ends_[source ? 0 : 1] = actor;
+}
 
 void LinkWriter::end_event() {
   if (ends_[0] == 0 || ends_[1] == 0) return;
@@ -145,7 +151,9 @@ void LinkWriter::flush() {
   pending_.clear();
 }
 
-void LinkWriter::discard() { pending_.clear(); }
+void LinkWriter::discard() {
+  pending_.clear();
+}
 
 // ---------------------------------------------------------------------------
 // EventWhere
@@ -418,10 +426,10 @@ void EventQueries::for_each_event_detail(
 
 std::int64_t EventQueries::count_events(const EventFilter& filter) const {
   const EventWhere where(db_, filter);
-  auto rows = db_.prepare(
-      std::string("SELECT count(*) FROM events e ") +
-      (where.needs_document() ? "JOIN documents d ON d.id = e.document_id " : "") + "WHERE " +
-      where.conditions());
+  auto rows =
+      db_.prepare(std::string("SELECT count(*) FROM events e ") +
+                  (where.needs_document() ? "JOIN documents d ON d.id = e.document_id " : "") +
+                  "WHERE " + where.conditions());
   int index = 1;
   where.bind(rows, index);
   return rows.step() ? rows.int64(0) : 0;
@@ -458,8 +466,8 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
   }
 }
 
-void EventQueries::for_each_pair(const EventFilter& filter,
-                                 const std::function<void(std::int64_t, std::int64_t)>& visit) const {
+void EventQueries::for_each_pair(
+    const EventFilter& filter, const std::function<void(std::int64_t, std::int64_t)>& visit) const {
   // Every event with both ends once, from its source's side, in (source,
   // target) order.
   const EventWhere where(db_, filter, {"e.event_id", "e", "ev"});

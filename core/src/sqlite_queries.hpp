@@ -30,8 +30,7 @@ class EventWhere {
 
   // Resolves actor keys to row ids now; throws StoreError for an unknown key.
   EventWhere(const Database& db, const EventFilter& filter, const Columns& columns);
-  EventWhere(const Database& db, const EventFilter& filter)
-      : EventWhere(db, filter, Columns{}) {}
+  EventWhere(const Database& db, const EventFilter& filter) : EventWhere(db, filter, Columns{}) {}
 
   bool empty() const { return clauses_.empty(); }
   // The conditions joined by AND, without "WHERE"; "1" when there are none.
@@ -83,7 +82,8 @@ class LinkWriter {
  public:
   explicit LinkWriter(const Database& db);
   // Between begin_event and end_event, add_end names the event's ends.
-  void begin_event(std::int64_t event, const std::string& code, const std::optional<EventDate>& date);
+  void begin_event(std::int64_t event, const std::string& code,
+                   const std::optional<EventDate>& date);
   void add_end(bool source, std::int64_t actor);
   void end_event();
   void flush();    // inserts what is collected

@@ -27,9 +27,12 @@ NodeLevel parse_node_level(std::string_view name) {
 
 std::string_view to_string(CentralityMeasure measure) {
   switch (measure) {
-    case CentralityMeasure::Degree: return "degree";
-    case CentralityMeasure::PageRank: return "pagerank";
-    case CentralityMeasure::Betweenness: return "betweenness";
+    case CentralityMeasure::Degree:
+      return "degree";
+    case CentralityMeasure::PageRank:
+      return "pagerank";
+    case CentralityMeasure::Betweenness:
+      return "betweenness";
   }
   return "degree";
 }
@@ -152,8 +155,9 @@ RelationNetwork build_relation_network(const Store& store, const EventFilter& fi
     if (events[i] > 0) order.push_back(i);
   }
   std::vector<std::int64_t>().swap(events);
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return groups[a].ref.key < groups[b].ref.key; });
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return groups[a].ref.key < groups[b].ref.key;
+  });
   std::vector<std::uint32_t> index_of(groups.size(), kNone);
   RelationNetwork network;
   network.nodes.reserve(order.size());
@@ -257,11 +261,11 @@ std::vector<Component> connected_components(const RelationNetwork& network) {
   const SymmetricGraph graph(boost::edges_are_sorted, undirected.begin(), undirected.end(),
                              static_cast<std::uint32_t>(n));
   std::vector<std::uint32_t> component_of(n, 0);
-  const auto count = n == 0 ? 0
-                            : boost::connected_components(
-                                  graph, boost::make_iterator_property_map(
-                                             component_of.begin(),
-                                             boost::get(boost::vertex_index, graph)));
+  const auto count =
+      n == 0 ? 0
+             : boost::connected_components(
+                   graph, boost::make_iterator_property_map(
+                              component_of.begin(), boost::get(boost::vertex_index, graph)));
   std::vector<Component> components(count);
   for (std::size_t i = 0; i < n; ++i) components[component_of[i]].nodes.push_back(i);
   for (const auto& arc : network.arcs) components[component_of[arc.source]].events += arc.events;

@@ -14,8 +14,8 @@ namespace geokg {
 using Digraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
                                                    boost::no_property, boost::no_property,
                                                    std::uint32_t, std::uint32_t>;
-using SymmetricGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                          boost::no_property, boost::no_property,
-                                                          std::uint32_t, std::uint32_t>;
+using SymmetricGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 }  // namespace geokg

@@ -69,8 +69,8 @@ template <typename Visit>  // Visit(const EventLink&, std::int64_t other)
 void visit_links(const Store& store, const EventFilter& filter, NodeIndex& index,
                  const NodeRef& node, Visit&& visit) {
   const auto self = index.identity(node);
-  const auto ids = node.actor != 0 ? std::vector<std::int64_t>{node.actor}
-                                   : store.actor_ids(node.actors());
+  const auto ids =
+      node.actor != 0 ? std::vector<std::int64_t>{node.actor} : store.actor_ids(node.actors());
   store.for_each_link(ids, filter, [&](const EventLink& link) {
     const auto other = index.identity(link);
     if (other != self) visit(link, other);
@@ -118,23 +118,26 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
     };
     const std::size_t layer_end = ego.nodes.size();
     for (std::size_t via = layer_begin; via < layer_end; ++via) {
-      visit_links(store, filter, reached, ego.nodes[via].node,
-                  [&](const EventLink& link, std::int64_t other) {
-                    if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
-                    const auto [it, added] = candidate_of.try_emplace(other, candidates.size());
-                    if (added) {
-                      candidates.push_back(
-                          {node_of(link.other, link.other_key, link.other_country, level), via,
-                           {}, via, {}});
-                    }
-                    auto& candidate = candidates[it->second];
-                    if (candidate.via != via) {
-                      settle(candidate);
-                      candidate.via = via;
-                      candidate.relation = {};
-                    }
-                    candidate.relation.add(*link.event, link.date, link.outgoing);
-                  });
+      visit_links(
+          store, filter, reached, ego.nodes[via].node,
+          [&](const EventLink& link, std::int64_t other) {
+            if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
+            const auto [it, added] = candidate_of.try_emplace(other, candidates.size());
+            if (added) {
+              candidates.push_back({node_of(link.other, link.other_key, link.other_country, level),
+                                    via,
+                                    {},
+                                    via,
+                                    {}});
+            }
+            auto& candidate = candidates[it->second];
+            if (candidate.via != via) {
+              settle(candidate);
+              candidate.via = via;
+              candidate.relation = {};
+            }
+            candidate.relation.add(*link.event, link.date, link.outgoing);
+          });
     }
     if (candidates.empty()) break;
     // The layer in (most events, key) order, sorted by index: moving whole
@@ -232,9 +235,9 @@ PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& t
     steps[end][end] = 0;  // node 0 is `from`, node 1 is `to`
     auto map = boost::make_iterator_property_map(steps[end].begin(),
                                                  boost::get(boost::vertex_index, graph));
-    boost::breadth_first_search(
-        graph, boost::vertex(end, graph),
-        boost::visitor(boost::make_bfs_visitor(boost::record_distances(map, boost::on_tree_edge()))));
+    boost::breadth_first_search(graph, boost::vertex(end, graph),
+                                boost::visitor(boost::make_bfs_visitor(
+                                    boost::record_distances(map, boost::on_tree_edge()))));
   }
   const auto total = steps[0][1];
   result.steps = static_cast<int>(total);

@@ -19,11 +19,15 @@ Value date_value(const std::optional<EventDate>& date) {
   return date ? Value{date->iso()} : Value{};
 }
 
-Value count(std::int64_t n) { return Value{n}; }
+Value count(std::int64_t n) {
+  return Value{n};
+}
 
 // Means to three decimals: Goldstein values have one, and 2.3499999999999996
 // helps nobody.
-double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+double rounded(double value) {
+  return std::round(value * 1000.0) / 1000.0;
+}
 
 // ---------------------------------------------------------------------------
 // Node labels
@@ -50,8 +54,8 @@ std::vector<NodeLabel> label_nodes(const Store& store, const std::vector<NodeRef
   for (const auto& node : nodes) {
     if (node.actor == 0) {
       const auto name = ontology.country_name(node.country);
-      labels.push_back({node.key, name.empty() ? node.country : std::string(name), node.country,
-                        "country"});
+      labels.push_back(
+          {node.key, name.empty() ? node.country : std::string(name), node.country, "country"});
       continue;
     }
     const auto it = rows.find(node.actor);
@@ -244,8 +248,8 @@ PeriodKey period_of(const EventDate& date, Period by) {
 // Events of `filter` summed by period; the direction is from `a` (`b` may be
 // absent: then "outgoing" means `a` is the source).
 Table period_table(const Store& store, const EventFilter& filter, const NodeRef& a, Period by,
-                   const std::string& name, const std::string& record,
-                   const std::string& forward, const std::string& backward) {
+                   const std::string& name, const std::string& record, const std::string& forward,
+                   const std::string& backward) {
   std::map<PeriodKey, RelationSummary> periods;
   RelationSummary undated;
   store.for_each_event_detail(filter, 0, [&](const EventDetail& event) {
@@ -255,8 +259,8 @@ Table period_table(const Store& store, const EventFilter& filter, const NodeRef&
   Table table;
   table.name = name;
   table.record = record;
-  table.columns = {{name == "months" ? "month" : "period"}, {"first_day", false},
-                   {"last_day", false}};
+  table.columns = {
+      {name == "months" ? "month" : "period"}, {"first_day", false}, {"last_day", false}};
   for (auto& column : summary_columns(forward, backward, false)) table.columns.push_back(column);
   auto day_text = [](std::int32_t day) {
     char text[16];
@@ -306,9 +310,8 @@ QueryResult query_actors(const Store& store, std::string_view text, NodeLevel le
   table.name = "actors";
   table.record = "actor";
   if (level == NodeLevel::Actor) {
-    table.columns = {{"key"},     {"name"},    {"code"},          {"country", false},
-                     {"type"},    {"events"},  {"mentions"},      {"aliases", false},
-                     {"match", false}};
+    table.columns = {{"key"},    {"name"},     {"code"},           {"country", false}, {"type"},
+                     {"events"}, {"mentions"}, {"aliases", false}, {"match", false}};
     // One more than asked tells whether the list was cut.
     auto matches = store.search_actors(text, limit == 0 ? 0 : limit + 1);
     for (const auto& match : matches) {
@@ -473,8 +476,8 @@ QueryResult query_neighbors(const Store& store, const NodeRef& centre, int depth
 }
 
 QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& to,
-                       const EventFilter& filter, NodeLevel level, int max_depth,
-                       std::size_t limit, std::size_t evidence, const Ontology& ontology) {
+                       const EventFilter& filter, NodeLevel level, int max_depth, std::size_t limit,
+                       std::size_t evidence, const Ontology& ontology) {
   const ReadSnapshot snapshot(store);
   const auto found = shortest_paths(store, from, to, filter, level, max_depth, limit);
   QueryResult result;
@@ -487,11 +490,16 @@ QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& t
   result.about.emplace_back("more_paths", found.truncated);
 
   const auto labels = label_nodes(store, found.nodes, ontology);
-  Table paths{"paths", "path",
+  Table paths{"paths",
+              "path",
               {{"path"}, {"steps"}, {"route", true, -1, "", " > "}, {"keys", false, -1, "", " > "}},
-              {}, -1};
-  Table steps{"steps", "step", {{"path"}, {"step"}, {"from_key", false}, {"from"},
-                                {"to_key", false}, {"to"}}, {}, -1};
+              {},
+              -1};
+  Table steps{"steps",
+              "step",
+              {{"path"}, {"step"}, {"from_key", false}, {"from"}, {"to_key", false}, {"to"}},
+              {},
+              -1};
   for (auto& column : summary_columns("forward", "backward", true)) {
     if (column.name == "forward") column.heading = "fwd";
     if (column.name == "backward") column.heading = "back";
@@ -501,7 +509,8 @@ QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& t
   for (auto& column : event_columns()) events.columns.push_back(column);
 
   // Each step's relation, once per pair of nodes however many paths share it.
-  std::map<std::pair<std::size_t, std::size_t>, std::pair<RelationSummary, std::vector<EventDetail>>>
+  std::map<std::pair<std::size_t, std::size_t>,
+           std::pair<RelationSummary, std::vector<EventDetail>>>
       relations;
   for (std::size_t p = 0; p < found.paths.size(); ++p) {
     const auto& path = found.paths[p];
@@ -529,8 +538,12 @@ QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& t
         if (evidence == 0) latest.clear();
       }
       const auto& [summary, latest] = it->second;
-      std::vector<Value> row{static_cast<std::int64_t>(p + 1), static_cast<std::int64_t>(s + 1),
-                             labels[u].key, labels[u].name, labels[v].key, labels[v].name};
+      std::vector<Value> row{static_cast<std::int64_t>(p + 1),
+                             static_cast<std::int64_t>(s + 1),
+                             labels[u].key,
+                             labels[u].name,
+                             labels[v].key,
+                             labels[v].name};
       append_summary(row, summary, true);
       steps.rows.push_back(std::move(row));
       for (const auto& event : latest) {
@@ -547,9 +560,8 @@ QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& t
   return result;
 }
 
-QueryResult query_central(const Store& store, CentralityMeasure measure,
-                          const EventFilter& filter, NodeLevel level, std::size_t limit,
-                          const Ontology& ontology) {
+QueryResult query_central(const Store& store, CentralityMeasure measure, const EventFilter& filter,
+                          NodeLevel level, std::size_t limit, const Ontology& ontology) {
   const auto network = build_relation_network(store, filter, level, ontology);
   // Brandes' algorithm takes time in proportion to nodes times pairs: on
   // the benchmark machine 20,000 nodes and 300,000 pairs took two minutes.
@@ -570,16 +582,21 @@ QueryResult query_central(const Store& store, CentralityMeasure measure,
   result.about.emplace_back("level", std::string(to_string(level)));
   result.about.emplace_back("nodes", static_cast<std::int64_t>(network.nodes.size()));
   result.about.emplace_back("pairs", static_cast<std::int64_t>(network.arcs.size()));
-  Table table{"central", "node",
-              {{"rank"}, {"key"}, {"name"}, {"code"}, {"score", true,
-                                                       measure == CentralityMeasure::PageRank ? 6 : 2},
-               {"degree"}, {"events"}},
-              {}, -1};
+  Table table{"central",
+              "node",
+              {{"rank"},
+               {"key"},
+               {"name"},
+               {"code"},
+               {"score", true, measure == CentralityMeasure::PageRank ? 6 : 2},
+               {"degree"},
+               {"events"}},
+              {},
+              -1};
   for (std::size_t i = 0; i < scores.size() && (limit == 0 || i < limit); ++i) {
     const auto& node = network.nodes[scores[i].node];
     table.rows.push_back({static_cast<std::int64_t>(i + 1), node.ref.key, node.name,
-                          text_or_null(node.code), scores[i].score, scores[i].degree,
-                          node.events});
+                          text_or_null(node.code), scores[i].score, scores[i].degree, node.events});
   }
   if (limit != 0 && scores.size() > limit) table.total = static_cast<std::int64_t>(scores.size());
   result.tables.push_back(std::move(table));
@@ -595,8 +612,11 @@ QueryResult query_components(const Store& store, const EventFilter& filter, Node
   result.about.emplace_back("level", std::string(to_string(level)));
   result.about.emplace_back("nodes", static_cast<std::int64_t>(network.nodes.size()));
   result.about.emplace_back("components", static_cast<std::int64_t>(components.size()));
-  Table table{"components", "component",
-              {{"component"}, {"nodes"}, {"events"}, {"top_keys", false}, {"top"}}, {}, -1};
+  Table table{"components",
+              "component",
+              {{"component"}, {"nodes"}, {"events"}, {"top_keys", false}, {"top"}},
+              {},
+              -1};
   constexpr std::size_t kTop = 5;
   for (std::size_t i = 0; i < components.size() && (limit == 0 || i < limit); ++i) {
     const auto& component = components[i];
@@ -612,8 +632,8 @@ QueryResult query_components(const Store& store, const EventFilter& filter, Node
       names.push_back(network.nodes[members[m]].name);
     }
     table.rows.push_back({static_cast<std::int64_t>(i + 1),
-                          static_cast<std::int64_t>(component.nodes.size()), component.events,
-                          keys, names});
+                          static_cast<std::int64_t>(component.nodes.size()), component.events, keys,
+                          names});
   }
   if (limit != 0 && components.size() > limit) {
     table.total = static_cast<std::int64_t>(components.size());

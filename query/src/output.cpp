@@ -207,17 +207,21 @@ void write_table_text(const Table& table, std::ostream& out) {
 
 std::string_view to_string(OutputFormat format) {
   switch (format) {
-    case OutputFormat::Table: return "table";
-    case OutputFormat::Json: return "json";
-    case OutputFormat::Jsonl: return "jsonl";
-    case OutputFormat::Csv: return "csv";
+    case OutputFormat::Table:
+      return "table";
+    case OutputFormat::Json:
+      return "json";
+    case OutputFormat::Jsonl:
+      return "jsonl";
+    case OutputFormat::Csv:
+      return "csv";
   }
   return "table";
 }
 
 OutputFormat parse_output_format(std::string_view name) {
-  for (auto format : {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl,
-                      OutputFormat::Csv}) {
+  for (auto format :
+       {OutputFormat::Table, OutputFormat::Json, OutputFormat::Jsonl, OutputFormat::Csv}) {
     if (to_string(format) == name) return format;
   }
   throw QueryArgumentError("--format: unknown format \"" + std::string(name) +

@@ -72,7 +72,8 @@ std::optional<NodeRef> single_node(const std::vector<ActorRow>& rows, NodeLevel 
   std::string message = "\"" + std::string(text) + "\" is ambiguous: " + std::string(how) + " " +
                         std::to_string(rows.size()) + " actors; give one of their keys:";
   for (std::size_t i = 0; i < rows.size() && i < kShown; ++i) message += "\n  " + describe(rows[i]);
-  if (rows.size() > kShown) message += "\n  ... and " + std::to_string(rows.size() - kShown) + " more";
+  if (rows.size() > kShown)
+    message += "\n  ... and " + std::to_string(rows.size() - kShown) + " more";
   throw QueryError(message);
 }
 

@@ -78,10 +78,9 @@ TEST_CASE("event_links holds every two-ended event from both ends", "[core][quer
   geokg::test::TempDir dir;
   const auto path = dir.file("links.db");
   auto store = geokg::open_sqlite_store(path);
-  store->write(std::vector{record("d1", {event("kim", "putin", "042", "2023-09-13"),
-                                         event("putin", "kim", "043", "2023-09"),
-                                         event("xi", "", "010", "2023"),
-                                         event("kim", "kim", "010", "2023-08")})});
+  store->write(std::vector{record(
+      "d1", {event("kim", "putin", "042", "2023-09-13"), event("putin", "kim", "043", "2023-09"),
+             event("xi", "", "010", "2023"), event("kim", "kim", "010", "2023-08")})});
   const auto links = rows(path, kLinks);
   CHECK(links == std::vector<std::string>{
                      "kim|kim|4|0|010|20230801|20230831|month",
@@ -102,9 +101,9 @@ TEST_CASE("event_links follows rejected documents and deletions", "[core][query]
   // again one document at a time, and the bad one leaves nothing behind.
   auto bad = record("d2", {event("xi", "putin", "042", "2023-10-18")});
   bad.events[0].confidence = 5.0;
-  const auto outcomes = store->write(std::vector{
-      record("d1", {event("kim", "putin", "042", "2023-09-13")}), bad,
-      record("d3", {event("putin", "xi", "043", "2023-10-17")})});
+  const auto outcomes =
+      store->write(std::vector{record("d1", {event("kim", "putin", "042", "2023-09-13")}), bad,
+                               record("d3", {event("putin", "xi", "043", "2023-10-17")})});
   REQUIRE(outcomes.size() == 3);
   CHECK(outcomes[1].status == geokg::WriteOutcome::Status::Rejected);
   CHECK(rows(path, "SELECT count(*) FROM event_links") == std::vector<std::string>{"4"});
@@ -138,10 +137,9 @@ TEST_CASE("migrating a version 1 store fills event_links", "[core][query]") {
 TEST_CASE("links and pairs stream from event_links with filters", "[core][query]") {
   geokg::test::TempDir dir;
   auto store = geokg::open_sqlite_store(dir.file("q.db"));
-  store->write(std::vector{record("d1", {event("kim", "putin", "042", "2023-09-13"),
-                                         event("putin", "kim", "190", "2023-09"),
-                                         event("xi", "putin", "043", "2023-10-18"),
-                                         event("xi", "", "010", "2023")})});
+  store->write(std::vector{record(
+      "d1", {event("kim", "putin", "042", "2023-09-13"), event("putin", "kim", "190", "2023-09"),
+             event("xi", "putin", "043", "2023-10-18"), event("xi", "", "010", "2023")})});
   const auto putin = store->find_actor("putin")->id;
   std::vector<std::string> seen;
   geokg::EventFilter filter;
@@ -163,8 +161,8 @@ TEST_CASE("links and pairs stream from event_links with filters", "[core][query]
   filter = {};
   filter.since = geokg::EventDate::parse("2023-10");
   store->for_each_pair(filter, [&](std::int64_t s, std::int64_t t) { pairs.emplace_back(s, t); });
-  CHECK(pairs == std::vector<std::pair<std::int64_t, std::int64_t>>{
-                     {store->find_actor("xi")->id, putin}});
+  CHECK(pairs ==
+        std::vector<std::pair<std::int64_t, std::int64_t>>{{store->find_actor("xi")->id, putin}});
   CHECK(store->count_events({}) == 4);
   CHECK(store->find_actors_coded("rusgov").front().actor.key == "putin");
   CHECK(store->actors_by_id(std::vector<std::int64_t>{putin, 999}).size() == 1);

@@ -15,7 +15,8 @@ struct QueryCliStore {
   TempDir dir;
   std::string db = dir.file("q.db");
   QueryCliStore() {
-    const auto result = cli("ingest " + quote(dir.write("q.jsonl", kQueryEvents)) + " --db " + quote(db));
+    const auto result =
+        cli("ingest " + quote(dir.write("q.jsonl", kQueryEvents)) + " --db " + quote(db));
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
   }
@@ -71,9 +72,10 @@ TEST_CASE("query output as json lines and csv reads back", "[e2e][query]") {
   REQUIRE(run(quote(kCli) + " query events --actor Putin --format csv --db " + quote(s.db) + " > " +
               quote(csv))
               .exit_code == 0);
-  result = run("/usr/bin/python3 -c 'import csv, sys; rows = list(csv.DictReader(open(sys.argv[1]))); "
-               "print(len(rows), rows[1][\"label\"], rows[1][\"target_key\"])' " +
-               quote(csv));
+  result =
+      run("/usr/bin/python3 -c 'import csv, sys; rows = list(csv.DictReader(open(sys.argv[1]))); "
+          "print(len(rows), rows[1][\"label\"], rows[1][\"target_key\"])' " +
+          quote(csv));
   INFO(result.err);
   CHECK(result.out == "7 Host a visit kim-jong-un\n");
 }
@@ -93,7 +95,8 @@ TEST_CASE("query path timeline components and actors run from the command line",
   CHECK(nlohmann::json::parse(result.out)["summary"]["components"] == 2);
   result = s.query("actors kim");
   REQUIRE(result.exit_code == 0);
-  CHECK_THAT(result.out, Catch::Contains("kim-jong-un  Kim Jong Un  PRKGOV  person       6         6"));
+  CHECK_THAT(result.out,
+             Catch::Contains("kim-jong-un  Kim Jong Un  PRKGOV  person       6         6"));
 }
 
 TEST_CASE("query names the candidates of an ambiguous actor and exits 2", "[e2e][query]") {
@@ -108,7 +111,8 @@ TEST_CASE("query names the candidates of an ambiguous actor and exits 2", "[e2e]
   result = s.query("relations Putn Russia");
   CHECK(result.exit_code == 2);
   CHECK(result.err ==
-        "geokg: no actor \"Putn\" in the store; closest:\n  vladimir-putin (Vladimir Putin, RUSGOV)\n");
+        "geokg: no actor \"Putn\" in the store; closest:\n  vladimir-putin (Vladimir Putin, "
+        "RUSGOV)\n");
   result = s.query("events --source 'No Such Actor'");
   CHECK(result.exit_code == 2);
 }
@@ -166,11 +170,13 @@ TEST_CASE("export --ego writes the ego network that neighbors lists", "[e2e][que
   const auto graph = nlohmann::json::parse(read_file(out));
   std::vector<std::string> nodes;
   for (const auto& node : graph["nodes"]) nodes.push_back(node["id"]);
-  CHECK(nodes == std::vector<std::string>{"kim-jong-un", "kim-yo-jong", "sergei-shoigu",
-                                          "vladimir-putin"});
+  CHECK(nodes ==
+        std::vector<std::string>{"kim-jong-un", "kim-yo-jong", "sergei-shoigu", "vladimir-putin"});
   // With the roll-up and a filter: RUS and its partners, material events only.
-  result = cli("export --ego Russia --depth 1 --graph countries --quad 2 --quad 4 --format json "
-               "--out " + quote(out) + " --db " + quote(s.db));
+  result =
+      cli("export --ego Russia --depth 1 --graph countries --quad 2 --quad 4 --format json "
+          "--out " +
+          quote(out) + " --db " + quote(s.db));
   REQUIRE(result.exit_code == 0);
   CHECK(result.err == "geokg: wrote " + out + ": 4 nodes, 3 edges\n");
   // --source, --target, --doc and --text filter exports as they filter queries.
@@ -179,5 +185,5 @@ TEST_CASE("export --ego writes the ego network that neighbors lists", "[e2e][que
   REQUIRE(result.exit_code == 0);
   CHECK(result.err == "geokg: wrote " + out + ": 2 nodes, 2 edges\n");
   CHECK(cli("export --depth 2 --db " + quote(s.db)).exit_code == 1);  // --depth needs --ego
-  CHECK(cli("export --ego Kim --db " + quote(s.db)).exit_code == 2);   // ambiguous
+  CHECK(cli("export --ego Kim --db " + quote(s.db)).exit_code == 2);  // ambiguous
 }

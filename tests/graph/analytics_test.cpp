@@ -75,10 +75,10 @@ TEST_CASE("pagerank follows Boost's iteration and sums to one", "[graph][analyti
   CHECK(scores[0].first == "a");
   for (const auto& [key, score] : scores) CHECK(score == Approx(1.0 / 3));
   // A star: the target everyone acts on ranks first, then the one it acts on.
-  scores = ranked(Network(event("A", "Hub") + event("B", "Hub") + event("C", "Hub") +
-                          event("Hub", "A"))
-                      .build(),
-                  geokg::CentralityMeasure::PageRank);
+  scores =
+      ranked(Network(event("A", "Hub") + event("B", "Hub") + event("C", "Hub") + event("Hub", "A"))
+                 .build(),
+             geokg::CentralityMeasure::PageRank);
   CHECK(scores[0].first == "hub");
   CHECK(scores[1].first == "a");
   double total = 0;
@@ -112,7 +112,8 @@ TEST_CASE("shortest paths and ego networks walk through the store", "[graph][ana
     REQUIRE(row);
     return geokg::node_of(row->id, row->actor.key, row->actor.country, geokg::NodeLevel::Actor);
   };
-  auto paths = geokg::shortest_paths(*n.store, node("a"), node("d"), {}, geokg::NodeLevel::Actor, 6, 0);
+  auto paths =
+      geokg::shortest_paths(*n.store, node("a"), node("d"), {}, geokg::NodeLevel::Actor, 6, 0);
   CHECK(paths.steps == 2);
   REQUIRE(paths.paths.size() == 2);
   auto keys = [&](const std::vector<std::size_t>& path) {

@@ -51,7 +51,8 @@ std::vector<std::string> column(const Table& table, const std::string& name) {
     const auto& value = cell(table, row, name);
     values.push_back(std::holds_alternative<std::int64_t>(value)
                          ? std::to_string(std::get<std::int64_t>(value))
-                         : std::holds_alternative<std::monostate>(value) ? "null" : text(value));
+                     : std::holds_alternative<std::monostate>(value) ? "null"
+                                                                     : text(value));
   }
   return values;
 }
@@ -68,7 +69,8 @@ TEST_CASE("actors searches names aliases keys and codes with counts", "[query][a
   CHECK(text(cell(actors, 0, "key")) == "vladimir-putin");
   CHECK(number(cell(actors, 0, "events")) == 7);
   CHECK(number(cell(actors, 0, "mentions")) == 7);
-  CHECK(std::get<std::vector<std::string>>(cell(actors, 0, "aliases")) == Strings{"President Putin"});
+  CHECK(std::get<std::vector<std::string>>(cell(actors, 0, "aliases")) ==
+        Strings{"President Putin"});
   CHECK(text(cell(actors, 0, "match")) == "word");
 
   // Exact code matches first, then the most events, then key.
@@ -89,8 +91,7 @@ TEST_CASE("actors at the country level counts each country's actors and events",
   QueryStore q;
   auto result = geokg::query_actors(*q.store, "", NodeLevel::Country, 0);
   const auto& actors = part(result, "actors");
-  CHECK(column(actors, "key") ==
-        Strings{"RUS", "PRK", "CHN", "IRN", "UKR", "JPN", "KOR", "nato"});
+  CHECK(column(actors, "key") == Strings{"RUS", "PRK", "CHN", "IRN", "UKR", "JPN", "KOR", "nato"});
   // RUS: Putin (7), Shoigu (2), Russia (3), Lavrov (1): 13 events, none shared.
   CHECK(column(actors, "events") == Strings{"13", "9", "2", "2", "2", "1", "1", "1"});
   CHECK(column(actors, "actors") == Strings{"4", "3", "2", "1", "1", "1", "1", "1"});
@@ -193,8 +194,9 @@ TEST_CASE("relations lists both directions with a summary by month", "[query][re
   CHECK(column(part(result, "events"), "event_id") == Strings{"5", "6"});
   CHECK(part(result, "events").total == 5);
   CHECK(number(about(result, "events")) == 5);
-  CHECK_THROWS_AS(geokg::query_relations(*q.store, q.node("Putin"), q.node("vladimir-putin"), {}, 0),
-                  geokg::QueryError);
+  CHECK_THROWS_AS(
+      geokg::query_relations(*q.store, q.node("Putin"), q.node("vladimir-putin"), {}, 0),
+      geokg::QueryError);
 }
 
 TEST_CASE("neighbors lists the ego network layer by layer", "[query][neighbors]") {
@@ -256,8 +258,7 @@ TEST_CASE("path finds every shortest path with the events of each step", "[query
   // Country level: IRN - RUS - PRK, and Lavrov's visit counts for IRN - RUS.
   result = geokg::query_path(*q.store, q.node("Iran", NodeLevel::Country),
                              q.node("Kim", NodeLevel::Country), {}, NodeLevel::Country, 6, 10, 1);
-  CHECK(std::get<Strings>(cell(part(result, "paths"), 0, "keys")) ==
-        Strings{"IRN", "RUS", "PRK"});
+  CHECK(std::get<Strings>(cell(part(result, "paths"), 0, "keys")) == Strings{"IRN", "RUS", "PRK"});
   CHECK(column(part(result, "steps"), "events") == Strings{"2", "7"});
   CHECK(column(part(result, "events"), "event_id") == Strings{"13", "7"});  // the latest of each
 
@@ -286,8 +287,8 @@ TEST_CASE("path finds every shortest path with the events of each step", "[query
 
 TEST_CASE("central ranks by degree and reports the network", "[query][central]") {
   QueryStore q;
-  const auto result = geokg::query_central(*q.store, geokg::CentralityMeasure::Degree, {},
-                                           NodeLevel::Actor, 4);
+  const auto result =
+      geokg::query_central(*q.store, geokg::CentralityMeasure::Degree, {}, NodeLevel::Actor, 4);
   const auto& table = part(result, "central");
   // Four nodes with three neighbours; events, then key, break the ties.
   CHECK(column(table, "key") == Strings{"kim-jong-un", "vladimir-putin", "north-korea", "russia"});
@@ -316,7 +317,8 @@ TEST_CASE("components lists the connected parts largest first", "[query][compone
 
 TEST_CASE("timeline sums an actor's events by week day or month", "[query][timeline]") {
   QueryStore q;
-  auto result = geokg::query_timeline(*q.store, q.node("Putin"), std::nullopt, geokg::Period::Week, {});
+  auto result =
+      geokg::query_timeline(*q.store, q.node("Putin"), std::nullopt, geokg::Period::Week, {});
   auto table = part(result, "timeline");
   // 2023-09-13 is in ISO week 37, 2023-10-17 and -18 in week 42; the month-
   // dated statement keeps its month.
@@ -338,9 +340,13 @@ TEST_CASE("timeline sums an actor's events by week day or month", "[query][timel
   // Periods sort by their first day: ISO weeks cross years (2021-01-01 is
   // in 2020-W53, from 2020-12-28); undated events come last.
   QueryStore dated(
-      R"({"document": "y1", "source": {"name": "A"}, "target": {"name": "B"}, "event": {"code": "042"}, "date": "2021-01-01"})" "\n"
-      R"({"document": "y1", "source": {"name": "A"}, "target": {"name": "B"}, "event": {"code": "043"}, "date": "2021"})" "\n"
-      R"({"document": "y1", "source": {"name": "B"}, "target": {"name": "A"}, "event": {"code": "046"}})" "\n");
-  result = geokg::query_timeline(*dated.store, dated.node("A"), std::nullopt, geokg::Period::Week, {});
+      R"({"document": "y1", "source": {"name": "A"}, "target": {"name": "B"}, "event": {"code": "042"}, "date": "2021-01-01"})"
+      "\n"
+      R"({"document": "y1", "source": {"name": "A"}, "target": {"name": "B"}, "event": {"code": "043"}, "date": "2021"})"
+      "\n"
+      R"({"document": "y1", "source": {"name": "B"}, "target": {"name": "A"}, "event": {"code": "046"}})"
+      "\n");
+  result =
+      geokg::query_timeline(*dated.store, dated.node("A"), std::nullopt, geokg::Period::Week, {});
   CHECK(column(part(result, "timeline"), "period") == Strings{"2020-W53", "2021", "null"});
 }

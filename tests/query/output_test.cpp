@@ -14,7 +14,8 @@ geokg::QueryResult sample() {
   geokg::QueryResult result;
   result.command = "sample";
   result.about = {{"a", std::string("russia")}, {"mean", 4.2254}};
-  geokg::Table first{"rows", "row", {{"id"}, {"name"}, {"score", true, 2}, {"keys", false}, {"note"}}, {}, 3};
+  geokg::Table first{
+      "rows", "row", {{"id"}, {"name"}, {"score", true, 2}, {"keys", false}, {"note"}}, {}, 3};
   first.rows.push_back({std::int64_t{1}, std::string("Kim, \"the\" leader"), 0.5,
                         std::vector<std::string>{"a", "b"}, geokg::Value{}});
   first.rows.push_back({std::int64_t{22}, std::string("Xi"), -0.004, std::vector<std::string>{},
@@ -25,7 +26,8 @@ geokg::QueryResult sample() {
   return result;
 }
 
-std::string write(const geokg::QueryResult& result, OutputFormat format, std::string_view part = {}) {
+std::string write(const geokg::QueryResult& result, OutputFormat format,
+                  std::string_view part = {}) {
   std::ostringstream out;
   geokg::write_result(result, format, out, part);
   return out.str();
@@ -95,7 +97,8 @@ TEST_CASE("csv output writes one part with RFC 4180 quoting", "[query][output]")
 
 TEST_CASE("a relations answer reads back from json and csv", "[query][output]") {
   geokg::test::QueryStore q;
-  const auto result = geokg::query_relations(*q.store, q.node("Kim Jong Un"), q.node("Putin"), {}, 0);
+  const auto result =
+      geokg::query_relations(*q.store, q.node("Kim Jong Un"), q.node("Putin"), {}, 0);
   const auto json = nlohmann::json::parse(write(result, OutputFormat::Json));
   CHECK(json["command"] == "relations");
   CHECK(json["summary"]["a"] == "kim-jong-un");

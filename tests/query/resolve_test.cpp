@@ -9,7 +9,7 @@ TEST_CASE("actor arguments resolve by key name alias code and words", "[query][r
   QueryStore q;
   CHECK(q.node("vladimir-putin").key == "vladimir-putin");
   CHECK(q.node("Vladimir Putin").key == "vladimir-putin");
-  CHECK(q.node("vladimir PUTIN").key == "vladimir-putin");  // names ignore case
+  CHECK(q.node("vladimir PUTIN").key == "vladimir-putin");   // names ignore case
   CHECK(q.node("President Putin").key == "vladimir-putin");  // an alias
   CHECK(q.node("Putin").key == "vladimir-putin");            // a word of the name
   CHECK(q.node("jong un").key == "kim-jong-un");             // words of the name
@@ -43,11 +43,12 @@ TEST_CASE("an ambiguous argument lists its candidates", "[query][resolve]") {
                            "\"Kim\" is ambiguous: its words fit 2 actors; give one of their keys:\n"
                            "  kim-jong-un (Kim Jong Un, PRKGOV)\n"
                            "  kim-yo-jong (Kim Yo Jong, PRKGOV)"));
-  CHECK_THROWS_MATCHES(q.node("RUSGOV"), geokg::QueryError,
-                       Catch::Matchers::Message(
-                           "\"RUSGOV\" is ambiguous: the code fits 2 actors; give one of their keys:\n"
-                           "  sergey-lavrov (Sergey Lavrov, RUSGOV)\n"
-                           "  vladimir-putin (Vladimir Putin, RUSGOV)"));
+  CHECK_THROWS_MATCHES(
+      q.node("RUSGOV"), geokg::QueryError,
+      Catch::Matchers::Message(
+          "\"RUSGOV\" is ambiguous: the code fits 2 actors; give one of their keys:\n"
+          "  sergey-lavrov (Sergey Lavrov, RUSGOV)\n"
+          "  vladimir-putin (Vladimir Putin, RUSGOV)"));
 }
 
 TEST_CASE("an unknown argument suggests the closest actors", "[query][resolve]") {
@@ -91,9 +92,8 @@ TEST_CASE("filter values are checked before any store is read", "[query][resolve
   const auto filter = geokg::make_filter(values);
   CHECK(filter.since->iso() == "2023-09");
   CHECK(filter.codes == std::vector<std::string>{"042"});
-  CHECK(filter.quads ==
-        std::vector<geokg::QuadClass>{geokg::QuadClass::VerbalCooperation,
-                                      geokg::QuadClass::MaterialConflict});
+  CHECK(filter.quads == std::vector<geokg::QuadClass>{geokg::QuadClass::VerbalCooperation,
+                                                      geokg::QuadClass::MaterialConflict});
   CHECK(filter.documents == std::vector<std::string>{"summit"});
   CHECK(filter.text == "talks");
   CHECK_THROWS_WITH(geokg::parse_output_format("xml"),

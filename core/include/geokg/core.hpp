@@ -370,12 +370,12 @@ struct ActorRow {
 
 // An actor found by Store::search_actors.
 struct ActorMatch {
-  ActorRow row;                // aliases filled
-  int rank = 0;                // 0 exact key, name, alias or code; 1 a word starts with
-                               // the text; 2 contains it
-  std::int64_t events = 0;     // events it takes part in
-  std::int64_t mentions = 0;   // roles it fills in events (source, target); stands in
-                               // for mentions until the store records them
+  ActorRow row;               // aliases filled
+  int rank = 0;               // 0 exact key, name, alias or code; 1 a word starts with
+                              // the text; 2 contains it
+  std::int64_t events = 0;    // events it takes part in
+  std::int64_t mentions = 0;  // roles it fills in events (source, target); stands in
+                              // for mentions until the store records them
 };
 
 // One end of an EventDetail; `actor` is 0 when the event has no such end.
@@ -405,11 +405,11 @@ struct EventDetail {
 // An event seen from one of its participants, with the other one.
 struct EventLink {
   std::int64_t event_id = 0;
-  std::int64_t actor = 0;   // the participant asked about
-  std::int64_t other = 0;   // the other participant
+  std::int64_t actor = 0;  // the participant asked about
+  std::int64_t other = 0;  // the other participant
   std::string other_key;
   std::string other_country;  // the other's stored CAMEO country, "" when none
-  bool outgoing = true;     // `actor` is the source
+  bool outgoing = true;       // `actor` is the source
   const EventCodeInfo* event = nullptr;
   std::optional<EventDate> date;
 };

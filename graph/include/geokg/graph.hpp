@@ -127,8 +127,8 @@ NodeLevel parse_node_level(std::string_view name);  // throws GraphError
 // an actor key). Countries have `actor` 0.
 struct NodeRef {
   std::string key;
-  std::int64_t actor = 0;  // the actor's row id, for an actor node
-  std::string country;     // the country, for a country node
+  std::int64_t actor = 0;   // the actor's row id, for an actor node
+  std::string country;      // the country, for a country node
   ActorSet actors() const;  // the actors the node stands for
   friend bool operator==(const NodeRef& a, const NodeRef& b) { return a.key == b.key; }
 };
@@ -163,7 +163,7 @@ struct RelationSummary {
 struct EgoNode {
   NodeRef node;
   int depth = 0;
-  std::size_t via = 0;  // index into EgoNetwork::nodes; the centre for depth 1
+  std::size_t via = 0;       // index into EgoNetwork::nodes; the centre for depth 1
   RelationSummary relation;  // between `via` (first) and this node
 };
 struct EgoNetwork {
@@ -206,7 +206,8 @@ struct RelationNetwork {
   std::vector<Arc> arcs;    // by source, then target
 };
 RelationNetwork build_relation_network(const Store& store, const EventFilter& filter,
-                                       NodeLevel level, const Ontology& ontology = Ontology::builtin());
+                                       NodeLevel level,
+                                       const Ontology& ontology = Ontology::builtin());
 
 enum class CentralityMeasure : std::uint8_t {
   Degree,       // distinct neighbours, either direction

@@ -37,8 +37,8 @@ class QueryArgumentError : public Error {
 
 // One cell. Lists (the nodes of a path, an actor's aliases) are JSON
 // arrays; tables and CSV join them.
-using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string,
-                           std::vector<std::string>>;
+using Value =
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
 struct Column {
   Column(std::string name_, bool in_table_ = true, int decimals_ = -1, std::string heading_ = {},
@@ -136,13 +136,12 @@ QueryResult query_neighbors(const Store& store, const NodeRef& centre, int depth
 // Shortest paths between two nodes, with each step's relation and its
 // latest `evidence` events.
 QueryResult query_path(const Store& store, const NodeRef& from, const NodeRef& to,
-                       const EventFilter& filter, NodeLevel level, int max_depth,
-                       std::size_t limit, std::size_t evidence,
-                       const Ontology& ontology = Ontology::builtin());
+                       const EventFilter& filter, NodeLevel level, int max_depth, std::size_t limit,
+                       std::size_t evidence, const Ontology& ontology = Ontology::builtin());
 
 // The most central nodes.
-QueryResult query_central(const Store& store, CentralityMeasure measure,
-                          const EventFilter& filter, NodeLevel level, std::size_t limit,
+QueryResult query_central(const Store& store, CentralityMeasure measure, const EventFilter& filter,
+                          NodeLevel level, std::size_t limit,
                           const Ontology& ontology = Ontology::builtin());
 
 // Connected components, largest first.
