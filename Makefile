@@ -1,6 +1,6 @@
 # Thin wrapper over CMake. `make demo` and `make test` each install what is
 # missing (scripts/install-deps), configure, build and run.
-.PHONY: all deps build demo test asan tsan bench clean format
+.PHONY: all deps build demo test asan tsan bench bench-query clean format
 
 BUILD_DIR ?= build/release
 ASAN_DIR  ?= build/asan
@@ -54,6 +54,10 @@ tsan: deps
 
 bench: build
 	bench/run
+
+# geokg query on a store of 10,000,000 events, made once in bench/results/.
+bench-query: build
+	bench/query-run
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -11,6 +11,8 @@
 
 #include "geokg/export.hpp"
 #include "geokg/ingest.hpp"
+#include "geokg/query.hpp"
+#include "query_command.hpp"
 
 namespace {
 
@@ -80,6 +82,7 @@ struct ExportArgs {
   std::string edges = "aggregate";
   std::string nodes = "actors";
   FilterArgs filter;
+  geokg::cli::ExportQueryArgs query;  // --source, --target, --doc, --text, --ego, --depth
 };
 
 struct StatsArgs {
@@ -335,6 +338,7 @@ int run_export(const ExportArgs& args) {
   }
   options.mode = geokg::parse_edge_mode(args.edges);
   options.nodes = geokg::parse_node_mode(args.nodes);
+  geokg::cli::apply_export_query_options(*store, args.query, options);
   const auto graph = geokg::build_actor_graph(*store, options);
   geokg::export_graph(graph, format, args.out);
   if (args.out != "-") {
@@ -466,6 +470,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"aggregate", "event"}))
       ->capture_default_str();
   add_filter_options(*exporter, export_args.filter);
+  geokg::cli::add_export_query_options(*exporter, export_args.query);
 
   StatsArgs stats_args;
   auto* stats = app.add_subcommand("stats", "Summarise what the database holds");
@@ -473,6 +478,9 @@ int main(int argc, char** argv) {
   stats->add_option("--format", stats_args.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
+
+  geokg::cli::QueryCommand query;
+  query.add_to(app);
 
   try {
     app.parse(argc, argv);
@@ -493,7 +501,11 @@ int main(int argc, char** argv) {
     if (*eval) return run_eval(eval_args);
     if (*exporter) return run_export(export_args);
     if (*stats) return run_stats(stats_args);
+    if (query.selected()) return query.run();
   } catch (const UsageError& error) {
+    std::cerr << "geokg: " << error.what() << "\nRun with --help for usage.\n";
+    return kExitUsage;
+  } catch (const geokg::QueryArgumentError& error) {
     std::cerr << "geokg: " << error.what() << "\nRun with --help for usage.\n";
     return kExitUsage;
   } catch (const geokg::Error& error) {

@@ -216,14 +216,16 @@ void GdeltEventTable::bind_gdelt(Statement& statement, int first, const Pending&
   statement.bind(at + 22, row.file_id).bind(at + 23, fields.line);
 }
 
-void GdeltEventTable::insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
-                             bool keep_text, std::vector<Participant> participants) {
+std::int64_t GdeltEventTable::insert(std::int64_t document_id, std::int64_t fingerprint,
+                                     const Event& event, bool keep_text,
+                                     std::vector<Participant> participants) {
   const auto id = next_event_id();
   pending_.push_back({id, document_id, fingerprint, &event, keep_text,
                       event.date ? event.date->iso() : std::string(), file_id(event.gdelt->file)});
   for (auto& participant : participants) participants_.push_back({id, std::move(participant)});
   if (event.gdelt->global_event_id > max_id_) added_.insert(event.gdelt->global_event_id);
   if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) flush_events();
+  return id;
 }
 
 void GdeltEventTable::flush_events() {

@@ -51,7 +51,8 @@ class GdeltEventTable {
   // Adds `event` (which has GdeltFields) to document `document_id`, its
   // text only when `keep_text`. Requires: find() found no event with its
   // GLOBALEVENTID.
-  void insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
+  // Returns the id the event will have once flushed.
+  std::int64_t insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
               bool keep_text, std::vector<Participant> participants);
   // Writes the rows held back; call before a commit, a savepoint release,
   // and before any other statement inserts into `events`.

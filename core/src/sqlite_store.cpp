@@ -12,6 +12,7 @@
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
 #include "sqlite_gdelt.hpp"
+#include "sqlite_queries.hpp"
 
 namespace geokg {
 namespace {
@@ -23,6 +24,46 @@ constexpr int kApplicationId = 0x474B4731;
 // a shipped entry, or existing databases and new ones would disagree.
 // CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
 // an IN list on every row written, which made inserts several times slower.
+// Version 4: what geokg query reads. Self-contained, so that the migrations
+// of parallel work can be renumbered around it.
+//
+// event_links holds each event that has both ends twice, once seen from
+// each end, clustered by actor: an actor's relations are one contiguous
+// range, not one random page per event (docs/benchmarks.md). Store::write
+// adds the rows (LinkWriter: sorted, once per batch, cheaper than a
+// trigger), the INSERT fills it for older stores, and a trigger follows
+// deletions.
+constexpr std::string_view kQueryIndexesMigration = R"sql(
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+
+CREATE TABLE event_links(
+  actor_id       INTEGER NOT NULL,
+  other_id       INTEGER NOT NULL,
+  event_id       INTEGER NOT NULL,
+  outgoing       INTEGER NOT NULL,
+  code           TEXT NOT NULL,
+  date_from      INTEGER,
+  date_to        INTEGER,
+  date_precision TEXT,
+  PRIMARY KEY (actor_id, other_id, event_id, outgoing)
+) WITHOUT ROWID;
+
+INSERT INTO event_links
+SELECT p.actor_id, o.actor_id, p.event_id, p.role = 'source', e.code, e.date_from, e.date_to,
+       e.date_precision
+FROM event_participants p
+JOIN event_participants o ON o.event_id = p.event_id AND o.role <> p.role
+JOIN events e ON e.id = p.event_id
+ORDER BY 1, 2, 3, 4;
+
+CREATE TRIGGER event_links_delete AFTER DELETE ON event_participants BEGIN
+  DELETE FROM event_links WHERE actor_id = OLD.actor_id AND event_id = OLD.event_id AND
+    other_id IN (SELECT actor_id FROM event_participants WHERE event_id = OLD.event_id);
+  DELETE FROM event_links WHERE other_id = OLD.actor_id AND event_id = OLD.event_id AND
+    actor_id IN (SELECT actor_id FROM event_participants WHERE event_id = OLD.event_id);
+END;
+)sql";
+
 constexpr std::array<std::string_view, 2> kMigrations{R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
@@ -146,6 +187,23 @@ JOIN documents d ON d.id = m.document_id
 JOIN actors a ON a.id = m.actor_id;
 )sql"};
 
+// The schema this build writes: 1 core tables, 2 mentions, 3 GDELT's
+// tables, 4 the query indexes.
+constexpr std::int64_t kSchemaVersion = 4;
+static_assert(sqlite::kGdeltSchemaVersion == 3);
+
+// Takes the schema from `version` to `version` + 1. Append steps; never edit
+// a shipped one.
+void migrate_from(sqlite::Database& db, std::int64_t version) {
+  switch (version) {
+    case 0:
+    case 1: db.exec(kMigrations[static_cast<std::size_t>(version)]); return;
+    case 2: sqlite::add_gdelt_tables(db); return;
+    case 3: db.exec(kQueryIndexesMigration); return;
+    default: throw StoreError("no migration from schema version " + std::to_string(version));
+  }
+}
+
 std::string hex128(XXH128_hash_t hash) {
   char buffer[33];
   std::snprintf(buffer, sizeof buffer, "%016llx%016llx",
@@ -199,28 +257,6 @@ std::int64_t fingerprint(const Event& event) {
   return value;
 }
 
-// Rebuilds a date from its first day (yyyymmdd) and precision columns, which
-// is cheaper than parsing the ISO text for every row of a large read.
-std::optional<EventDate> date_from_columns(const sqlite::Statement& row, int first_day,
-                                           int precision) {
-  if (row.is_null(first_day)) return std::nullopt;
-  const auto day = row.int64(first_day);
-  EventDate date;
-  date.year = static_cast<std::int16_t>(day / 10000);
-  date.month = static_cast<std::int8_t>(day / 100 % 100);
-  date.day = static_cast<std::int8_t>(day % 100);
-  const auto kind = row.text_view(precision);
-  if (kind == "year") {
-    date.precision = DatePrecision::Year;
-    date.month = 0;
-    date.day = 0;
-  } else if (kind == "month") {
-    date.precision = DatePrecision::Month;
-    date.day = 0;
-  }
-  return date;
-}
-
 std::optional<EventDate> date_from_text(const std::optional<std::string>& text) {
   if (!text || text->empty()) return std::nullopt;
   return EventDate::parse(*text);
@@ -239,6 +275,35 @@ class SqliteStore final : public Store {
                       const std::function<void(const EventRow&)>& visit) const override;
   std::optional<ActorRow> find_actor(std::string_view key) const override;
   StoreStats stats() const override;
+
+  // Analyst queries: sqlite_queries.cpp.
+  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const override {
+    return queries_.search_actors(text, limit);
+  }
+  std::vector<ActorRow> find_actors_coded(std::string_view code) const override {
+    return queries_.find_actors_coded(code);
+  }
+  std::vector<ActorRow> actors_by_id(std::span<const std::int64_t> ids) const override {
+    return queries_.actors_by_id(ids);
+  }
+  std::vector<std::int64_t> actor_ids(const ActorSet& set) const override {
+    return queries_.actor_ids(set);
+  }
+  void for_each_event_detail(const EventFilter& filter, std::size_t limit,
+                             const std::function<void(const EventDetail&)>& visit) const override {
+    queries_.for_each_event_detail(filter, limit, visit);
+  }
+  std::int64_t count_events(const EventFilter& filter) const override {
+    return queries_.count_events(filter);
+  }
+  void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                     const std::function<void(const EventLink&)>& visit) const override {
+    queries_.for_each_link(actors, filter, visit);
+  }
+  void for_each_pair(const EventFilter& filter,
+                     const std::function<void(std::int64_t, std::int64_t)>& visit) const override {
+    queries_.for_each_pair(filter, visit);
+  }
 
  private:
   // What this store already knows of an actor, so the hot write path asks
@@ -287,10 +352,13 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_event_;
   std::optional<sqlite::Statement> insert_participant_;
   std::optional<sqlite::Statement> insert_mention_;
+  std::optional<sqlite::LinkWriter> links_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
   std::optional<sqlite::GdeltEventTable> gdelt_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
+  sqlite::EventQueries queries_{db_, ontology_};
+  mutable int snapshots_ = 0;  // open ReadSnapshots; they nest
 };
 
 SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
@@ -356,7 +424,7 @@ SqliteStore::Identity SqliteStore::read_identity() const {
 }
 
 void SqliteStore::check_identity(const Identity& identity) const {
-  const auto target = sqlite::kGdeltSchemaVersion;
+  const auto target = kSchemaVersion;
   if (identity.version > target) {
     throw StoreError("database " + db_.path() + " has schema version " +
                      std::to_string(identity.version) +
@@ -373,7 +441,7 @@ void SqliteStore::check_identity(const Identity& identity) const {
 }
 
 void SqliteStore::migrate() {
-  const auto target = sqlite::kGdeltSchemaVersion;
+  const auto target = kSchemaVersion;
   // The three values in one snapshot: read apart, another process creating
   // the schema in between would look like a stranger's tables.
   db_.exec("BEGIN");
@@ -393,12 +461,9 @@ void SqliteStore::migrate() {
     // Again under the write lock: another process may have migrated it.
     identity = read_identity();
     check_identity(identity);
-    // Versions 1 and 2 are SQL scripts; version 3 (GDELT) is built in code.
-    static_assert(kMigrations.size() + 1 == sqlite::kGdeltSchemaVersion);
-    for (auto v = identity.version; v < static_cast<std::int64_t>(kMigrations.size()); ++v) {
-      db_.exec(kMigrations[static_cast<std::size_t>(v)]);
+    for (auto version = identity.version; version < target; ++version) {
+      migrate_from(db_, version);
     }
-    if (identity.version < sqlite::kGdeltSchemaVersion) sqlite::add_gdelt_tables(db_);
     db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db_.exec("PRAGMA user_version = " + std::to_string(target));
     db_.exec("COMMIT");
@@ -483,6 +548,7 @@ void SqliteStore::prepare_writes() {
       "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
   gdelt_.emplace(db_);
+  links_.emplace(db_);
   insert_participant_.emplace(
       db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
   insert_mention_.emplace(db_,
@@ -631,8 +697,16 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
                                                         : (*participant)->code;
         participants.push_back({role, id, code});
       }
-      gdelt_->insert(outcome.document_id, fingerprint(event), event, keep_text,
-                     std::move(participants));
+      // geokg query reads relations from event_links: GDELT's events too.
+      std::vector<std::pair<bool, std::int64_t>> ends;
+      for (const auto& participant : participants) {
+        ends.emplace_back(participant.role == "source", participant.actor_id);
+      }
+      const auto event_id = gdelt_->insert(outcome.document_id, fingerprint(event), event,
+                                           keep_text, std::move(participants));
+      links_->begin_event(event_id, event.code, event.date);
+      for (const auto& [source, actor] : ends) links_->add_end(source, actor);
+      links_->end_event();
       ++outcome.events_added;
       continue;
     }
@@ -663,13 +737,16 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     ++outcome.events_added;
     auto add_participant = [&](const Participant& participant, std::string_view role) {
       const auto id = actor_id(participant.actor_key, record);
+      links_->add_end(role == "source", id);
       std::string_view code = participant.code;
       if (code.empty()) code = actors_.at(participant.actor_key).code;
       insert_participant_->bind(1, event_id).bind_ref(2, role).bind(3, id).bind_ref_or_null(4, code);
       insert_participant_->run();
     };
+    links_->begin_event(event_id, event.code, event.date);
     if (event.source) add_participant(*event.source, "source");
     if (event.target) add_participant(*event.target, "target");
+    links_->end_event();
   }
   for (const auto& mention : record.mentions) {
     auto& insert = *insert_mention_;
@@ -751,9 +828,11 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       try {
         auto outcome = write_one(record);
         gdelt_->flush();
+        links_->flush();
         savepoint.release();
         outcomes.push_back(std::move(outcome));
       } catch (const Error& error) {
+        links_->discard();
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
@@ -762,8 +841,10 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       }
     }
     gdelt_->flush();
+    links_->flush();
     db_.exec("COMMIT");
   } catch (...) {
+    links_->discard();
     // The batch is lost as a whole: forget ids that no longer exist.
     try {
       db_.exec("ROLLBACK");
@@ -789,19 +870,9 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
   }
 }
 
-ActorRow read_actor(const sqlite::Statement& row) {
-  ActorRow result;
-  result.id = row.int64(0);
-  result.actor.key = row.text(1);
-  result.actor.name = row.text(2);
-  result.actor.code = row.text(3);
-  result.actor.country = row.text(4);
-  result.actor.agent = row.text(5);
-  result.actor.type = parse_actor_type(row.text(6));
-  return result;
-}
-
-constexpr std::string_view kActorColumns = "id, key, name, code, country, agent, type";
+using sqlite::date_from_columns;
+using sqlite::kActorColumns;
+using sqlite::read_actor;
 
 void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& visit) const {
   auto rows =
@@ -817,12 +888,18 @@ void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& vis
 }
 
 void SqliteStore::begin_snapshot() const {
+  if (snapshots_ > 0) {  // nested: the outer snapshot holds
+    ++snapshots_;
+    return;
+  }
   // A deferred transaction takes its snapshot at the first read: read now.
   db_.exec("BEGIN");
   db_.exec("SELECT count(*) FROM meta");
+  snapshots_ = 1;
 }
 
 void SqliteStore::end_snapshot() const {
+  if (snapshots_ == 0 || --snapshots_ > 0) return;
   try {
     db_.exec("COMMIT");
   } catch (const StoreError&) {  // called from destructors: never throw
@@ -857,76 +934,11 @@ void SqliteStore::for_each_event(const EventFilter& filter,
       "FROM events e JOIN documents d ON d.id = e.document_id "
       "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
       "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' ";
-  std::vector<std::string> where;
-  std::vector<std::function<void(sqlite::Statement&, int&)>> binders;
-  auto placeholders = [](std::size_t n) {
-    std::string list;
-    for (std::size_t i = 0; i < n; ++i) list += i ? ",?" : "?";
-    return list;
-  };
-  if (filter.since) {
-    where.push_back("e.date_to >= ?");
-    binders.push_back([day = filter.since->first_day()](auto& s, int& i) {
-      s.bind(i++, static_cast<std::int64_t>(day));
-    });
-  }
-  if (filter.until) {
-    where.push_back("e.date_from <= ?");
-    binders.push_back([day = filter.until->last_day()](auto& s, int& i) {
-      s.bind(i++, static_cast<std::int64_t>(day));
-    });
-  }
-  if (!filter.codes.empty()) {
-    std::string clause;
-    for (const auto& code : filter.codes) {
-      clause += clause.empty() ? "(" : " OR ";
-      clause += "substr(e.code, 1, ?) = ?";
-      binders.push_back([code](auto& s, int& i) {
-        s.bind(i++, static_cast<std::int64_t>(code.size()));
-        s.bind(i++, code);
-      });
-    }
-    where.push_back(clause + ")");
-  }
-  if (!filter.quads.empty()) {
-    where.push_back("e.code IN (SELECT code FROM cameo_event_codes WHERE quad IN (" +
-                    placeholders(filter.quads.size()) + "))");
-    for (auto quad : filter.quads) {
-      binders.push_back([quad](auto& s, int& i) { s.bind(i++, static_cast<int>(quad)); });
-    }
-  }
-  if (!filter.actors.empty()) {
-    std::vector<std::int64_t> ids;
-    for (const auto& key : filter.actors) {
-      const auto actor = find_actor(key);
-      if (!actor) throw StoreError("no actor with key \"" + key + "\" in " + db_.path());
-      ids.push_back(actor->id);
-    }
-    const auto list = placeholders(ids.size());
-    where.push_back("(sp.actor_id IN (" + list + ") OR tp.actor_id IN (" + list + "))");
-    binders.push_back([ids](auto& s, int& i) {
-      for (int pass = 0; pass < 2; ++pass) {
-        for (auto id : ids) s.bind(i++, id);
-      }
-    });
-  }
-  if (!filter.countries.empty()) {
-    const auto list = placeholders(filter.countries.size());
-    where.push_back("(sp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
-                    ")) OR tp.actor_id IN (SELECT id FROM actors WHERE country IN (" + list +
-                    ")))");
-    binders.push_back([countries = filter.countries](auto& s, int& i) {
-      for (int pass = 0; pass < 2; ++pass) {
-        for (const auto& country : countries) s.bind(i++, country);
-      }
-    });
-  }
-  for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "WHERE ") + where[i];
-  sql += " ORDER BY e.id";
-
+  const sqlite::EventWhere where(db_, filter);
+  sql += "WHERE " + where.conditions() + " ORDER BY e.id";
   auto rows = db_.prepare(sql);
   int index = 1;
-  for (const auto& bind : binders) bind(rows, index);
+  where.bind(rows, index);
   // One row object, refilled in place: assign() reuses its strings' storage.
   EventRow row;
   while (rows.step()) {
@@ -986,7 +998,7 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode,
 }
 
 int current_schema_version() {
-  return static_cast<int>(sqlite::kGdeltSchemaVersion);
+  return static_cast<int>(kSchemaVersion);
 }
 
 }  // namespace geokg

@@ -2,6 +2,7 @@
 #include <deque>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "geokg/graph.hpp"
@@ -161,6 +162,14 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     return group_of[id];
   };
 
+  // Ego exports: only events between the nodes listed.
+  std::vector<char> within;
+  if (!options.within.empty()) {
+    const std::unordered_set<std::string> keys(options.within.begin(), options.within.end());
+    within.resize(groups.size());
+    for (std::size_t i = 0; i < groups.size(); ++i) within[i] = keys.count(groups[i].key) > 0;
+  }
+
   // 2. The events, as pending edges between node references. A deque,
   // consumed from the front in step 4, so pending edges are freed while the
   // graph fills.
@@ -172,6 +181,7 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
     const EventCodeInfo& info = ontology.event(row.code);
     const auto source = group(row.source_actor);
     const auto target = group(row.target_actor);
+    if (!within.empty() && !(within[source] && within[target])) return;
     ++groups[source].events;
     if (target != source) ++groups[target].events;
 

@@ -127,7 +127,7 @@ TEST_CASE("a version 1 store is migrated to the current version with its data",
   {
     auto store = geokg::open_sqlite_store(path, geokg::OpenMode::MustExist);
     const auto stats = store->stats();
-    CHECK(stats.schema_version == 3);
+    CHECK(stats.schema_version == geokg::current_schema_version());
     CHECK(stats.events == 1);
     CHECK(stats.actors == 2);
     // The migrated store takes GDELT events on the actors it already had.
@@ -137,7 +137,11 @@ TEST_CASE("a version 1 store is migrated to the current version with its data",
     CHECK(outcomes[0].actors_added == 0);
     CHECK(store->stats().events == 2);
   }
-  CHECK(raw_sql(path, "PRAGMA user_version") == "3");
+  CHECK(raw_sql(path, "PRAGMA user_version") ==
+        std::to_string(geokg::current_schema_version()));
+  // Version 4 links the old event (filled by the migration) and the GDELT
+  // event (written with it), two rows each.
+  CHECK(raw_sql(path, "SELECT count(*) FROM event_links") == "4");
   CHECK(raw_sql(path, "SELECT count(*) FROM mentions") == "0");  // version 2's table
   CHECK(raw_sql(path, "SELECT name FROM actors WHERE id = 1") == "Vladimir Putin");
   CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt") == "1");

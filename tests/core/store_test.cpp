@@ -423,11 +423,8 @@ TEST_CASE("a version 1 store is migrated to the current schema keeping its data"
   geokg::test::TempDir dir;
   const auto path = dir.file("v1.db");
   geokg::open_sqlite_store(path)->write(std::vector<DocumentRecord>{summit_record()});
-  // Turn it back into what geokg 0.1 wrote: schema version 1, without the
-  // mentions (version 2) and GDELT (version 3) tables.
-  raw_sql(path,
-          "DROP VIEW actor_mentions; DROP TABLE mentions; DROP VIEW gdelt_events; "
-          "DROP TABLE event_gdelt; DROP TABLE gdelt_files; PRAGMA user_version = 1");
+  // Turn it back into what geokg 0.1 wrote: schema version 1.
+  raw_sql(path, geokg::test::kDowngradeToVersion1);
   REQUIRE(raw_sql(path, "PRAGMA user_version") == "1");
   auto store = geokg::open_sqlite_store(path);
   CHECK(store->stats().schema_version == geokg::current_schema_version());

@@ -40,6 +40,14 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// SQL that turns a store of the current schema back into what geokg wrote
+// at schema version 1, keeping its data, to test migrations from there.
+inline constexpr const char* kDowngradeToVersion1 =
+    "DROP TRIGGER event_links_delete; DROP TABLE event_links; DROP INDEX actors_name; "  // 4
+    "DROP VIEW gdelt_events; DROP TABLE event_gdelt; DROP TABLE gdelt_files; "            // 3
+    "DROP VIEW actor_mentions; DROP TABLE mentions; "                                     // 2
+    "PRAGMA user_version = 1";
+
 inline std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

@@ -364,6 +364,16 @@ struct WriteOutcome {
   std::string message;
 };
 
+// Actors that a query treats as one node: the actors with these keys, plus
+// every actor whose stored CAMEO country is one of `countries` (the country
+// roll-up: RUSGOV and RUSMIL are both in {countries: {"RUS"}}).
+struct ActorSet {
+  std::vector<std::string> keys;
+  std::vector<std::int64_t> ids;  // actor row ids
+  std::vector<std::string> countries;
+  bool empty() const { return keys.empty() && ids.empty() && countries.empty(); }
+};
+
 // Filters shared by graph building and exports. Empty vectors mean "any";
 // inside one vector alternatives are OR-ed, different fields are AND-ed.
 struct EventFilter {
@@ -373,6 +383,14 @@ struct EventFilter {
   std::vector<QuadClass> quads;
   std::vector<std::string> actors;     // actor keys: source or target
   std::vector<std::string> countries;  // CAMEO country of source or target
+  // geokg query's filters; an empty set means any.
+  ActorSet participants;  // the source or the target is in the set
+  ActorSet sources;       // the source is in the set
+  ActorSet targets;       // the target is in the set
+  // One end in each set, in either direction (relations A B).
+  std::optional<std::pair<ActorSet, ActorSet>> between;
+  std::vector<std::string> documents;  // document keys
+  std::string text;                    // the sentence contains it, ASCII case ignored
 };
 
 // One stored event as the graph stage reads it.
@@ -394,6 +412,52 @@ struct EventRow {
 struct ActorRow {
   std::int64_t id = 0;
   Actor actor;
+};
+
+// An actor found by Store::search_actors.
+struct ActorMatch {
+  ActorRow row;               // aliases filled
+  int rank = 0;               // 0 exact key, name, alias or code; 1 a word starts with
+                              // the text; 2 contains it
+  std::int64_t events = 0;    // events it takes part in
+  std::int64_t mentions = 0;  // roles it fills in events (source, target); stands in
+                              // for mentions until the store records them
+};
+
+// One end of an EventDetail; `actor` is 0 when the event has no such end.
+struct EventEnd {
+  std::int64_t actor = 0;
+  std::string key;
+  std::string name;
+  std::string code;     // the participant's code at the event's date
+  std::string country;  // the actor's stored CAMEO country
+};
+
+// One stored event with what a reader needs: names, label and sentence.
+struct EventDetail {
+  std::int64_t id = 0;
+  std::string document;
+  std::optional<EventDate> date;
+  const EventCodeInfo* event = nullptr;  // into the store's Ontology
+  EventEnd source;
+  EventEnd target;
+  bool negated = false;
+  Modality modality = Modality::Asserted;
+  double confidence = 1.0;
+  std::string location;
+  std::string text;  // the sentence, "" when unknown
+};
+
+// An event seen from one of its participants, with the other one.
+struct EventLink {
+  std::int64_t event_id = 0;
+  std::int64_t actor = 0;  // the participant asked about
+  std::int64_t other = 0;  // the other participant
+  std::string other_key;
+  std::string other_country;  // the other's stored CAMEO country, "" when none
+  bool outgoing = true;       // `actor` is the source
+  const EventCodeInfo* event = nullptr;
+  std::optional<EventDate> date;
 };
 
 struct StoreStats {
@@ -432,7 +496,8 @@ class Store {
 
   // Starts a read snapshot: until end_snapshot(), every read sees the store
   // as it was at the first read, whatever other processes commit meanwhile.
-  // Requires: no write in between. Prefer the ReadSnapshot guard.
+  // Requires: no write in between. Prefer the ReadSnapshot guard. Snapshots
+  // nest: an inner one shares the outer one's view.
   virtual void begin_snapshot() const = 0;
   virtual void end_snapshot() const = 0;
 
@@ -441,6 +506,39 @@ class Store {
   // case, in key order.
   virtual std::vector<ActorRow> find_actors_named(std::string_view name) const = 0;
   virtual StoreStats stats() const = 0;
+
+  // Analyst queries (geokg query). They answer from indexes: their cost grows
+  // with the events of the actors asked about, not with the store, except
+  // for_each_pair and an empty search. The defaults throw StoreError ("not
+  // supported"), so other stores need not provide them.
+
+  // Actors whose key, name, alias or default code contains `text`, ignoring
+  // ASCII case; every actor when `text` is empty. Best first: by rank, then
+  // most events, then key. At most `limit` (0: no limit).
+  virtual std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const;
+  // Actors whose default code equals `code`, ignoring ASCII case, in key order.
+  virtual std::vector<ActorRow> find_actors_coded(std::string_view code) const;
+  // Actor rows for row ids, in the order asked (aliases not filled); ids
+  // not stored are left out.
+  virtual std::vector<ActorRow> actors_by_id(std::span<const std::int64_t> ids) const;
+  // Row ids of the actors in `set`, ascending. Throws StoreError for an unknown key.
+  virtual std::vector<std::int64_t> actor_ids(const ActorSet& set) const;
+  // Streams the events that pass `filter`, by first day (undated last), then
+  // id; at most `limit` (0: all).
+  virtual void for_each_event_detail(const EventFilter& filter, std::size_t limit,
+                                     const std::function<void(const EventDetail&)>& visit) const;
+  // Number of events that pass `filter`.
+  virtual std::int64_t count_events(const EventFilter& filter) const;
+  // For each actor of `actors` in turn, the events passing `filter` that link
+  // it to another participant (both ends present), by the other's row id,
+  // then event id.
+  virtual void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                             const std::function<void(const EventLink&)>& visit) const;
+  // Source and target row ids of every event passing `filter` that has
+  // both, in event id order. Reads the whole store.
+  virtual void for_each_pair(
+      const EventFilter& filter,
+      const std::function<void(std::int64_t source, std::int64_t target)>& visit) const;
 };
 
 enum class OpenMode {

@@ -2,6 +2,7 @@
 // Store. The only header other stages include from graph/.
 #pragma once
 
+#include <array>
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <optional>
@@ -94,6 +95,9 @@ struct GraphOptions {
   EventFilter filter;
   EdgeMode mode = EdgeMode::Aggregated;  // ignored in bipartite mode
   NodeMode nodes = NodeMode::Actors;
+  // Node keys (after the roll-up); when not empty, only events whose source
+  // and target nodes are both among them (geokg export --ego).
+  std::vector<std::string> within;
 };
 
 // Builds the graph of the events that pass `options.filter` and have both a
@@ -106,5 +110,127 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
 // Validates a CAMEO code filter ("04", "042", "0421") against the ontology.
 // Throws GraphError naming the value.
 void check_code_filter(const EventFilter& filter, const Ontology& ontology);
+
+// ---------------------------------------------------------------------------
+// Analytics for geokg query: nodes are actors, or countries in the roll-up;
+// algorithms are Boost.Graph's. Definitions in src/analytics.cpp.
+
+enum class NodeLevel : std::uint8_t {
+  Actor,    // one node per actor
+  Country,  // actors rolled up to their stored CAMEO country; actors without
+            // one stay themselves (as in NodeMode::Countries)
+};
+std::string_view to_string(NodeLevel level);
+NodeLevel parse_node_level(std::string_view name);  // throws GraphError
+
+// A node. `key` is the actor key, or the country code (upper case, so never
+// an actor key). Countries have `actor` 0.
+struct NodeRef {
+  std::string key;
+  std::int64_t actor = 0;   // the actor's row id, for an actor node
+  std::string country;      // the country, for a country node
+  ActorSet actors() const;  // the actors the node stands for
+  friend bool operator==(const NodeRef& a, const NodeRef& b) { return a.key == b.key; }
+};
+
+// The node an actor belongs to at `level`.
+NodeRef node_of(std::int64_t actor, const std::string& key, const std::string& country,
+                NodeLevel level);
+
+// What the events between two nodes add up to. `outgoing` counts events
+// from the first node of the pair to the second, `incoming` the reverse.
+struct RelationSummary {
+  std::int64_t events = 0;
+  std::int64_t outgoing = 0;
+  std::int64_t incoming = 0;
+  double goldstein_sum = 0.0;
+  std::array<std::int64_t, 4> quads{};  // events by quad class 1..4
+  std::optional<EventDate> first_date;  // by first day
+  std::optional<EventDate> last_date;   // by last day
+
+  void add(const EventCodeInfo& event, const std::optional<EventDate>& date, bool outgoing);
+  double mean_goldstein() const {
+    return events ? goldstein_sum / static_cast<double>(events) : 0.0;
+  }
+  std::int64_t cooperation() const { return quads[0] + quads[1]; }
+  std::int64_t conflict() const { return quads[2] + quads[3]; }
+};
+
+// The ego network of a node: every node within `depth` steps (either
+// direction), breadth first. Each reached node records the node one step
+// closer that it has the most events with (`via`; ties by key) and that
+// relation. Only events passing `filter` count.
+struct EgoNode {
+  NodeRef node;
+  int depth = 0;
+  std::size_t via = 0;       // index into EgoNetwork::nodes; the centre for depth 1
+  RelationSummary relation;  // between `via` (first) and this node
+};
+struct EgoNetwork {
+  std::vector<EgoNode> nodes;  // the centre first (depth 0), then by depth,
+                               // most events with `via`, key
+};
+EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
+                       const EventFilter& filter, NodeLevel level);
+
+// Undirected shortest paths (fewest steps, either direction) between two
+// nodes, found by expanding both ends through the store's actor index and
+// searching the explored part with Boost's breadth_first_search. At most
+// `limit` paths (0: all), in order of their node keys; none when the nodes
+// are more than `max_depth` steps apart or unconnected.
+struct PathSet {
+  std::vector<NodeRef> nodes;                   // the nodes on some path
+  std::vector<std::vector<std::size_t>> paths;  // indexes into `nodes`
+  int steps = -1;                               // -1: no path found
+  bool truncated = false;                       // more than `limit` paths exist
+};
+PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& to,
+                       const EventFilter& filter, NodeLevel level, int max_depth,
+                       std::size_t limit);
+
+// Every node with events passing `filter`, and one arc per related ordered
+// pair of distinct nodes. Reads the whole store (for_each_pair).
+struct RelationNetwork {
+  struct Node {
+    NodeRef ref;
+    std::string name;
+    std::string code;
+    std::int64_t events = 0;  // events it takes part in (with another node)
+  };
+  struct Arc {  // twelve bytes: networks have millions
+    std::uint32_t source = 0;
+    std::uint32_t target = 0;
+    std::uint32_t events = 0;
+  };
+  std::vector<Node> nodes;  // in key order
+  std::vector<Arc> arcs;    // by source, then target
+};
+RelationNetwork build_relation_network(const Store& store, const EventFilter& filter,
+                                       NodeLevel level,
+                                       const Ontology& ontology = Ontology::builtin());
+
+enum class CentralityMeasure : std::uint8_t {
+  Degree,       // distinct neighbours, either direction
+  PageRank,     // boost::graph::page_rank on the arcs, damping 0.85
+  Betweenness,  // brandes_betweenness_centrality, undirected
+};
+std::string_view to_string(CentralityMeasure measure);
+CentralityMeasure parse_centrality(std::string_view name);  // throws GraphError
+
+struct NodeScore {
+  std::size_t node = 0;  // index into RelationNetwork::nodes
+  double score = 0.0;
+  std::int64_t degree = 0;  // distinct neighbours
+};
+// All nodes, best first (ties: more events, then key).
+std::vector<NodeScore> rank_nodes(const RelationNetwork& network, CentralityMeasure measure);
+
+// Connected components of the undirected view, largest first (ties: by
+// their first key); members in key order.
+struct Component {
+  std::vector<std::size_t> nodes;  // indexes into RelationNetwork::nodes
+  std::int64_t events = 0;         // events inside the component
+};
+std::vector<Component> connected_components(const RelationNetwork& network);
 
 }  // namespace geokg

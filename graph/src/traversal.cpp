@@ -1,0 +1,292 @@
+// Ego networks and shortest paths for geokg query. Both walk out from the
+// nodes asked about through the store's actor index (Store::for_each_link),
+// so their cost follows the neighbourhoods they visit, not the store's size.
+#include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/visitors.hpp>
+#include <limits>
+#include <unordered_map>
+
+#include "analytics_internal.hpp"
+#include "geokg/graph.hpp"
+
+namespace geokg {
+namespace {
+
+// The nodes met while walking, numbered in order of discovery and found by
+// an identity number: the actor's row id, or for a country minus its place
+// in a short list. A link's other end is looked up without building a
+// string; a NodeRef is made once per node.
+class NodeIndex {
+ public:
+  explicit NodeIndex(NodeLevel level) : level_(level) {}
+
+  std::int64_t identity(const NodeRef& node) {
+    return node.actor != 0 ? node.actor : country_identity(node.country);
+  }
+  // The node of a link's other end.
+  std::int64_t identity(const EventLink& link) {
+    if (level_ == NodeLevel::Country && !link.other_country.empty()) {
+      return country_identity(link.other_country);
+    }
+    return link.other;
+  }
+  std::size_t find(std::int64_t identity) const {
+    const auto it = index_.find(identity);
+    return it == index_.end() ? kMissing : it->second;
+  }
+  std::size_t add(std::int64_t identity, const NodeRef& node) {
+    const auto [it, added] = index_.try_emplace(identity, nodes_.size());
+    if (added) nodes_.push_back(node);
+    return it->second;
+  }
+  std::size_t add(std::int64_t identity, const EventLink& link) {
+    const auto it = index_.find(identity);
+    if (it != index_.end()) return it->second;
+    return add(identity, node_of(link.other, link.other_key, link.other_country, level_));
+  }
+  const std::vector<NodeRef>& nodes() const { return nodes_; }
+  NodeLevel level() const { return level_; }
+  static constexpr std::size_t kMissing = static_cast<std::size_t>(-1);
+
+ private:
+  std::int64_t country_identity(const std::string& country) {
+    const auto [it, added] =
+        countries_.try_emplace(country, -static_cast<std::int64_t>(countries_.size()) - 1);
+    return it->second;
+  }
+
+  NodeLevel level_;
+  std::unordered_map<std::int64_t, std::size_t> index_;
+  std::unordered_map<std::string, std::int64_t> countries_;
+  std::vector<NodeRef> nodes_;
+};
+
+// Streams the links of every actor a node stands for, with the identity of
+// the other end's node; links inside the node (RUSGOV -> RUSMIL as RUS) are
+// left out.
+template <typename Visit>  // Visit(const EventLink&, std::int64_t other)
+void visit_links(const Store& store, const EventFilter& filter, NodeIndex& index,
+                 const NodeRef& node, Visit&& visit) {
+  const auto self = index.identity(node);
+  const auto ids =
+      node.actor != 0 ? std::vector<std::int64_t>{node.actor} : store.actor_ids(node.actors());
+  store.for_each_link(ids, filter, [&](const EventLink& link) {
+    const auto other = index.identity(link);
+    if (other != self) visit(link, other);
+  });
+}
+
+void check_depth(int depth, const char* what) {
+  if (depth < 0) throw GraphError(std::string(what) + " must not be negative");
+}
+
+}  // namespace
+
+EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
+                       const EventFilter& filter, NodeLevel level) {
+  check_depth(depth, "the depth of an ego network");
+  const ReadSnapshot snapshot(store);
+  NodeIndex reached(level);
+  reached.add(reached.identity(centre), centre);
+  EgoNetwork ego;
+  ego.nodes.push_back({centre, 0, 0, {}});
+  std::size_t layer_begin = 0;  // the frontier: ego.nodes[layer_begin, end)
+  for (int d = 1; d <= depth; ++d) {
+    // Candidates for this layer. A frontier node's links arrive together,
+    // so each candidate sums the current via's events and keeps the best
+    // via so far: the most events, then the smallest key.
+    struct Candidate {
+      NodeRef node;
+      std::size_t via = 0;
+      RelationSummary relation;
+      std::size_t best_via = 0;
+      RelationSummary best;
+    };
+    std::vector<Candidate> candidates;
+    std::unordered_map<std::int64_t, std::size_t> candidate_of;
+    candidates.reserve(1024);
+    candidate_of.reserve(1024);
+    auto settle = [&](Candidate& candidate) {
+      const auto& events = candidate.relation.events;
+      if (events > candidate.best.events ||
+          (events == candidate.best.events &&
+           ego.nodes[candidate.via].node.key < ego.nodes[candidate.best_via].node.key)) {
+        candidate.best_via = candidate.via;
+        candidate.best = candidate.relation;
+      }
+    };
+    const std::size_t layer_end = ego.nodes.size();
+    for (std::size_t via = layer_begin; via < layer_end; ++via) {
+      visit_links(
+          store, filter, reached, ego.nodes[via].node,
+          [&](const EventLink& link, std::int64_t other) {
+            if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
+            const auto [it, added] = candidate_of.try_emplace(other, candidates.size());
+            if (added) {
+              candidates.push_back({node_of(link.other, link.other_key, link.other_country, level),
+                                    via,
+                                    {},
+                                    via,
+                                    {}});
+            }
+            auto& candidate = candidates[it->second];
+            if (candidate.via != via) {
+              settle(candidate);
+              candidate.via = via;
+              candidate.relation = {};
+            }
+            candidate.relation.add(*link.event, link.date, link.outgoing);
+          });
+    }
+    if (candidates.empty()) break;
+    // The layer in (most events, key) order, sorted by index: moving whole
+    // nodes costs more than the comparisons.
+    for (auto& candidate : candidates) settle(candidate);
+    std::vector<std::size_t> order(candidates.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const auto& x = candidates[a];
+      const auto& y = candidates[b];
+      if (x.best.events != y.best.events) return x.best.events > y.best.events;
+      return x.node.key < y.node.key;
+    });
+    ego.nodes.reserve(ego.nodes.size() + candidates.size());
+    for (const auto i : order) {
+      auto& candidate = candidates[i];
+      // The last layer is never looked up again.
+      if (d < depth) reached.add(reached.identity(candidate.node), candidate.node);
+      ego.nodes.push_back({std::move(candidate.node), d, candidate.best_via, candidate.best});
+    }
+    layer_begin = layer_end;
+  }
+  return ego;
+}
+
+PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& to,
+                       const EventFilter& filter, NodeLevel level, int max_depth,
+                       std::size_t limit) {
+  check_depth(max_depth, "the longest path");
+  const ReadSnapshot snapshot(store);
+  PathSet result;
+  if (from.key == to.key) {
+    result.nodes.push_back(from);
+    result.paths.push_back({0});
+    result.steps = 0;
+    return result;
+  }
+
+  // 1. Breadth first from both ends at once, a whole layer of the smaller
+  // frontier at a time, recording every arc met. When a layer reaches a
+  // node the other side has reached, the explored arcs hold every shortest
+  // path: each arc of such a path touches a node that was expanded.
+  NodeIndex index(level);
+  constexpr int kUnreached = std::numeric_limits<int>::max();
+  struct Side {
+    std::vector<std::size_t> frontier;
+    int depth = 0;
+    std::vector<int> distance;  // by node index
+  };
+  std::array<Side, 2> sides;
+  sides[0].frontier = {index.add(index.identity(from), from)};
+  sides[1].frontier = {index.add(index.identity(to), to)};
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+  auto distance = [&](const Side& side, std::size_t node) {
+    return node < side.distance.size() ? side.distance[node] : kUnreached;
+  };
+  auto set_distance = [&](Side& side, std::size_t node, int value) {
+    if (side.distance.size() <= node) side.distance.resize(node + 1, kUnreached);
+    side.distance[node] = value;
+  };
+  set_distance(sides[0], 0, 0);
+  set_distance(sides[1], 1, 0);
+  bool met = false;
+  while (!met && sides[0].depth + sides[1].depth < max_depth) {
+    if (sides[0].frontier.empty() || sides[1].frontier.empty()) return result;
+    Side& side = sides[0].frontier.size() <= sides[1].frontier.size() ? sides[0] : sides[1];
+    const Side& other = &side == &sides[0] ? sides[1] : sides[0];
+    std::vector<std::size_t> next;
+    for (const auto node : side.frontier) {
+      const NodeRef expanded = index.nodes()[node];  // a copy: add() may grow the list
+      visit_links(store, filter, index, expanded, [&](const EventLink& link, std::int64_t end) {
+        const auto reached = index.add(end, link);
+        arcs.emplace_back(static_cast<std::uint32_t>(node), static_cast<std::uint32_t>(reached));
+        arcs.emplace_back(static_cast<std::uint32_t>(reached), static_cast<std::uint32_t>(node));
+        if (distance(side, reached) != kUnreached) return;
+        set_distance(side, reached, side.depth + 1);
+        next.push_back(reached);
+        if (distance(other, reached) != kUnreached) met = true;
+      });
+    }
+    ++side.depth;
+    side.frontier = std::move(next);
+  }
+  if (!met) return result;
+
+  // 2. Distances from both ends over the explored arcs, with Boost's BFS.
+  const auto n = index.nodes().size();
+  std::sort(arcs.begin(), arcs.end());
+  arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+  const SymmetricGraph graph(boost::edges_are_sorted, arcs.begin(), arcs.end(),
+                             static_cast<std::uint32_t>(n));
+  std::array<std::vector<std::uint32_t>, 2> steps;
+  for (std::uint32_t end = 0; end < 2; ++end) {
+    steps[end].assign(n, std::numeric_limits<std::uint32_t>::max());
+    steps[end][end] = 0;  // node 0 is `from`, node 1 is `to`
+    auto map = boost::make_iterator_property_map(steps[end].begin(),
+                                                 boost::get(boost::vertex_index, graph));
+    boost::breadth_first_search(graph, boost::vertex(end, graph),
+                                boost::visitor(boost::make_bfs_visitor(
+                                    boost::record_distances(map, boost::on_tree_edge()))));
+  }
+  const auto total = steps[0][1];
+  result.steps = static_cast<int>(total);
+
+  // 3. Every path whose node k is k steps from `from` and total - k from
+  // `to`, in key order, depth first; one past the limit tells truncation.
+  const auto& nodes = index.nodes();
+  std::vector<std::vector<std::uint32_t>> next_of(n);
+  for (std::uint32_t u = 0; u < n; ++u) {
+    if (steps[0][u] >= total || steps[0][u] + steps[1][u] != total) continue;
+    for (const auto v : boost::make_iterator_range(boost::adjacent_vertices(u, graph))) {
+      if (steps[0][v] == steps[0][u] + 1 && steps[1][v] + steps[0][v] == total) {
+        next_of[u].push_back(v);
+      }
+    }
+    std::sort(next_of[u].begin(), next_of[u].end(),
+              [&](std::uint32_t a, std::uint32_t b) { return nodes[a].key < nodes[b].key; });
+  }
+  std::vector<std::vector<std::uint32_t>> found;
+  std::vector<std::uint32_t> path{0};
+  auto walk = [&](auto&& self, std::uint32_t u) -> void {
+    if (limit != 0 && found.size() > limit) return;
+    if (u == 1) {
+      found.push_back(path);
+      return;
+    }
+    for (const auto v : next_of[u]) {
+      path.push_back(v);
+      self(self, v);
+      path.pop_back();
+    }
+  };
+  walk(walk, 0);
+  if (limit != 0 && found.size() > limit) {
+    found.resize(limit);
+    result.truncated = true;
+  }
+  // Keep only the nodes on the paths, renumbered in order of appearance.
+  std::unordered_map<std::uint32_t, std::size_t> kept;
+  for (const auto& nodes_on_path : found) {
+    std::vector<std::size_t> renumbered;
+    for (const auto u : nodes_on_path) {
+      const auto [it, added] = kept.try_emplace(u, result.nodes.size());
+      if (added) result.nodes.push_back(nodes[u]);
+      renumbered.push_back(it->second);
+    }
+    result.paths.push_back(std::move(renumbered));
+  }
+  return result;
+}
+
+}  // namespace geokg
