@@ -19,10 +19,6 @@ namespace {
 // "GKG1" in ASCII: marks the file as ours, so we never migrate a stranger's.
 constexpr int kApplicationId = 0x474B4731;
 
-// Each entry migrates the schema from version i to i+1. Append; never edit
-// a shipped entry, or existing databases and new ones would disagree.
-// CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
-// an IN list on every row written, which made inserts several times slower.
 // Version 2: what geokg query reads. Self-contained, so that the migrations
 // of parallel work can be renumbered around it.
 //
@@ -63,6 +59,10 @@ CREATE TRIGGER event_links_delete AFTER DELETE ON event_participants BEGIN
 END;
 )sql";
 
+// Each entry migrates the schema from version i to i+1. Append; never edit
+// a shipped entry, or existing databases and new ones would disagree.
+// CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
+// an IN list on every row written, which made inserts several times slower.
 constexpr std::array<std::string_view, 2> kMigrations{R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
