@@ -18,7 +18,7 @@ namespace {
 }
 }  // namespace
 
-std::vector<ActorMatch> Store::search_actors(std::string_view, std::size_t) const {
+ActorSearch Store::search_actors(std::string_view, std::size_t) const {
   unsupported("search_actors");
 }
 std::vector<ActorRow> Store::find_actors_coded(std::string_view) const {
@@ -317,8 +317,7 @@ const EventCodeInfo& EventQueries::event(std::string_view code) const {
   return ontology_.event(code);  // throws ModelError for an unknown code
 }
 
-std::vector<ActorMatch> EventQueries::search_actors(std::string_view text,
-                                                    std::size_t limit) const {
+ActorSearch EventQueries::search_actors(std::string_view text, std::size_t limit) const {
   const std::string contains = "%" + like_literal(text) + "%";
   const std::string starts = like_literal(text) + "%";
   const std::string word = "% " + like_literal(text) + "%";
@@ -336,22 +335,23 @@ std::vector<ActorMatch> EventQueries::search_actors(std::string_view text,
       "actor_id = a.id AND alias LIKE ?2 ESCAPE '\\')) "
       "SELECT a.id, a.key, a.name, a.code, a.country, a.agent, a.type, m.rank, "
       "(SELECT count(DISTINCT event_id) FROM event_participants WHERE actor_id = a.id) AS n, "
-      "(SELECT count(*) FROM event_participants WHERE actor_id = a.id) "
+      "(SELECT count(*) FROM event_participants WHERE actor_id = a.id), count(*) OVER () "
       "FROM matched m JOIN actors a ON a.id = m.id ORDER BY m.rank, n DESC, a.key LIMIT ?7");
   rows.bind(1, text).bind(2, contains).bind(3, starts).bind(4, word).bind(5, key_contains);
   rows.bind(6, make_key(text));
   rows.bind(7, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-  std::vector<ActorMatch> found;
+  ActorSearch found;
   while (rows.step()) {
     ActorMatch match;
     match.row = read_actor(rows);
     match.rank = static_cast<int>(rows.int64(7));
     match.events = rows.int64(8);
     match.mentions = rows.int64(9);
-    found.push_back(std::move(match));
+    found.total = rows.int64(10);  // before LIMIT: the window runs first
+    found.matches.push_back(std::move(match));
   }
   auto aliases = db_.prepare("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias");
-  for (auto& match : found) {
+  for (auto& match : found.matches) {
     aliases.bind(1, match.row.id);
     while (aliases.step()) match.row.actor.aliases.push_back(aliases.text(0));
     aliases.reset();

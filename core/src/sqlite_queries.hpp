@@ -58,7 +58,7 @@ class EventQueries {
  public:
   EventQueries(const Database& db, const Ontology& ontology);
 
-  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const;
+  ActorSearch search_actors(std::string_view text, std::size_t limit) const;
   std::vector<ActorRow> find_actors_coded(std::string_view code) const;
   std::vector<ActorRow> actors_by_id(std::span<const std::int64_t> ids) const;
   std::vector<std::int64_t> actor_ids(const ActorSet& set) const;

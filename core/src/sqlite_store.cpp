@@ -232,7 +232,7 @@ class SqliteStore final : public Store {
   StoreStats stats() const override;
 
   // Analyst queries: sqlite_queries.cpp.
-  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const override {
+  ActorSearch search_actors(std::string_view text, std::size_t limit) const override {
     return queries_.search_actors(text, limit);
   }
   std::vector<ActorRow> find_actors_coded(std::string_view code) const override {

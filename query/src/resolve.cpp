@@ -199,7 +199,7 @@ NodeRef resolve_node(const Store& store, std::string_view text, NodeLevel level,
   }
   // 5. Whole words of one actor's key ("Putin", "jong un").
   std::vector<ActorRow> worded;
-  for (const auto& match : store.search_actors(text, 0)) {
+  for (const auto& match : store.search_actors(text, 0).matches) {
     if (has_words(match.row.actor.key, key)) worded.push_back(match.row);
   }
   std::sort(worded.begin(), worded.end(),
