@@ -18,7 +18,7 @@ namespace {
 }
 }  // namespace
 
-std::vector<ActorMatch> Store::search_actors(std::string_view, std::size_t) const {
+ActorSearch Store::search_actors(std::string_view, std::size_t) const {
   unsupported("search_actors");
 }
 std::vector<ActorRow> Store::find_actors_coded(std::string_view) const {
@@ -287,8 +287,37 @@ void EventWhere::bind(Statement& statement, int& index) const {
 // ---------------------------------------------------------------------------
 // EventQueries
 
-std::vector<ActorMatch> EventQueries::search_actors(std::string_view text,
-                                                    std::size_t limit) const {
+namespace {
+
+// Where a two- to four-digit code sits in EventQueries::codes_: each length
+// has its own range (100 two-digit, 1,000 three-digit, 10,000 four-digit).
+std::optional<std::size_t> code_slot(std::string_view code) {
+  if (code.size() < 2 || code.size() > 4) return std::nullopt;
+  std::size_t value = 0;
+  for (const char c : code) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  constexpr std::size_t kOffset[] = {0, 0, 0, 100, 1100};
+  return kOffset[code.size()] + value;
+}
+
+}  // namespace
+
+EventQueries::EventQueries(const Database& db, const Ontology& ontology)
+    : db_(db), ontology_(ontology), codes_(11100, nullptr) {
+  for (const auto& info : ontology.events()) {
+    if (const auto slot = code_slot(info.code)) codes_[*slot] = &info;
+  }
+}
+
+const EventCodeInfo& EventQueries::event(std::string_view code) const {
+  const auto slot = code_slot(code);
+  if (slot && codes_[*slot]) return *codes_[*slot];
+  return ontology_.event(code);  // throws ModelError for an unknown code
+}
+
+ActorSearch EventQueries::search_actors(std::string_view text, std::size_t limit) const {
   const std::string contains = "%" + like_literal(text) + "%";
   const std::string starts = like_literal(text) + "%";
   const std::string word = "% " + like_literal(text) + "%";
@@ -306,22 +335,23 @@ std::vector<ActorMatch> EventQueries::search_actors(std::string_view text,
       "actor_id = a.id AND alias LIKE ?2 ESCAPE '\\')) "
       "SELECT a.id, a.key, a.name, a.code, a.country, a.agent, a.type, m.rank, "
       "(SELECT count(DISTINCT event_id) FROM event_participants WHERE actor_id = a.id) AS n, "
-      "(SELECT count(*) FROM event_participants WHERE actor_id = a.id) "
+      "(SELECT count(*) FROM event_participants WHERE actor_id = a.id), count(*) OVER () "
       "FROM matched m JOIN actors a ON a.id = m.id ORDER BY m.rank, n DESC, a.key LIMIT ?7");
   rows.bind(1, text).bind(2, contains).bind(3, starts).bind(4, word).bind(5, key_contains);
   rows.bind(6, make_key(text));
   rows.bind(7, limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(limit));
-  std::vector<ActorMatch> found;
+  ActorSearch found;
   while (rows.step()) {
     ActorMatch match;
     match.row = read_actor(rows);
     match.rank = static_cast<int>(rows.int64(7));
     match.events = rows.int64(8);
     match.mentions = rows.int64(9);
-    found.push_back(std::move(match));
+    found.total = rows.int64(10);  // before LIMIT: the window runs first
+    found.matches.push_back(std::move(match));
   }
   auto aliases = db_.prepare("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias");
-  for (auto& match : found) {
+  for (auto& match : found.matches) {
     aliases.bind(1, match.row.id);
     while (aliases.step()) match.row.actor.aliases.push_back(aliases.text(0));
     aliases.reset();
@@ -409,7 +439,7 @@ void EventQueries::for_each_event_detail(
     while (rows.step()) {
       detail.id = rows.int64(0);
       detail.document.assign(rows.text_view(1));
-      detail.event = &ontology_.event(rows.text_view(2));
+      detail.event = &event(rows.text_view(2));
       detail.date = date_from_columns(rows, 3, 4);
       read_end(rows, 5, detail.source);
       read_end(rows, 10, detail.target);
@@ -458,7 +488,7 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
       link.other = rows.int64(2);
       link.other_key.assign(rows.text_view(3));
       link.other_country.assign(rows.text_view(4));
-      link.event = &ontology_.event(rows.text_view(5));
+      link.event = &event(rows.text_view(5));
       link.date = date_from_columns(rows, 6, 7);
       visit(link);
     }

@@ -56,9 +56,9 @@ class EventWhere {
 // The read queries behind Store's analyst methods.
 class EventQueries {
  public:
-  EventQueries(const Database& db, const Ontology& ontology) : db_(db), ontology_(ontology) {}
+  EventQueries(const Database& db, const Ontology& ontology);
 
-  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const;
+  ActorSearch search_actors(std::string_view text, std::size_t limit) const;
   std::vector<ActorRow> find_actors_coded(std::string_view code) const;
   std::vector<ActorRow> actors_by_id(std::span<const std::int64_t> ids) const;
   std::vector<std::int64_t> actor_ids(const ActorSet& set) const;
@@ -71,8 +71,14 @@ class EventQueries {
                      const std::function<void(std::int64_t, std::int64_t)>& visit) const;
 
  private:
+  // The codebook entry of a stored code, without a search: codes are two to
+  // four digits, so (length, value) indexes a table. Reading a hub's links
+  // looks up tens of thousands of codes.
+  const EventCodeInfo& event(std::string_view code) const;
+
   const Database& db_;
   const Ontology& ontology_;
+  std::vector<const EventCodeInfo*> codes_;  // by code_slot()
 };
 
 // Writes event_links rows for Store::write: each event with both ends gives

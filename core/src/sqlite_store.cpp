@@ -20,10 +20,6 @@ namespace {
 // "GKG1" in ASCII: marks the file as ours, so we never migrate a stranger's.
 constexpr int kApplicationId = 0x474B4731;
 
-// Each entry migrates the schema from version i to i+1. Append; never edit
-// a shipped entry, or existing databases and new ones would disagree.
-// CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
-// an IN list on every row written, which made inserts several times slower.
 // Version 4: what geokg query reads. Self-contained, so that the migrations
 // of parallel work can be renumbered around it.
 //
@@ -64,6 +60,11 @@ CREATE TRIGGER event_links_delete AFTER DELETE ON event_participants BEGIN
 END;
 )sql";
 
+// Versions 1 and 2 as SQL scripts (migrate_from runs them with the others).
+// Never edit a shipped script, or existing databases and new ones would
+// disagree.
+// CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
+// an IN list on every row written, which made inserts several times slower.
 constexpr std::array<std::string_view, 2> kMigrations{R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
@@ -277,7 +278,7 @@ class SqliteStore final : public Store {
   StoreStats stats() const override;
 
   // Analyst queries: sqlite_queries.cpp.
-  std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const override {
+  ActorSearch search_actors(std::string_view text, std::size_t limit) const override {
     return queries_.search_actors(text, limit);
   }
   std::vector<ActorRow> find_actors_coded(std::string_view code) const override {

@@ -6,6 +6,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/page_rank.hpp>
+#include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/transform_iterator.hpp>
 #include <numeric>
 #include <unordered_map>
@@ -257,9 +258,21 @@ std::vector<NodeScore> rank_nodes(const RelationNetwork& network, CentralityMeas
 
 std::vector<Component> connected_components(const RelationNetwork& network) {
   const auto n = network.nodes.size();
-  const auto undirected = symmetric_pairs(network);
-  const SymmetricGraph graph(boost::edges_are_sorted, undirected.begin(), undirected.end(),
-                             static_cast<std::uint32_t>(n));
+  // Each arc in both directions, read in place (twice the arcs, one way
+  // then the other): repeats do not change components, and a sorted copy
+  // of every pair would double the memory.
+  const auto& arcs = network.arcs;
+  const auto both_ways = [&arcs](std::size_t i) {
+    const auto& arc = arcs[i / 2];
+    return i % 2 == 0 ? std::pair<std::uint32_t, std::uint32_t>(arc.source, arc.target)
+                      : std::pair<std::uint32_t, std::uint32_t>(arc.target, arc.source);
+  };
+  const SymmetricGraph graph(
+      boost::edges_are_unsorted_multi_pass,
+      boost::make_transform_iterator(boost::counting_iterator<std::size_t>(0), both_ways),
+      boost::make_transform_iterator(boost::counting_iterator<std::size_t>(arcs.size() * 2),
+                                     both_ways),
+      static_cast<std::uint32_t>(n));
   std::vector<std::uint32_t> component_of(n, 0);
   const auto count =
       n == 0 ? 0

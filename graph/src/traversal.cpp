@@ -13,6 +13,38 @@
 namespace geokg {
 namespace {
 
+// A map from node identity to an index. Actor row ids are dense, so they
+// index a vector (a hub has tens of thousands of partners: hashing them
+// cost a tenth of a query); countries, negative, go to a hash map.
+class IdentityMap {
+ public:
+  static constexpr std::size_t kMissing = static_cast<std::size_t>(-1);
+  std::size_t find(std::int64_t identity) const {
+    if (identity >= 0) {
+      const auto i = static_cast<std::size_t>(identity);
+      return i < dense_.size() ? dense_[i] : kMissing;
+    }
+    const auto it = sparse_.find(identity);
+    return it == sparse_.end() ? kMissing : it->second;
+  }
+  // The index stored for `identity`, storing `value` first when there is none.
+  std::pair<std::size_t, bool> try_emplace(std::int64_t identity, std::size_t value) {
+    if (identity >= 0) {
+      const auto i = static_cast<std::size_t>(identity);
+      if (i >= dense_.size()) dense_.resize(std::max(i + 1, dense_.size() * 2), kMissing);
+      if (dense_[i] != kMissing) return {dense_[i], false};
+      dense_[i] = value;
+      return {value, true};
+    }
+    const auto [it, added] = sparse_.try_emplace(identity, value);
+    return {it->second, added};
+  }
+
+ private:
+  std::vector<std::size_t> dense_;
+  std::unordered_map<std::int64_t, std::size_t> sparse_;
+};
+
 // The nodes met while walking, numbered in order of discovery and found by
 // an identity number: the actor's row id, or for a country minus its place
 // in a short list. A link's other end is looked up without building a
@@ -31,18 +63,15 @@ class NodeIndex {
     }
     return link.other;
   }
-  std::size_t find(std::int64_t identity) const {
-    const auto it = index_.find(identity);
-    return it == index_.end() ? kMissing : it->second;
-  }
+  std::size_t find(std::int64_t identity) const { return index_.find(identity); }
   std::size_t add(std::int64_t identity, const NodeRef& node) {
-    const auto [it, added] = index_.try_emplace(identity, nodes_.size());
+    const auto [index, added] = index_.try_emplace(identity, nodes_.size());
     if (added) nodes_.push_back(node);
-    return it->second;
+    return index;
   }
   std::size_t add(std::int64_t identity, const EventLink& link) {
-    const auto it = index_.find(identity);
-    if (it != index_.end()) return it->second;
+    const auto index = index_.find(identity);
+    if (index != kMissing) return index;
     return add(identity, node_of(link.other, link.other_key, link.other_country, level_));
   }
   const std::vector<NodeRef>& nodes() const { return nodes_; }
@@ -57,7 +86,7 @@ class NodeIndex {
   }
 
   NodeLevel level_;
-  std::unordered_map<std::int64_t, std::size_t> index_;
+  IdentityMap index_;
   std::unordered_map<std::string, std::int64_t> countries_;
   std::vector<NodeRef> nodes_;
 };
@@ -104,9 +133,8 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
       RelationSummary best;
     };
     std::vector<Candidate> candidates;
-    std::unordered_map<std::int64_t, std::size_t> candidate_of;
-    candidates.reserve(1024);
-    candidate_of.reserve(1024);
+    IdentityMap candidate_of;
+    candidates.reserve(4096);
     auto settle = [&](Candidate& candidate) {
       const auto& events = candidate.relation.events;
       if (events > candidate.best.events ||
@@ -122,7 +150,7 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
           store, filter, reached, ego.nodes[via].node,
           [&](const EventLink& link, std::int64_t other) {
             if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
-            const auto [it, added] = candidate_of.try_emplace(other, candidates.size());
+            const auto [index, added] = candidate_of.try_emplace(other, candidates.size());
             if (added) {
               candidates.push_back({node_of(link.other, link.other_key, link.other_country, level),
                                     via,
@@ -130,7 +158,7 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
                                     via,
                                     {}});
             }
-            auto& candidate = candidates[it->second];
+            auto& candidate = candidates[index];
             if (candidate.via != via) {
               settle(candidate);
               candidate.via = via;
@@ -140,20 +168,26 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
           });
     }
     if (candidates.empty()) break;
-    // The layer in (most events, key) order, sorted by index: moving whole
-    // nodes costs more than the comparisons.
-    for (auto& candidate : candidates) settle(candidate);
-    std::vector<std::size_t> order(candidates.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      const auto& x = candidates[a];
-      const auto& y = candidates[b];
-      if (x.best.events != y.best.events) return x.best.events > y.best.events;
-      return x.node.key < y.node.key;
+    // The layer in (most events, key) order, sorted as small entries:
+    // moving whole candidates costs more than comparing them.
+    struct Entry {
+      std::int64_t events;
+      std::string_view key;
+      std::size_t index;
+    };
+    std::vector<Entry> order;
+    order.reserve(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      settle(candidates[i]);
+      order.push_back({candidates[i].best.events, candidates[i].node.key, i});
+    }
+    std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
+      if (a.events != b.events) return a.events > b.events;
+      return a.key < b.key;
     });
     ego.nodes.reserve(ego.nodes.size() + candidates.size());
-    for (const auto i : order) {
-      auto& candidate = candidates[i];
+    for (const auto& entry : order) {
+      auto& candidate = candidates[entry.index];
       // The last layer is never looked up again.
       if (d < depth) reached.add(reached.identity(candidate.node), candidate.node);
       ego.nodes.push_back({std::move(candidate.node), d, candidate.best_via, candidate.best});

@@ -312,9 +312,8 @@ QueryResult query_actors(const Store& store, std::string_view text, NodeLevel le
   if (level == NodeLevel::Actor) {
     table.columns = {{"key"},    {"name"},     {"code"},           {"country", false}, {"type"},
                      {"events"}, {"mentions"}, {"aliases", false}, {"match", false}};
-    // One more than asked tells whether the list was cut.
-    auto matches = store.search_actors(text, limit == 0 ? 0 : limit + 1);
-    for (const auto& match : matches) {
+    const auto found = store.search_actors(text, limit);
+    for (const auto& match : found.matches) {
       const auto& actor = match.row.actor;
       static const char* const kMatch[] = {"exact", "word", "part"};
       table.rows.push_back({actor.key, actor.name, text_or_null(actor.code),
@@ -322,12 +321,7 @@ QueryResult query_actors(const Store& store, std::string_view text, NodeLevel le
                             match.events, match.mentions, actor.aliases,
                             std::string(kMatch[std::clamp(match.rank, 0, 2)])});
     }
-    if (limit != 0 && table.rows.size() > limit) {
-      table.rows.resize(limit);
-      table.total = -1;  // unknown: more than `limit`
-      table.columns.back().in_table = false;
-      result.about.emplace_back("more", true);
-    }
+    if (found.total > static_cast<std::int64_t>(table.rows.size())) table.total = found.total;
   } else {
     // Countries whose code or name matches, and countryless actors that
     // match; each with its actors and events.
@@ -336,7 +330,7 @@ QueryResult query_actors(const Store& store, std::string_view text, NodeLevel le
     auto wanted = std::string(text);
     for (auto& c : wanted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::map<std::string, NodeRef> found;
-    for (const auto& match : store.search_actors(text, 0)) {
+    for (const auto& match : store.search_actors(text, 0).matches) {
       const auto node = node_of(match.row.id, match.row.actor.key, match.row.actor.country, level);
       found.emplace(node.key, node);
     }

@@ -77,9 +77,9 @@ std::optional<NodeRef> single_node(const std::vector<ActorRow>& rows, NodeLevel 
   throw QueryError(message);
 }
 
-[[noreturn]] void unknown(const Store& store, std::string_view text) {
+[[noreturn]] void unknown(const Store& store, std::string_view text, bool country_code) {
   // The closest keys, names and aliases by edit distance, ignoring case; at
-  // most five, and only those that are at least half right.
+  // most five, and only those that are at most a third wrong.
   const auto wanted = lower(text);
   const auto wanted_key = make_key(text);
   struct Suggestion {
@@ -114,6 +114,7 @@ std::optional<NodeRef> single_node(const std::vector<ActorRow>& rows, NodeLevel 
     return a.distance != b.distance ? a.distance < b.distance : a.key < b.key;
   });
   std::string message = "no actor \"" + std::string(text) + "\" in the store";
+  if (country_code) message += " (a country code: --level country names the country)";
   if (suggestions.empty()) {
     message += "; `geokg query actors TEXT` searches names";
   } else {
@@ -199,14 +200,14 @@ NodeRef resolve_node(const Store& store, std::string_view text, NodeLevel level,
   }
   // 5. Whole words of one actor's key ("Putin", "jong un").
   std::vector<ActorRow> worded;
-  for (const auto& match : store.search_actors(text, 0)) {
+  for (const auto& match : store.search_actors(text, 0).matches) {
     if (has_words(match.row.actor.key, key)) worded.push_back(match.row);
   }
   std::sort(worded.begin(), worded.end(),
             [](const ActorRow& a, const ActorRow& b) { return a.actor.key < b.actor.key; });
   if (auto node = single_node(worded, level)) return *node;
   if (!worded.empty()) ambiguous(text, worded, "its words fit");
-  unknown(store, text);
+  unknown(store, text, level == NodeLevel::Actor && ontology.is_country(upper(text)));
 }
 
 }  // namespace geokg

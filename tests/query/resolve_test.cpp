@@ -61,6 +61,11 @@ TEST_CASE("an unknown argument suggests the closest actors", "[query][resolve]")
                        Catch::Matchers::Message("no actor \"Zanzibar\" in the store; `geokg query "
                                                 "actors TEXT` searches names"));
   CHECK_THROWS_AS(q.node("", NodeLevel::Country), geokg::QueryError);
+  // No actor is coded JPN, but it is a country.
+  CHECK_THROWS_WITH(q.node("JPN"),
+                    Catch::StartsWith("no actor \"JPN\" in the store (a country code: --level "
+                                      "country names the country)"));
+  CHECK(q.node("JPN", NodeLevel::Country).key == "JPN");
 }
 
 TEST_CASE("filter values are checked before any store is read", "[query][resolve]") {

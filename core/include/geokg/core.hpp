@@ -424,6 +424,13 @@ struct ActorMatch {
                               // for mentions until the store records them
 };
 
+// What Store::search_actors found: the best `limit` matches, and how many
+// actors match in all.
+struct ActorSearch {
+  std::vector<ActorMatch> matches;
+  std::int64_t total = 0;
+};
+
 // One end of an EventDetail; `actor` is 0 when the event has no such end.
 struct EventEnd {
   std::int64_t actor = 0;
@@ -515,7 +522,7 @@ class Store {
   // Actors whose key, name, alias or default code contains `text`, ignoring
   // ASCII case; every actor when `text` is empty. Best first: by rank, then
   // most events, then key. At most `limit` (0: no limit).
-  virtual std::vector<ActorMatch> search_actors(std::string_view text, std::size_t limit) const;
+  virtual ActorSearch search_actors(std::string_view text, std::size_t limit) const;
   // Actors whose default code equals `code`, ignoring ASCII case, in key order.
   virtual std::vector<ActorRow> find_actors_coded(std::string_view code) const;
   // Actor rows for row ids, in the order asked (aliases not filled); ids
