@@ -335,7 +335,7 @@ ActorSearch EventQueries::search_actors(std::string_view text, std::size_t limit
       "actor_id = a.id AND alias LIKE ?2 ESCAPE '\\')) "
       "SELECT a.id, a.key, a.name, a.code, a.country, a.agent, a.type, m.rank, "
       "(SELECT count(DISTINCT event_id) FROM event_participants WHERE actor_id = a.id) AS n, "
-      "(SELECT count(*) FROM event_participants WHERE actor_id = a.id), count(*) OVER () "
+      "(SELECT count(*) FROM mentions WHERE actor_id = a.id), count(*) OVER () "
       "FROM matched m JOIN actors a ON a.id = m.id ORDER BY m.rank, n DESC, a.key LIMIT ?7");
   rows.bind(1, text).bind(2, contains).bind(3, starts).bind(4, word).bind(5, key_contains);
   rows.bind(6, make_key(text));

@@ -96,7 +96,7 @@ TEST_CASE("query path timeline components and actors run from the command line",
   result = s.query("actors kim");
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.out,
-             Catch::Contains("kim-jong-un  Kim Jong Un  PRKGOV  person       6         6"));
+             Catch::Contains("kim-jong-un  Kim Jong Un  PRKGOV  person       6         0"));
 }
 
 TEST_CASE("query names the candidates of an ambiguous actor and exits 2", "[e2e][query]") {

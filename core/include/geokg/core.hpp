@@ -420,8 +420,7 @@ struct ActorMatch {
   int rank = 0;               // 0 exact key, name, alias or code; 1 a word starts with
                               // the text; 2 contains it
   std::int64_t events = 0;    // events it takes part in
-  std::int64_t mentions = 0;  // roles it fills in events (source, target); stands in
-                              // for mentions until the store records them
+  std::int64_t mentions = 0;  // places in articles' text that name or refer to it
 };
 
 // What Store::search_actors found: the best `limit` matches, and how many
