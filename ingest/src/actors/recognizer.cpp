@@ -147,6 +147,30 @@ int kind_rank(EntryKind kind) {
   return 9;
 }
 
+// The entry a phrase stands for when it names several: a person before an
+// IGO before an organisation before a country... (kind_rank). Agent
+// readings are left out; nullptr when there are only those.
+const DictionaryEntry* best_entry(const Dictionary& dictionary,
+                                  std::span<const std::uint32_t> entries) {
+  const DictionaryEntry* best = nullptr;
+  for (const auto id : entries) {
+    const auto& entry = dictionary.entries()[id];
+    if (entry.kind == EntryKind::Agent) continue;
+    if (!best || kind_rank(entry.kind) < kind_rank(best->kind)) best = &entry;
+  }
+  return best;
+}
+
+// The first agent reading of a phrase, or nullptr.
+const DictionaryEntry* agent_entry(const Dictionary& dictionary,
+                                   std::span<const std::uint32_t> entries) {
+  for (const auto id : entries) {
+    const auto& entry = dictionary.entries()[id];
+    if (entry.kind == EntryKind::Agent) return &entry;
+  }
+  return nullptr;
+}
+
 // What one stretch of a sentence is.
 enum class ItemKind { Entry, Name };
 
@@ -212,6 +236,18 @@ std::string_view singular(std::string_view title) {
     title.remove_suffix(1);
   }
   return title;
+}
+
+// Whether a person known by `titles` (the titles it was introduced with)
+// and `code_agent` fits a title reference with `agent` and `title`: the
+// same title (any head-of-state title for "leader"), or, for a person
+// introduced without one, the title's agent code.
+bool fits_title(std::span<const std::string> titles, std::string_view code_agent,
+                std::string_view agent, std::string_view title) {
+  if (titles.empty()) return agent.empty() || code_agent == agent;
+  return std::any_of(titles.begin(), titles.end(), [&](const std::string& known) {
+    return singular(known) == singular(title) || (is_leader_title(known) && is_leader_title(title));
+  });
 }
 
 // CAMEO region codes: a demonym such as "Asian" names no actor.
@@ -381,16 +417,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const auto& actor = state.result.actors[a];
       if (actor.type != ActorType::Person || state.last_seen[a] == 0) continue;
       if (!country.empty() && actor.country != country) continue;
-      const auto& titles = state.titles[a];
-      bool fits;
-      if (titles.empty()) {
-        fits = agent.empty() || actor.agent == agent;
-      } else {
-        fits = std::any_of(titles.begin(), titles.end(), [&](const std::string& known) {
-          return singular(known) == singular(title) ||
-                 (is_leader_title(known) && is_leader_title(title));
-        });
-      }
+      const bool fits = fits_title(state.titles[a], actor.agent, agent, title);
       if (fits) found.push_back(a);
     }
     std::sort(found.begin(), found.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -444,16 +471,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const auto match = index_.longest(tokens, t, end);
       if (match.length > 0) {
         Item item{ItemKind::Entry, t, t + match.length, nullptr, nullptr, 0};
-        for (const auto id : match.entries) {
-          const auto& entry = dictionary_.entries()[id];
-          if (entry.kind == EntryKind::Agent) {
-            if (!item.agent) item.agent = &entry;
-            continue;
-          }
-          if (!item.entry || kind_rank(entry.kind) < kind_rank(item.entry->kind)) {
-            item.entry = &entry;
-          }
-        }
+        item.entry = best_entry(dictionary_, match.entries);
+        item.agent = agent_entry(dictionary_, match.entries);
         if (!item.entry) item.entry = item.agent;
         items.push_back(item);
         t += match.length;
@@ -471,13 +490,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         const auto head_match = index_.longest(std::span<const Token>(&head, 1), 0, 1);
         if (head_match.length == 1) {
           Item item{ItemKind::Entry, t, t + 1, nullptr, nullptr, head.end};
-          for (const auto id : head_match.entries) {
-            const auto& entry = dictionary_.entries()[id];
-            if (entry.kind == EntryKind::Agent) continue;
-            if (!item.entry || kind_rank(entry.kind) < kind_rank(item.entry->kind)) {
-              item.entry = &entry;
-            }
-          }
+          item.entry = best_entry(dictionary_, head_match.entries);
           if (item.entry) items.push_back(item);
         }
         ++t;
@@ -1019,14 +1032,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     for (std::uint32_t a = 0; a < state.result.actors.size() && !found; ++a) {
       const auto& actor = state.result.actors[a];
       if (actor.type != ActorType::Person || actor.country != pending.country) continue;
-      const auto& titles = state.titles[a];
-      const bool fits =
-          titles.empty()
-              ? actor.agent == pending.agent
-              : std::any_of(titles.begin(), titles.end(), [&](const std::string& known) {
-                  return singular(known) == singular(pending.title) ||
-                         (is_leader_title(known) && is_leader_title(pending.title));
-                });
+      const bool fits = fits_title(state.titles[a], actor.agent, pending.agent, pending.title);
       if (fits) found = a;
     }
     if (!found && !pending.explicit_country) continue;
