@@ -9,6 +9,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "filter_options.hpp"
 #include "geokg/export.hpp"
 #include "geokg/ingest.hpp"
 #include "geokg/query.hpp"
@@ -116,13 +117,8 @@ void add_db_option(CLI::App& command, std::string& db) {
 }
 
 void add_filter_options(CLI::App& command, FilterArgs& filter) {
-  command.add_option("--since", filter.since, "Only events on or after this date (YYYY[-MM[-DD]])");
-  command.add_option("--until", filter.until, "Only events on or before this date");
-  command.add_option("--code,--root", filter.codes,
-                     "CAMEO event code or root prefix, e.g. 04 or 042 (repeatable)");
-  command.add_option("--quad", filter.quads,
-                     "Quad class 1-4: verbal/material cooperation, verbal/material conflict "
-                     "(repeatable)");
+  geokg::cli::add_date_and_code_options(command, filter.since, filter.until, filter.codes,
+                                        filter.quads);
   command.add_option("--actor", filter.actors,
                      "Actor id or name; events where it is source or target (repeatable)");
   command.add_option("--country", filter.countries,

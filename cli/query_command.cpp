@@ -1,4 +1,5 @@
 // `geokg query` subcommands: parse, call geokg_query, print.
+#include "filter_options.hpp"
 #include "query_command.hpp"
 
 #include <iostream>
@@ -26,13 +27,8 @@ constexpr Defaults kCommands[] = {
 };
 
 void add_filter_options(CLI::App& command, QueryFilterArgs& filter) {
-  command.add_option("--since", filter.since, "Only events on or after this date (YYYY[-MM[-DD]])");
-  command.add_option("--until", filter.until, "Only events on or before this date");
-  command.add_option("--code,--root", filter.codes,
-                     "CAMEO event code or root prefix, e.g. 04 or 042 (repeatable)");
-  command.add_option("--quad", filter.quads,
-                     "Quad class 1-4: verbal/material cooperation, verbal/material conflict "
-                     "(repeatable)");
+  geokg::cli::add_date_and_code_options(command, filter.since, filter.until, filter.codes,
+                                        filter.quads);
   command.add_option("--doc", filter.documents, "Only events of this document id (repeatable)");
   command.add_option("--text", filter.text, "Only events whose sentence contains this text");
 }
