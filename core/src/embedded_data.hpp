@@ -9,6 +9,8 @@ namespace geokg::embedded {
 extern const std::string_view kEventCodes;
 extern const std::string_view kCountryCodes;
 extern const std::string_view kAgentTypes;
+// data/lexicon/events.tsv
+extern const std::string_view kEventLexicon;
 
 // One embedded data file: its repository path (for messages) and its text.
 struct EmbeddedFile {

@@ -94,7 +94,48 @@ std::string extraction_json_line(const ExtractedDocument& extracted) {
     actors.push_back(std::move(item));
   }
   out["actors"] = std::move(actors);
-  out["events"] = nlohmann::json::array();
+  std::map<std::string_view, const Actor*> by_key;
+  for (const auto& actor : record.actors) by_key.emplace(actor.key, &actor);
+  const auto actor_ref = [&](const std::optional<Participant>& participant) {
+    if (!participant) return nlohmann::ordered_json(nullptr);
+    const auto found = by_key.find(participant->actor_key);
+    const Actor* actor = found == by_key.end() ? nullptr : found->second;
+    nlohmann::ordered_json ref;
+    ref["id"] = participant->actor_key;
+    ref["name"] = actor ? actor->name : participant->actor_key;
+    const auto code = !participant->code.empty() ? participant->code : actor ? actor->code : "";
+    ref["code"] = text_or_null(code);
+    ref["country"] = text_or_null(actor ? actor->country : "");
+    ref["agent"] = text_or_null(actor ? actor->agent : "");
+    return ref;
+  };
+  const auto& ontology = Ontology::builtin();
+  auto events = nlohmann::ordered_json::array();
+  for (const auto& event : record.events) {
+    nlohmann::ordered_json item;
+    item["source"] = actor_ref(event.source);
+    item["target"] = actor_ref(event.target);
+    const auto* info = ontology.find_event(event.code);
+    item["event"] = {{"code", event.code},
+                     {"root", event.code.substr(0, 2)},
+                     {"label", info ? info->label : ""},
+                     {"quad", info ? static_cast<int>(info->quad()) : 0},
+                     {"goldstein", info ? info->goldstein : 0.0}};
+    item["date"] = event.date ? nlohmann::json(event.date->iso()) : nlohmann::json(nullptr);
+    item["date_inferred"] = event.date_inferred;
+    item["location"] = event.location ? nlohmann::ordered_json{{"name", event.location->name},
+                                                               {"country", text_or_null(event.location->country)}}
+                                      : nlohmann::ordered_json(nullptr);
+    item["negated"] = event.negated;
+    item["modality"] = std::string(to_string(event.modality));
+    item["sentence"] = event.sentence ? nlohmann::json(*event.sentence) : nlohmann::json(nullptr);
+    item["span"] = event.span ? nlohmann::json::array({event.span->start, event.span->end})
+                              : nlohmann::json(nullptr);
+    item["text"] = event.text;
+    item["confidence"] = event.confidence;
+    events.push_back(std::move(item));
+  }
+  out["events"] = std::move(events);
   auto skipped = nlohmann::ordered_json::array();
   for (const auto& span : extraction.skipped) {
     skipped.push_back({{"span", {span.span.start, span.span.end}}, {"reason", span.reason}});
@@ -140,6 +181,26 @@ std::string explain_extraction(const ExtractedDocument& extracted) {
     out += "  " + actor.name + " [" + (actor.code.empty() ? "-" : actor.code) + ", " +
            std::string(to_string(actor.type)) + "] " + std::to_string(mentions) + " mention" +
            (mentions == 1 ? "" : "s") + "\n";
+  }
+  out += "events (" + std::to_string(record.events.size()) + "):\n";
+  std::map<std::string_view, std::string_view> names;
+  for (const auto& actor : record.actors) names.emplace(actor.key, actor.name);
+  const auto name = [&](const std::optional<Participant>& participant) -> std::string {
+    if (!participant) return "-";
+    const auto found = names.find(participant->actor_key);
+    return std::string(found == names.end() ? std::string_view(participant->actor_key) : found->second);
+  };
+  for (std::size_t i = 0; i < record.events.size(); ++i) {
+    const auto& event = record.events[i];
+    out += "  [" + std::to_string(event.sentence.value_or(-1)) + "] " + name(event.source) +
+           " -> " + name(event.target) + ": " + event.code;
+    if (const auto* info = Ontology::builtin().find_event(event.code)) out += " " + info->label;
+    out += ", " + (event.date ? event.date->iso() : std::string("no date")) +
+           (event.date_inferred ? " (publication date)" : "");
+    if (event.location) out += ", in " + event.location->name;
+    if (event.negated) out += ", negated";
+    out += ", " + std::string(to_string(event.modality)) + "\n";
+    if (i < extraction.event_rules.size()) out += "      rule: " + extraction.event_rules[i] + "\n";
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // The extraction pipeline: clean -> sentences/tokens -> actors ->
-// coreference (events and dates follow in issue #4).
+// coreference -> events (with dates and places).
 #include "actors/phrase_index.hpp"
 #include "actors/recognizer.hpp"
+#include "events/coder.hpp"
 #include "geokg/ingest.hpp"
 #include "text/text.hpp"
 
@@ -11,18 +12,22 @@ constexpr std::size_t kMaxExtractedBytes = 16 << 20;
 }  // namespace
 
 struct Extractor::Compiled {
-  Compiled(const Dictionary& dictionary, const Ontology& ontology)
-      : index(dictionary), recognizer(dictionary, index, ontology) {}
+  Compiled(const Dictionary& dictionary, const Ontology& codebook, const EventLexicon& lexicon)
+      : index(dictionary), recognizer(dictionary, index, codebook), coder(lexicon, codebook),
+        ontology(codebook) {}
   actors::PhraseIndex index;
   actors::Recognizer recognizer;
+  events::EventCoder coder;
+  const Ontology& ontology;
 };
 
-Extractor::Extractor(const Dictionary& dictionary, const Ontology& ontology)
-    : compiled_(std::make_unique<Compiled>(dictionary, ontology)) {}
+Extractor::Extractor(const Dictionary& dictionary, const Ontology& ontology,
+                     const EventLexicon& lexicon)
+    : compiled_(std::make_unique<Compiled>(dictionary, ontology, lexicon)) {}
 
 Extractor::~Extractor() = default;
 
-std::string_view Extractor::version() { return "geokg-extract/1"; }
+std::string_view Extractor::version() { return "geokg-extract/2"; }
 
 Extraction Extractor::extract(Document document,
                               const std::optional<EventDate>& default_date) const {
@@ -64,6 +69,13 @@ Extraction Extractor::extract(Document document,
   auto recognized = compiled_->recognizer.recognize(text, segmentation, document.published);
 
   const text::CodepointIndex codepoints(text);
+  const auto& compiled = *compiled_;
+  auto coded = compiled.coder.code(
+      text, segmentation, recognized, document.published, codepoints,
+      [&](std::string_view code) -> std::optional<Actor> {
+        if (!compiled.ontology.is_country(code)) return std::nullopt;
+        return compiled.recognizer.country_actor(code);
+      });
   for (const auto& span : skipped) {
     result.skipped.push_back(
         {Span{codepoints.at(span.begin), codepoints.at(span.end)}, span.reason});
@@ -74,6 +86,13 @@ Extraction Extractor::extract(Document document,
     record.mentions.push_back({recognized.actors[mention.actor].key,
                                static_cast<int>(mention.sentence),
                                Span{codepoints.at(mention.begin), codepoints.at(mention.end)}});
+  }
+  record.events.reserve(coded.size());
+  result.event_rules.reserve(coded.size());
+  for (auto& event : coded) {
+    event.event.extractor = std::string(version());
+    record.events.push_back(std::move(event.event));
+    result.event_rules.push_back(std::move(event.rule));
   }
   record.actors = std::move(recognized.actors);
   record.document = std::move(document);

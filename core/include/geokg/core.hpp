@@ -343,6 +343,67 @@ class Dictionary {
 };
 
 // ---------------------------------------------------------------------------
+// Event lexicon
+
+// One element of a lexicon pattern (docs/lexicon.md).
+struct PatternElement {
+  enum class Type : std::uint8_t {
+    Word,        // a word, matched with its inflections ("met" for "meet")
+    Target,      // $T: the target actor slot
+    Source,      // $S: the source actor slot
+    Possessive,  // 's after a slot: the slot is the possessor
+  };
+  Type type = Type::Word;
+  std::string word;  // lower case; Word only
+};
+
+enum class LexiconKind : std::uint8_t { Verb, Noun };
+
+// A phrase that expresses a CAMEO event: "accuse $T of" -> 112.
+struct LexiconEntry {
+  LexiconKind kind = LexiconKind::Verb;
+  std::string code;     // CAMEO event code, in the ontology
+  std::string pattern;  // as written, elements separated by single spaces
+  std::vector<PatternElement> elements;
+  std::size_t head = 0;     // index of the first Word element: the trigger
+  bool reciprocal = false;  // a plural subject without a target: each way
+  bool place = false;       // a place in $T stands for its country
+  bool speech = false;      // a reporting verb
+  std::string source;       // "file:line" it came from, for --explain
+
+  bool has(PatternElement::Type type) const;
+};
+
+// The event lexicon: which patterns code which CAMEO events.
+//
+// Files are in the geokg event-lexicon format (docs/lexicon.md): a
+// "# geokg event-lexicon 1" header, then "kind<TAB>code<TAB>pattern[<TAB>flags]"
+// records. A later entry with the same kind and pattern replaces an earlier
+// one; the code "-" deletes it. Immutable once built; share one instance.
+class EventLexicon {
+ public:
+  // data/lexicon/events.tsv, compiled into the library. Parsed once.
+  static const EventLexicon& builtin();
+
+  EventLexicon() = default;
+  // Adds the records of one file's text. Throws ModelError "name:line:
+  // message" for a missing or newer version header, a bad kind, an event code
+  // not in `ontology`, a malformed pattern or an unknown flag.
+  void add(std::string_view text, std::string_view name,
+           const Ontology& ontology = Ontology::builtin());
+  // Reads and adds a file. Throws ModelError naming the path when unreadable.
+  void add_file(const std::string& path, const Ontology& ontology = Ontology::builtin());
+
+  // In file order, later files after earlier ones.
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+
+ private:
+  void put(LexiconEntry entry);
+  std::vector<LexiconEntry> entries_;
+  std::map<std::pair<LexiconKind, std::string>, std::size_t> index_;  // (kind, pattern) -> entry
+};
+
+// ---------------------------------------------------------------------------
 // Store
 
 // What became of one DocumentRecord in Store::write.

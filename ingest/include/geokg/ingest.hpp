@@ -116,7 +116,7 @@ LineCounts read_gdelt(std::istream& in, const std::string& name, const Ontology&
                       std::vector<InputProblem>& problems);
 
 // ---------------------------------------------------------------------------
-// Extraction: text -> document, actors, mentions (and events, issue #4)
+// Extraction: text -> document, actors, mentions and events
 
 // Web noise removed before extraction. Spans are code points into the
 // document's stored text.
@@ -130,16 +130,21 @@ struct Extraction {
   DocumentRecord record;              // normalised text, actors, mentions, events
   std::vector<SkippedText> skipped;   // in text order
   std::vector<std::string> warnings;  // "key: message": repaired bytes, missing date...
+  // Why each of record.events was coded (lexicon entry, roles, modality
+  // cues, date), in the same order; for --explain.
+  std::vector<std::string> event_rules;
 };
 
 // Turns documents into DocumentRecords: normalises the text, removes web
 // noise, splits sentences and tokens, recognises actors from the dictionary,
-// composes actors from titles, resolves in-document coreference.
+// composes actors from titles, resolves in-document coreference, and codes
+// events with the event lexicon (roles, modality, dates, places).
 // Immutable after construction and safe to share between threads.
 class Extractor {
  public:
-  // Requires: `dictionary` and `ontology` outlive the extractor.
-  Extractor(const Dictionary& dictionary, const Ontology& ontology);
+  // Requires: `dictionary`, `ontology` and `lexicon` outlive the extractor.
+  Extractor(const Dictionary& dictionary, const Ontology& ontology,
+            const EventLexicon& lexicon = EventLexicon::builtin());
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;

@@ -1,0 +1,801 @@
+// The event coder: lexicon triggers, roles, modality, dates and places.
+#include "events/coder.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+#include <tuple>
+
+#include "events/dates.hpp"
+
+namespace geokg::events {
+namespace {
+
+using Group = std::vector<std::uint32_t>;  // actor indexes
+using Type = PatternElement::Type;
+
+bool one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+bool is_preposition(std::string_view w) {
+  return one_of(w, {"in",      "at",      "on",     "to",      "from",     "with",    "for",
+                    "of",      "by",      "against", "about",  "over",     "into",    "between",
+                    "among",   "under",   "after",  "before",  "during",   "since",   "toward",
+                    "towards", "across",  "through", "despite", "than",    "as",      "like",
+                    "including", "near",  "onto",   "upon",    "within",   "without", "amid",
+                    "behind",  "beyond",  "via",    "per",     "alongside", "inside", "outside"});
+}
+
+bool is_determiner(std::string_view w) {
+  return one_of(w, {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her",
+                    "their", "our", "my", "your", "'s", "'", "no", "every", "each", "any",
+                    "some", "another", "such", "first", "second", "last", "latest", "new"});
+}
+
+bool is_possessive_pronoun(std::string_view w) {
+  return one_of(w, {"its", "his", "her", "their", "our"});
+}
+
+bool is_be(std::string_view w) {
+  return one_of(w, {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets",
+                    "getting", "gotten"});
+}
+
+// Adverbs and auxiliaries that may stand inside a verb chain.
+bool is_chain_filler(std::string_view w) {
+  return (w.size() > 3 && w.ends_with("ly")) ||
+         one_of(w, {"also", "not", "n't", "never", "long", "already", "still", "just", "then",
+                    "now", "again", "further", "soon", "once", "even", "jointly", "has", "have",
+                    "had", "will", "would", "could", "can", "may", "might", "must", "shall",
+                    "should", "do", "does", "did", "is", "are", "was", "were", "be", "been",
+                    "being", "reportedly", "allegedly"});
+}
+
+bool is_negation(std::string_view w) { return one_of(w, {"not", "n't", "never", "no", "neither", "nor"}); }
+
+bool is_hypothetical(std::string_view w) {
+  return one_of(w, {"could", "may", "might", "would", "should", "if", "whether", "possible",
+                    "possibly", "potential", "potentially", "consider", "considers",
+                    "considering", "considered", "perhaps", "unless"});
+}
+
+bool is_intent(std::string_view w) {
+  return one_of(w, {"will",      "'ll",      "shall",    "plan",      "plans",     "planned",
+                    "planning",  "intend",   "intends",  "intended",  "intending", "want",
+                    "wants",     "wanted",   "seek",     "seeks",     "sought",    "seeking",
+                    "hope",      "hopes",    "hoped",    "hoping",    "aim",       "aims",
+                    "aiming",    "prepare",  "prepares", "preparing", "prepared",  "expect",
+                    "expects",   "expected", "promise",  "promises",  "promised",  "pledge",
+                    "pledges",   "pledged",  "vow",      "vows",      "vowed",     "offer",
+                    "offers",    "offered",  "agree",    "agrees",    "agreed",    "going",
+                    "set",       "looking",  "poised",   "ready",     "willing",   "due",
+                    "scheduled", "keen",     "eager",    "determined", "resolved", "decide",
+                    "decided",   "decides"});
+}
+
+bool is_threat(std::string_view w) {
+  return one_of(w, {"threaten", "threatens", "threatened", "threatening", "warn", "warns",
+                    "warned", "warning"});
+}
+
+bool is_report_cue(std::string_view w) {
+  return one_of(w, {"reportedly", "allegedly", "purportedly", "reported", "alleged",
+                    "rumored", "rumoured", "suspected", "apparently", "claimed", "believed"});
+}
+
+// CAMEO's intent codes (03x) for cooperation announced rather than done.
+std::string_view intent_code(std::string_view code) {
+  struct Pair {
+    std::string_view from, to;
+  };
+  static constexpr Pair kIntent[] = {
+      {"040", "036"},  {"041", "036"},  {"042", "036"},  {"043", "036"},  {"044", "036"},
+      {"045", "039"},  {"046", "036"},  {"050", "032"},  {"051", "032"},  {"052", "032"},
+      {"053", "032"},  {"054", "032"},  {"055", "032"},  {"056", "032"},  {"057", "032"},
+      {"060", "030"},  {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+      {"070", "033"},  {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+      {"075", "033"},  {"080", "035"},  {"081", "0351"}, {"082", "0352"}, {"083", "034"},
+      {"084", "0353"}, {"085", "0354"}, {"086", "0355"}, {"087", "0356"}};
+  for (const auto& pair : kIntent) {
+    if (code == pair.from || (code.size() > 3 && code.substr(0, 3) == pair.from)) return pair.to;
+  }
+  if (code.size() >= 2) {
+    const auto root = code.substr(0, 2);
+    for (const auto& pair : kIntent) {
+      if (pair.from.substr(0, 2) == root && pair.from.back() == '0') return pair.to;
+    }
+    if (root == "04") return "036";
+  }
+  return {};
+}
+
+// CAMEO's threat codes (13x) for force or coercion threatened.
+std::string_view threat_code(std::string_view code) {
+  if (code.size() < 2) return {};
+  const auto root = code.substr(0, 2);
+  if (code.starts_with("163") || code.starts_with("161")) return "1312";
+  if (root == "16") return "131";
+  if (root == "17") return "137";
+  if (code.starts_with("191")) return "1381";
+  if (code.starts_with("192")) return "1382";
+  if (root == "18") return "1383";
+  if (root == "19") return "1384";
+  if (root == "20") return "1385";
+  return {};
+}
+
+struct Phrase {
+  std::uint32_t first = 0;  // tokens, half-open
+  std::uint32_t end = 0;
+  Group actors;
+  bool possessor = false;  // followed by 's, or a possessive pronoun
+};
+
+struct Slot {
+  Group actors;
+  std::uint32_t end = 0;   // token after the slot
+  std::vector<int> phrases;
+  const actors::PlaceMention* place = nullptr;
+};
+
+struct Match {
+  const LexiconEntry* entry = nullptr;
+  std::uint32_t entry_index = 0;
+  std::uint32_t head = 0;
+  std::uint32_t end = 0;
+  int elements = 0;
+  Slot source;
+  Slot target;
+  bool passive = false;
+  std::uint32_t subject_end = 0;  // token after the subject, or the clause start
+  std::string roles;              // how the roles were found
+};
+
+}  // namespace
+
+EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
+    : lexicon_(lexicon), ontology_(ontology) {
+  const auto& entries = lexicon_.entries();
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    by_head_[entries[i].elements[entries[i].head].word].push_back(i);
+  }
+}
+
+// Codes one sentence. Holds the sentence's phrases (runs of actor mentions)
+// and places by token, and the matches found so far.
+struct SentenceCoder {
+  SentenceCoder(const EventCoder& coder_in, std::string_view text_in,
+                const std::vector<text::Token>& tokens_in, const text::Sentence& sentence_in,
+                actors::RecognizedActors& recognized_in, const CountryActor& country_actor_in)
+      : coder(coder_in), text(text_in), tokens(tokens_in), sentence(sentence_in),
+        recognized(recognized_in), country_actor(country_actor_in) {}
+
+  const EventCoder& coder;
+  std::string_view text;
+  const std::vector<text::Token>& tokens;
+  const text::Sentence& sentence;
+  actors::RecognizedActors& recognized;
+  const CountryActor& country_actor;
+  std::uint32_t sb = 0, se = 0;
+  std::vector<int> phrase_at;
+  std::vector<Phrase> phrases;
+  std::vector<const actors::PlaceMention*> place_at;
+  mutable std::vector<std::string> lemma_buffer;
+
+  const text::Token& token(std::uint32_t t) const { return tokens[t]; }
+  std::string_view folded(std::uint32_t t) const { return tokens[t].folded; }
+  int phrase(std::uint32_t t) const { return t >= sb && t < se ? phrase_at[t - sb] : -1; }
+
+  bool is_boundary(std::uint32_t t) const {
+    const auto& tok = tokens[t];
+    if (tok.kind != text::TokenKind::Punct) return false;
+    return one_of(tok.folded, {";", ":", "-", "(", ")", "[", "]", "--"});
+  }
+  bool is_gap(std::uint32_t t) const {
+    const auto& tok = tokens[t];
+    return (tok.kind == text::TokenKind::Word || tok.kind == text::TokenKind::Number) &&
+           phrase(t) < 0 && !(tok.flags & text::kPossessive);
+  }
+
+  bool word_matches(std::uint32_t t, std::string_view word) const {
+    const auto& tok = tokens[t];
+    if (tok.kind != text::TokenKind::Word || phrase(t) >= 0) return false;
+    if (tok.folded == word) return true;
+    lemma_buffer.clear();
+    coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
+    coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
+    return std::find(lemma_buffer.begin(), lemma_buffer.end(), word) != lemma_buffer.end();
+  }
+
+  // The first token at or after `from`, within `max_gap` gap tokens, that
+  // matches `word`.
+  std::optional<std::uint32_t> find_word(std::uint32_t from, std::string_view word,
+                                         int max_gap) const {
+    for (std::uint32_t t = from; t < se && static_cast<int>(t - from) <= max_gap; ++t) {
+      if (word_matches(t, word)) return t;
+      if (!is_gap(t)) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // The actors of the phrase at `t` and those coordinated after it
+  // ("the United States, Japan, and South Korea").
+  void take_phrase(int p, bool coordinate, Slot& slot) const {
+    slot.actors.insert(slot.actors.end(), phrases[p].actors.begin(), phrases[p].actors.end());
+    slot.phrases.push_back(p);
+    slot.end = phrases[p].end;
+    while (coordinate) {
+      auto t = slot.end;
+      bool joined = false;
+      if (t < se && folded(t) == ",") ++t, joined = true;
+      if (t < se && one_of(folded(t), {"and", "or"})) ++t, joined = true;
+      if (!joined || phrase(t) < 0) return;
+      const auto next = phrase(t);
+      if (phrases[next].first != t) return;
+      slot.actors.insert(slot.actors.end(), phrases[next].actors.begin(), phrases[next].actors.end());
+      slot.phrases.push_back(next);
+      slot.end = phrases[next].end;
+    }
+  }
+
+  // A slot after `from`: the first phrase (or, when `place_ok`, place)
+  // within four gap tokens.
+  bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot) const {
+    for (std::uint32_t t = from; t < se && t - from <= 4; ++t) {
+      if (const auto p = phrase(t); p >= 0) {
+        take_phrase(p, coordinate, slot);
+        return !slot.actors.empty();
+      }
+      if (place_ok && place_at[t - sb]) {
+        const auto* place = place_at[t - sb];
+        const auto actor = country_index(place->country);
+        if (!actor) return false;
+        slot.actors.push_back(*actor);
+        slot.place = place;
+        slot.end = t + 1;
+        while (slot.end < se && place_at[slot.end - sb] == place) ++slot.end;
+        return true;
+      }
+      if (!is_gap(t)) return false;
+    }
+    return false;
+  }
+
+  // Extends a group to the phrases coordinated before phrase `p`.
+  void coordinate_left(int p, Slot& slot) const {
+    auto first = phrases[p].first;
+    while (true) {
+      auto t = first;
+      bool joined = false;
+      if (t > sb && one_of(folded(t - 1), {"and", "or"})) --t, joined = true;
+      if (t > sb && folded(t - 1) == ",") --t, joined = true;
+      if (!joined || t == sb) return;
+      const auto prev = phrase(t - 1);
+      if (prev < 0 || phrases[prev].possessor) return;
+      slot.actors.insert(slot.actors.begin(), phrases[prev].actors.begin(),
+                         phrases[prev].actors.end());
+      slot.phrases.push_back(prev);
+      first = phrases[prev].first;
+    }
+  }
+
+  // The country's actor index, adding the country to the document's actors
+  // when it is not there yet.
+  std::optional<std::uint32_t> country_index(std::string_view code) const {
+    if (code.empty()) return std::nullopt;
+    auto actor = country_actor(code);
+    if (!actor) return std::nullopt;
+    auto& known = recognized.actors;
+    for (std::uint32_t i = 0; i < known.size(); ++i) {
+      if (known[i].key == actor->key) return i;
+    }
+    known.push_back(std::move(*actor));
+    return static_cast<std::uint32_t>(known.size() - 1);
+  }
+
+  // "according to the New York Times", "in Vladivostok, Russia".
+  bool preceded_by_preposition(const Phrase& p) const {
+    auto t = p.first;
+    while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
+    if (t == sb) return false;
+    if (is_preposition(folded(t - 1))) return true;
+    return folded(t - 1) == "," && t - 1 > sb && place_at[t - 2 - sb] != nullptr;
+  }
+
+  // The subject before `head`: the nearest phrase not introduced by a
+  // preposition and not a possessor, through relative pronouns, apposition
+  // and verb coordination.
+  bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
+                    Slot& subject, std::string& how) const {
+    bool relative = false, conjunction = false;
+    int steps = 0;
+    for (std::uint32_t t = head; t-- > sb && steps < 24; ++steps) {
+      if (is_boundary(t)) return false;
+      const auto p = phrase(t);
+      if (p < 0) {
+        const auto w = folded(t);
+        if (one_of(w, {"which", "who", "whom"})) relative = true;
+        if (!relative && one_of(w, {"and", "but"})) {
+          bool chain_only = true;
+          for (auto u = t + 1; u < head && chain_only; ++u) chain_only = is_chain_filler(folded(u));
+          conjunction = conjunction || chain_only;
+        }
+        // A clause that started with a complementiser belongs to its own
+        // subject: "said that X..." is searched from X.
+        continue;
+      }
+      const auto& phrase_found = phrases[p];
+      t = phrase_found.first;
+      if (!relative && (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
+        continue;
+      }
+      if (conjunction) {
+        for (const auto& [target_phrase, source] : earlier_targets) {
+          if (target_phrase == p) {
+            subject = source;
+            how = "subject shared with the previous verb";
+            return true;
+          }
+        }
+      }
+      // Apposition: "Kim Taewoo, the former head of the institute, told":
+      // the phrase before the comma that opens it is the subject.
+      if (!relative && phrase_found.end < se && folded(phrase_found.end) == ",") {
+        for (std::uint32_t u = phrase_found.first; u-- > sb && phrase_found.first - u < 14;) {
+          if (is_boundary(u)) break;
+          if (folded(u) != ",") continue;
+          const auto before = u > sb ? phrase(u - 1) : -1;
+          if (before >= 0 && !phrases[before].possessor && !preceded_by_preposition(phrases[before])) {
+            take_phrase(before, false, subject);
+            coordinate_left(before, subject);
+            how = "subject before an apposition";
+            return true;
+          }
+          break;
+        }
+      }
+      take_phrase(p, false, subject);
+      coordinate_left(p, subject);
+      how = relative ? "subject through a relative pronoun" : "subject";
+      return true;
+    }
+    return false;
+  }
+
+  // The possessor of a noun at `head`: "Kim's visit", "its war", "the two
+  // leaders' first meeting".
+  bool find_possessor(std::uint32_t head, Slot& slot) const {
+    for (std::uint32_t t = head; t-- > sb && head - t <= 4;) {
+      const auto& tok = tokens[t];
+      if (tok.flags & text::kPossessive) {
+        const auto p = phrase(t - 1 >= sb ? t - 1 : t);
+        if (t == sb || p < 0) return false;
+        take_phrase(p, false, slot);
+        coordinate_left(p, slot);
+        return true;
+      }
+      if (const auto p = phrase(t); p >= 0) {
+        if (is_possessive_pronoun(folded(phrases[p].first)) && phrases[p].end == t + 1) {
+          take_phrase(p, false, slot);
+          return true;
+        }
+        return false;
+      }
+      if (!is_gap(t) || one_of(tok.folded, {"of", "by", "with", "to"})) return false;
+    }
+    return false;
+  }
+
+  // Matches `entry` with its head at `head`. Fills `match` on success.
+  bool match_entry(const LexiconEntry& entry, std::uint32_t head,
+                   const std::vector<std::pair<int, Slot>>& earlier_targets, Match& match) const {
+    const auto& elements = entry.elements;
+    const bool noun = entry.kind == LexiconKind::Noun;
+    // A determiner before a verb entry's head makes it a noun: "the attack".
+    const bool after_determiner =
+        head > sb && (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive));
+    if (!noun && after_determiner) return false;
+    match.entry = &entry;
+    match.head = head;
+    match.elements = 1;
+    // Passive voice: a be-form before a past participle ("was attacked").
+    if (!noun && coder.morphology_.past_participle(folded(head))) {
+      for (std::uint32_t t = head; t-- > sb && head - t <= 3;) {
+        const auto w = folded(t);
+        if (is_be(w)) {
+          match.passive = true;
+          break;
+        }
+        if (!is_chain_filler(w)) break;
+      }
+    }
+    // A possessor slot before the head: "$T 's military backer".
+    if (entry.head == 2) {
+      Slot possessor;
+      if (!find_possessor(head, possessor)) return false;
+      (elements[0].type == Type::Target ? match.target : match.source) = std::move(possessor);
+      match.elements += 2;
+    }
+    auto cursor = head + 1;
+    if (match.passive) {
+      // "was accused by the United States of ...": the agent comes first.
+      if (auto by = find_word(cursor, "by", 2)) {
+        if (!find_slot(*by + 1, true, false, match.source)) return false;
+        cursor = match.source.end;
+      }
+    }
+    for (std::size_t i = entry.head + 1; i < elements.size(); ++i) {
+      const auto& element = elements[i];
+
+      switch (element.type) {
+        case Type::Word: {
+          const auto found = find_word(cursor, element.word, 3);
+          if (!found) {
+            // "summit between the two leaders": a plural source slot takes
+            // the place of "$S and $T".
+            if (element.word == "and" && i + 1 < elements.size() && entry.reciprocal &&
+                match.source.actors.size() >= 2 && match.target.actors.empty()) {
+              ++match.elements;
+              i = elements.size();  // "and $T" is satisfied; the loop ends
+              break;
+            }
+            return false;
+          }
+          cursor = *found + 1;
+          break;
+        }
+        case Type::Target:
+        case Type::Source: {
+          auto& slot = element.type == Type::Target ? match.target : match.source;
+          if (element.type == Type::Target && match.passive) break;  // the subject
+          const bool before_and =
+              i + 1 < elements.size() && elements[i + 1].type == Type::Word && elements[i + 1].word == "and";
+          if (!find_slot(cursor, !before_and, entry.place && element.type == Type::Target, slot)) {
+            // "Putin and Kim met", "expressed admiration for one another":
+            // a reciprocal pattern may end without its target.
+            if (entry.reciprocal && element.type == Type::Target && i + 1 == elements.size()) {
+              --match.elements;
+              break;
+            }
+            return false;
+          }
+          cursor = slot.end;
+          break;
+        }
+        case Type::Possessive:
+          if (cursor >= se || !(tokens[cursor].flags & text::kPossessive)) return false;
+          ++cursor;
+          break;
+      }
+      ++match.elements;
+    }
+    match.end = cursor;
+    // The source, when no slot gave it.
+    if (match.source.actors.empty() && !match.passive) {
+      if (noun) {
+        const bool unresolved_possessor =
+            head > sb && is_possessive_pronoun(folded(head - 1)) && phrase(head - 1) < 0;
+        if (entry.head != 2 && find_possessor(head, match.source)) {
+          match.roles = "source: possessor";
+        } else if (unresolved_possessor) {
+          // "as its war with Ukraine dragged on": someone's, but not the
+          // clause subject's.
+        } else if (auto by = find_word(match.end, "by", 1); by && find_slot(*by + 1, true, false, match.source)) {
+          match.roles = "source: by-phrase";
+        } else if (find_subject(head, earlier_targets, match.source, match.roles)) {
+          match.roles = "source: " + match.roles + " of the clause";
+        }
+      } else if (find_subject(head, earlier_targets, match.source, match.roles)) {
+        match.roles = "source: " + match.roles;
+      }
+    } else if (match.passive) {
+      Slot subject;
+      std::string how;
+      if (find_subject(head, earlier_targets, subject, how)) match.target = std::move(subject);
+      match.roles = "passive voice: source after \"by\", target: " + how;
+    } else {
+      match.roles = "source: slot";
+    }
+    if (!match.source.phrases.empty()) {
+      match.subject_end = phrases[match.source.phrases.front()].end;
+      for (auto p : match.source.phrases) match.subject_end = std::max(match.subject_end, phrases[p].end);
+      if (match.subject_end > head) match.subject_end = head > 4 ? head - 4 : sb;
+    } else {
+      match.subject_end = head > sb + 6 ? head - 6 : sb;
+    }
+    match.subject_end = std::max(match.subject_end, sb);
+    return true;
+  }
+
+  // The best match with its head at `t`: the most elements, then the latest
+  // entry.
+  std::optional<Match> best_match(std::uint32_t t,
+                                  const std::vector<std::pair<int, Slot>>& earlier_targets) const {
+    const auto& tok = tokens[t];
+    if (tok.kind != text::TokenKind::Word || phrase(t) >= 0 || tok.folded.size() < 2) {
+      return std::nullopt;
+    }
+    lemma_buffer.clear();
+    coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
+    coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
+    std::vector<std::uint32_t> candidates;
+    for (const auto& lemma : lemma_buffer) {
+      const auto found = coder.by_head_.find(lemma);
+      if (found == coder.by_head_.end()) continue;
+      candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+    if (candidates.empty()) return std::nullopt;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::optional<Match> best;
+    const auto& entries = coder.lexicon_.entries();
+    for (const auto index : candidates) {
+      const auto& entry = entries[index];
+      // A noun entry's head is the word itself or its plural; a verb
+      // entry's head any inflection.
+      if (entry.kind == LexiconKind::Noun) {
+        const auto& word = entry.elements[entry.head].word;
+        std::vector<std::string> nouns;
+        coder.morphology_.lemmas(tok.folded, WordClass::Noun, nouns);
+        if (std::find(nouns.begin(), nouns.end(), word) == nouns.end()) continue;
+      }
+      Match match;
+      match.entry_index = index;
+      if (!match_entry(entry, t, earlier_targets, match)) continue;
+      if (!best || match.elements >= best->elements) best = std::move(match);
+    }
+    return best;
+  }
+};
+
+std::vector<CodedEvent> EventCoder::code(std::string_view text,
+                                         const text::Segmentation& segmentation,
+                                         actors::RecognizedActors& recognized,
+                                         const std::optional<EventDate>& published,
+                                         const text::CodepointIndex& codepoints,
+                                         const CountryActor& country_actor) const {
+  std::vector<CodedEvent> coded;
+  const auto& tokens = segmentation.tokens;
+  auto token_at = [&](std::uint32_t byte) {
+    return static_cast<std::uint32_t>(
+        std::lower_bound(tokens.begin(), tokens.end(), byte,
+                         [](const text::Token& token, std::uint32_t b) { return token.begin < b; }) -
+        tokens.begin());
+  };
+  std::size_t next_mention = 0, next_place = 0;
+  for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const auto& sentence = segmentation.sentences[s];
+    SentenceCoder sc{*this, text, tokens, sentence, recognized, country_actor};
+    sc.sb = sentence.first_token;
+    sc.se = sentence.end_token;
+    if (sc.se <= sc.sb) continue;
+    sc.phrase_at.assign(sc.se - sc.sb, -1);
+    sc.place_at.assign(sc.se - sc.sb, nullptr);
+    // Phrases: runs of touching mentions; the actors of the mentions that
+    // end last are the phrase's ("Russian Defense Minister Sergei Shoigu").
+    while (next_mention < recognized.mentions.size() &&
+           recognized.mentions[next_mention].sentence < s) {
+      ++next_mention;
+    }
+    for (; next_mention < recognized.mentions.size() &&
+           recognized.mentions[next_mention].sentence == s;
+         ++next_mention) {
+      const auto& m = recognized.mentions[next_mention];
+      const auto first = std::max(token_at(m.begin), sc.sb);
+      const auto end = std::min(std::max(token_at(m.end), first + 1), sc.se);
+      if (first >= sc.se) continue;
+      if (!sc.phrases.empty() && first <= sc.phrases.back().end) {
+        auto& last = sc.phrases.back();
+        if (end > last.end) {
+          last.actors.clear();
+          last.end = end;
+        }
+        if (end == last.end &&
+            std::find(last.actors.begin(), last.actors.end(), m.actor) == last.actors.end()) {
+          last.actors.push_back(m.actor);
+        }
+      } else {
+        sc.phrases.push_back({first, end, {m.actor}, false});
+      }
+    }
+    for (std::size_t p = 0; p < sc.phrases.size(); ++p) {
+      auto& phrase = sc.phrases[p];
+      phrase.possessor = (phrase.end < sc.se && (tokens[phrase.end].flags & text::kPossessive)) ||
+                         (phrase.end == phrase.first + 1 && is_possessive_pronoun(tokens[phrase.first].folded));
+      for (auto t = phrase.first; t < phrase.end; ++t) sc.phrase_at[t - sc.sb] = static_cast<int>(p);
+    }
+    while (next_place < recognized.places.size() && recognized.places[next_place].sentence < s) {
+      ++next_place;
+    }
+    for (auto i = next_place; i < recognized.places.size() && recognized.places[i].sentence == s;
+         ++i) {
+      const auto& place = recognized.places[i];
+      for (auto t = std::max(token_at(place.begin), sc.sb); t < sc.se && tokens[t].begin < place.end; ++t) {
+        sc.place_at[t - sc.sb] = &place;
+      }
+    }
+    if (sc.phrases.empty()) continue;
+
+    // Pass 1: the best match at each token, left to right.
+    std::vector<Match> matches;
+    std::vector<std::pair<int, Slot>> earlier_targets;
+    for (auto t = sc.sb; t < sc.se; ++t) {
+      auto match = sc.best_match(t, earlier_targets);
+      if (!match) continue;
+      if (!match->source.actors.empty()) {
+        for (auto p : match->target.phrases) earlier_targets.emplace_back(p, match->source);
+      }
+      matches.push_back(std::move(*match));
+    }
+    if (matches.empty()) continue;
+
+    // Pass 2: events with modality, dates and places.
+    std::vector<DateExpression> dates;
+    bool dates_found = false;
+    bool sentence_reported = false;
+    for (auto t = sc.sb; t + 1 < sc.se; ++t) {
+      if (tokens[t].folded == "according" && tokens[t + 1].folded == "to") sentence_reported = true;
+    }
+    const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
+    const Span sentence_span{codepoints.at(sentence.begin), codepoints.at(sentence.end)};
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
+    for (const auto& match : matches) {
+      const auto& entry = *match.entry;
+      auto& source = match.source.actors;
+      auto& target = match.target.actors;
+      std::vector<std::pair<std::uint32_t, std::optional<std::uint32_t>>> pairs;
+      const bool wants_target = entry.has(Type::Target);
+      const bool symmetric = entry.reciprocal && entry.has(Type::Source) && entry.has(Type::Target);
+      if (entry.reciprocal && target.empty() && source.size() >= 2) {
+        for (auto a : source) {
+          for (auto b : source) {
+            if (a != b) pairs.emplace_back(a, b);
+          }
+        }
+      } else if (!target.empty()) {
+        for (auto a : source) {
+          for (auto b : target) {
+            if (a == b) continue;
+            pairs.emplace_back(a, b);
+            if (symmetric) pairs.emplace_back(b, a);
+          }
+        }
+      } else if (!wants_target && !entry.speech) {
+        for (auto a : source) pairs.emplace_back(a, std::nullopt);
+      }
+      if (pairs.empty()) continue;
+
+      // Modality: the words between the subject and the trigger.
+      bool negated = false, intended = false, hypothetical = false, reported = sentence_reported;
+      bool threatened = false;
+      for (auto t = match.subject_end; t < match.head; ++t) {
+        const auto w = tokens[t].folded;
+        if (is_negation(w)) negated = true;
+        if (is_intent(w)) intended = true;
+        if (is_hypothetical(w)) hypothetical = true;
+        if (is_report_cue(w)) reported = true;
+        if (is_threat(w)) threatened = true;
+      }
+      for (auto t = sc.sb; t < match.subject_end; ++t) {
+        const auto w = tokens[t].folded;
+        if (one_of(w, {"reportedly", "allegedly"}) ||
+            (w == "report" && t + 1 < sc.se && tokens[t + 1].folded == "that")) {
+          reported = true;
+        }
+      }
+      // "suspected North Korea of providing": the accusation's content.
+      if (match.head > sc.sb + 1 && tokens[match.head - 1].folded == "of") {
+        for (const auto& other : matches) {
+          if (other.head < match.head && other.end + 1 >= match.head &&
+              std::string_view(other.entry->code).starts_with("11")) {
+            reported = true;
+          }
+        }
+      }
+      // "ask Kim to send": an appeal's content is not an event yet.
+      if (match.head > sc.sb && tokens[match.head - 1].folded == "to") {
+        for (const auto& other : matches) {
+          if (other.head < match.head && match.head - other.head <= 10) {
+            const auto root = std::string_view(other.entry->code).substr(0, 2);
+            if (root == "02" || root == "10") hypothetical = true;
+          }
+        }
+      }
+      std::string code = entry.code;
+      std::string cues;
+      if (threatened && !negated) {
+        if (const auto threat = threat_code(code); !threat.empty() && ontology_.find_event(threat)) {
+          code = std::string(threat);
+          cues += " threat";
+        }
+      } else if (intended && !negated) {
+        if (const auto intent = intent_code(code); !intent.empty() && ontology_.find_event(intent)) {
+          code = std::string(intent);
+          cues += " intent";
+        }
+      }
+      Modality modality = Modality::Asserted;
+      if (hypothetical) {
+        modality = Modality::Hypothetical;
+      } else if (reported) {
+        modality = Modality::Reported;
+      } else if (intended) {
+        modality = Modality::Intended;
+      }
+      // Reported speech: a speaker other than the source.
+      for (const auto& other : matches) {
+        if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
+        const bool speaker_is_source =
+            std::find(other.source.actors.begin(), other.source.actors.end(), pairs.front().first) !=
+            other.source.actors.end();
+        if (!speaker_is_source && modality == Modality::Asserted) modality = Modality::Reported;
+      }
+
+      if (!dates_found) {
+        dates = find_dates(text, segmentation, sentence, published);
+        dates_found = true;
+      }
+      const DateExpression* nearest = nullptr;
+      auto distance = [&](std::uint32_t first, std::uint32_t end) {
+        return first >= match.head ? first - match.head : (end <= match.head ? match.head - end + 1 : 0);
+      };
+      for (const auto& date : dates) {
+        if (!nearest || distance(date.first_token, date.end_token) <
+                            distance(nearest->first_token, nearest->end_token)) {
+          nearest = &date;
+        }
+      }
+      const actors::PlaceMention* place = match.target.place;
+      if (!place) {
+        std::uint32_t best_distance = ~0u;
+        for (auto t = sc.sb; t < sc.se; ++t) {
+          const auto* candidate = sc.place_at[t - sc.sb];
+          if (!candidate || (t > sc.sb && sc.place_at[t - 1 - sc.sb] == candidate)) continue;
+          if (t == sc.sb || !one_of(tokens[t - 1].folded, {"in", "at", "near", "outside"})) continue;
+          const auto d = distance(t, t + 1);
+          if (d < best_distance) best_distance = d, place = candidate;
+        }
+      }
+
+      std::string rule = std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
+                         entry.pattern + "\" (" + entry.source + ") at \"" +
+                         std::string(text.substr(tokens[match.head].begin,
+                                                 tokens[match.head].end - tokens[match.head].begin)) +
+                         "\"; " + match.roles;
+      if (match.passive) rule += "; passive";
+      if (!cues.empty()) rule += ";" + cues + " code";
+      rule += std::string("; modality ") + std::string(to_string(modality));
+      if (negated) rule += ", negated";
+      if (nearest) rule += "; date from \"" + std::string(text.substr(tokens[nearest->first_token].begin, tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) + "\"";
+
+      for (const auto& [a, b] : pairs) {
+        if (!seen.emplace(a, b ? *b : ~0u, code).second) continue;
+        CodedEvent out;
+        auto& event = out.event;
+        event.source = Participant{recognized.actors[a].key, {}};
+        if (b) event.target = Participant{recognized.actors[*b].key, {}};
+        event.code = code;
+        if (nearest) {
+          event.date = nearest->date;
+        } else if (published) {
+          event.date = published;
+          event.date_inferred = true;
+        }
+        if (place) event.location = Location{place->name, place->country};
+        event.negated = negated;
+        event.modality = modality;
+        event.sentence = static_cast<int>(s);
+        event.span = sentence_span;
+        event.text = sentence_text;
+        event.confidence = entry.kind == LexiconKind::Verb ? 0.8 : 0.7;
+        if (modality == Modality::Hypothetical) event.confidence -= 0.2;
+        out.rule = rule;
+        coded.push_back(std::move(out));
+      }
+    }
+  }
+  return coded;
+}
+
+}  // namespace geokg::events

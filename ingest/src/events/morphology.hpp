@@ -1,0 +1,37 @@
+// Inflection of English verbs and nouns back to their lemmas (private to
+// ingest/), from WordNet's morphology: its exception lists (verb.exc,
+// noun.exc, embedded at build time from Debian's wordnet-base) and its
+// suffix detachment rules.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace geokg::events {
+
+enum class WordClass : std::uint8_t { Verb, Noun };
+
+// Candidate lemmas for inflected word forms. Like WordNet's morphy, the rules
+// over-generate ("news" -> "new"); callers keep only candidates they know
+// (the lexicon's words), which is what makes the rules safe.
+class Morphology {
+ public:
+  // Parses the embedded WordNet exception lists.
+  Morphology();
+
+  // Appends to `out` the possible lemmas of the folded (lower-case) `word`
+  // as a verb or a noun, the word itself first. Allocation-free after the
+  // first calls when `out` is reused.
+  void lemmas(std::string_view word, WordClass word_class, std::vector<std::string>& out) const;
+
+  // True when `word` may be a past participle: "attacked", "sent", "struck".
+  bool past_participle(std::string_view word) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> verb_exceptions_;
+  std::unordered_map<std::string, std::vector<std::string>> noun_exceptions_;
+};
+
+}  // namespace geokg::events
