@@ -37,9 +37,11 @@ std::optional<geokg::EventDate> parse_date_option(const std::string& value, std:
 }
 
 // Dictionary options shared by ingest, extract and eval.
+// --dict, --replace-dict and --lexicon: what the extractor reads with.
 struct DictionaryArgs {
   std::vector<std::string> files;
   bool replace = false;
+  std::vector<std::string> lexicons;
 };
 
 struct IngestArgs {
@@ -97,6 +99,9 @@ void add_dictionary_options(CLI::App& command, DictionaryArgs& args) {
                      "file; later entries override earlier ones (repeatable)");
   command.add_flag("--replace-dict", args.replace,
                    "Use only the --dict files, not the built-in dictionary");
+  command.add_option("--lexicon", args.lexicons,
+                     "Extra event lexicon (docs/lexicon.md); its entries add to or override "
+                     "the built-in ones (repeatable)");
 }
 
 // The built-in dictionary, extended or replaced by --dict files. Throws
@@ -109,6 +114,14 @@ std::unique_ptr<geokg::Dictionary> load_dictionary(const DictionaryArgs& args) {
                                  : std::make_unique<geokg::Dictionary>(geokg::Dictionary::builtin());
   for (const auto& file : args.files) dictionary->add_file(file);
   return dictionary;
+}
+
+// The built-in event lexicon, extended by --lexicon files. Throws ModelError
+// naming file:line for a bad file.
+std::unique_ptr<geokg::EventLexicon> load_lexicon(const DictionaryArgs& args) {
+  auto lexicon = std::make_unique<geokg::EventLexicon>(geokg::EventLexicon::builtin());
+  for (const auto& file : args.lexicons) lexicon->add_file(file);
+  return lexicon;
 }
 
 void add_db_option(CLI::App& command, std::string& db) {
@@ -200,6 +213,8 @@ int run_ingest(const IngestArgs& args) {
   options.batch_documents = args.batch;
   const auto dictionary = load_dictionary(args.dictionary);
   options.dictionary = dictionary.get();
+  const auto lexicon = load_lexicon(args.dictionary);
+  options.lexicon = lexicon.get();
   auto store = geokg::open_sqlite_store(args.db);
 
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
@@ -230,7 +245,8 @@ int run_ingest(const IngestArgs& args) {
 
 int run_eval(const EvalArgs& args) {
   const auto dictionary = load_dictionary(args.dictionary);
-  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin());
+  const auto lexicon = load_lexicon(args.dictionary);
+  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin(), *lexicon);
   std::ifstream in(args.gold, std::ios::binary);
   if (!in) throw geokg::IngestError(args.gold, "cannot open the gold file");
   const auto report = geokg::evaluate(in, args.gold, extractor, geokg::Ontology::builtin());
@@ -295,7 +311,8 @@ int run_extract(const ExtractArgs& args) {
   }
   options.default_date = parse_date_option(args.date, "--date");
   const auto dictionary = load_dictionary(args.dictionary);
-  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin());
+  const auto lexicon = load_lexicon(args.dictionary);
+  const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin(), *lexicon);
   bool failed = false;
   geokg::extract_inputs(args.paths, options, extractor, [&](geokg::ExtractedDocument&& document) {
     if (!document.warning.empty()) {

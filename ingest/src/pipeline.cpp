@@ -340,7 +340,8 @@ IngestReport ingest(Store& store, const std::vector<std::string>& paths,
     try {
       BatchAssembler assembler(options, queue);
       const Extractor extractor(options.dictionary ? *options.dictionary : Dictionary::builtin(),
-                                Ontology::builtin());
+                                Ontology::builtin(),
+                                options.lexicon ? *options.lexicon : EventLexicon::builtin());
       InputSink sink;
       sink.record = [&](DocumentRecord&& record, std::string_view input) {
         assembler.add(std::move(record), input);

@@ -58,6 +58,8 @@ struct IngestOptions {
   std::size_t batch_documents = 4096;
   // Dictionary for article extraction; nullptr means Dictionary::builtin().
   const Dictionary* dictionary = nullptr;
+  // Event lexicon for article extraction; nullptr means EventLexicon::builtin().
+  const EventLexicon* lexicon = nullptr;
 };
 
 struct IngestReport {

@@ -730,6 +730,12 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           state.result.places.push_back({begin, item_end, s, entry.name, entry.code});
           continue;
         }
+        // "travelled to Pyongyang": a destination as well as a metonym; the
+        // event coder decides which the verb wants.
+        if (entry.kind == EntryKind::Capital && item.first > sentence.first_token &&
+            (tokens[item.first - 1].folded == "to" || tokens[item.first - 1].folded == "from")) {
+          state.result.places.push_back({begin, item_end, s, entry.name, entry.code});
+        }
         const auto actor = intern(entry_actor(entry));
         mention(actor, begin, item_end, s);
         if (entry.kind == EntryKind::Person) remember_person(actor);

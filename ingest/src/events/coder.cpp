@@ -243,10 +243,6 @@ struct SentenceCoder {
   // within four gap tokens.
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot) const {
     for (std::uint32_t t = from; t < se && t - from <= 4; ++t) {
-      if (const auto p = phrase(t); p >= 0) {
-        take_phrase(p, coordinate, slot);
-        return !slot.actors.empty();
-      }
       if (place_ok && place_at[t - sb]) {
         const auto* place = place_at[t - sb];
         const auto actor = country_index(place->country);
@@ -255,7 +251,12 @@ struct SentenceCoder {
         slot.place = place;
         slot.end = t + 1;
         while (slot.end < se && place_at[slot.end - sb] == place) ++slot.end;
+        if (const auto p = phrase(t); p >= 0) slot.end = std::max(slot.end, phrases[p].end);
         return true;
+      }
+      if (const auto p = phrase(t); p >= 0) {
+        take_phrase(p, coordinate, slot);
+        return !slot.actors.empty();
       }
       if (!is_gap(t)) return false;
     }
@@ -430,7 +431,19 @@ struct SentenceCoder {
 
       switch (element.type) {
         case Type::Word: {
-          const auto found = find_word(cursor, element.word, 3);
+          auto found = find_word(cursor, element.word, 3);
+          // "turned to Iran, another sanctioned country, for help": past an
+          // apposition of the slot.
+          if (!found && i > 0 && elements[i - 1].type != Type::Word && cursor < se &&
+              folded(cursor) == ",") {
+            for (auto t = cursor + 1; t < se && t - cursor <= 7; ++t) {
+              if (folded(t) == ",") {
+                found = find_word(t + 1, element.word, 0);
+                break;
+              }
+              if (!is_gap(t)) break;
+            }
+          }
           if (!found) {
             // "summit between the two leaders": a plural source slot takes
             // the place of "$S and $T".

@@ -1,0 +1,213 @@
+// The event coder through the Extractor, with a small lexicon of its own so
+// the expectations pin the coder's rules, not the built-in lexicon's data.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "geokg/ingest.hpp"
+
+namespace {
+
+constexpr std::string_view kLexicon =
+    "# geokg event-lexicon 1\n"
+    "verb\t010\tsay\tspeech\n"
+    "verb\t010\ttell $T\tspeech\n"
+    "verb\t020\turge $T to\n"
+    "verb\t040\tmeet $T\treciprocal\n"
+    "verb\t040\tmeet with $T\treciprocal\n"
+    "verb\t042\tvisit $T\tplace\n"
+    "verb\t042\ttravel to $T\tplace\n"
+    "verb\t023\tturn to $T for help\n"
+    "verb\t072\tsend weapons to $T\n"
+    "verb\t112\taccuse $T of\n"
+    "verb\t163\timpose sanctions on $T\n"
+    "verb\t190\tattack $T\n"
+    "verb\t150\thold military exercises\n"
+    "noun\t040\tmeeting\treciprocal\n"
+    "noun\t040\ttalks between $S and $T\treciprocal\n"
+    "noun\t042\tvisit to $T\tplace\n"
+    "noun\t190\twar with $T\n"
+    "noun\t072\t$T 's military backer\n";
+
+struct Found {
+  std::string source, target, code, date, modality, location;
+  bool negated = false;
+  bool inferred = false;
+  int sentence = -1;
+};
+
+std::vector<Found> code(const std::string& text, const std::string& date = "2023-09-05",
+                        std::string_view lexicon_text = kLexicon) {
+  geokg::EventLexicon lexicon;
+  lexicon.add(lexicon_text, "test-lexicon");
+  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin(),
+                                   lexicon);
+  geokg::Document document;
+  document.key = "test";
+  document.title = "Test";
+  document.text = text;
+  document.published = geokg::EventDate::parse(date);
+  const auto extraction = extractor.extract(document);
+  const auto& record = extraction.record;
+  auto name = [&](const std::optional<geokg::Participant>& participant) {
+    if (!participant) return std::string("-");
+    for (const auto& actor : record.actors) {
+      if (actor.key == participant->actor_key) return actor.code.empty() ? actor.name : actor.code;
+    }
+    return participant->actor_key;
+  };
+  std::vector<Found> found;
+  for (const auto& event : record.events) {
+    found.push_back({name(event.source), name(event.target), event.code,
+                     event.date ? event.date->iso() : "", std::string(to_string(event.modality)),
+                     event.location ? event.location->name : "", event.negated,
+                     event.date_inferred, event.sentence.value_or(-1)});
+  }
+  REQUIRE(extraction.event_rules.size() == record.events.size());
+  return found;
+}
+
+std::vector<std::string> triples(const std::vector<Found>& events) {
+  std::vector<std::string> out;
+  for (const auto& e : events) out.push_back(e.source + " " + e.code + " " + e.target);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Triples = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("an active verb codes subject to object", "[events]") {
+  const auto events = code("Russia attacked Ukraine on the border.");
+  REQUIRE(triples(events) == Triples{"RUS 190 UKR"});
+  CHECK(events[0].modality == "asserted");
+  CHECK_FALSE(events[0].negated);
+  // No date in the sentence: the publication date, flagged.
+  CHECK(events[0].date == "2023-09-05");
+  CHECK(events[0].inferred);
+}
+
+TEST_CASE("irregular verb forms come from WordNet morphology", "[events]") {
+  CHECK(triples(code("Vladimir Putin met Xi Jinping.")) == Triples{"RUSGOV 040 CHNGOV"});
+  CHECK(triples(code("Iran sent weapons to Russia.")) == Triples{"IRN 072 RUS"});
+  CHECK(triples(code("Turkey is meeting Greece.")) == Triples{"TUR 040 GRC"});
+}
+
+TEST_CASE("the passive voice swaps the roles", "[events]") {
+  CHECK(triples(code("Ukraine was attacked by Russia.")) == Triples{"RUS 190 UKR"});
+  CHECK(triples(code("North Korea was accused by Japan of firing missiles.")) ==
+        Triples{"JPN 112 PRK"});
+  // No agent: no source, no event.
+  CHECK(code("Ukraine was attacked overnight.").empty());
+}
+
+TEST_CASE("a coordinated target gives one event per actor", "[events]") {
+  CHECK(triples(code("North Korea accused the United States, Japan and South Korea of "
+                     "provocations.")) == Triples{"PRK 112 JPN", "PRK 112 KOR", "PRK 112 USA"});
+}
+
+TEST_CASE("reciprocal events go each way", "[events]") {
+  CHECK(triples(code("Putin and Kim Jong Un met in Vladivostok.")) ==
+        Triples{"PRKGOV 040 RUSGOV", "RUSGOV 040 PRKGOV"});
+  CHECK(triples(code("The talks between Armenia and Azerbaijan resumed.")) ==
+        Triples{"ARM 040 AZE", "AZE 040 ARM"});
+  // A transitive use is one event.
+  CHECK(triples(code("Putin met Kim Jong Un.")) == Triples{"RUSGOV 040 PRKGOV"});
+}
+
+TEST_CASE("a relative pronoun stands for its antecedent", "[events]") {
+  CHECK(triples(code("The sanctions have not stopped Russia, which has also turned to Iran, "
+                     "another sanctioned country, for help.")) == Triples{"RUS 023 IRN"});
+}
+
+TEST_CASE("possessors are sources or targets as the pattern says", "[events]") {
+  CHECK(triples(code("Iran has become Russia's top military backer.")) == Triples{"IRN 072 RUS"});
+  CHECK(triples(code("Putin's visit to China was short.")) == Triples{"RUSGOV 042 CHN"});
+}
+
+TEST_CASE("reported speech codes the reported event with its real source", "[events]") {
+  const auto events = code("The Pentagon said Russia attacked Ukraine.");
+  REQUIRE(triples(events) == Triples{"RUS 190 UKR"});
+  CHECK(events[0].modality == "reported");
+  // Telling someone is a statement with a target.
+  CHECK(triples(code("Putin told Xi Jinping that the war would go on.")) ==
+        Triples{"RUSGOV 010 CHNGOV"});
+}
+
+TEST_CASE("negation is kept on the event", "[events]") {
+  const auto events = code("Russia did not attack Ukraine.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].negated);
+}
+
+TEST_CASE("intentions take CAMEO intent codes and modals stay hypothetical", "[events]") {
+  const auto planned = code("Kim Jong Un is planning to visit Russia.");
+  REQUIRE(triples(planned) == Triples{"PRKGOV 036 RUS"});
+  CHECK(planned[0].modality == "intended");
+  const auto could = code("Putin could meet Kim Jong Un.");
+  REQUIRE(triples(could) == Triples{"RUSGOV 040 PRKGOV"});
+  CHECK(could[0].modality == "hypothetical");
+  const auto reportedly = code("Kim Jong Un reportedly visited Russia.");
+  REQUIRE(reportedly.size() == 1);
+  CHECK(reportedly[0].modality == "reported");
+}
+
+TEST_CASE("an appeal's content is hypothetical", "[events]") {
+  const auto events = code("Japan urged China to attack nobody.");
+  // "urge $T to" codes; what is urged is not an event that happened.
+  REQUIRE(triples(events) == Triples{"JPN 020 CHN"});
+}
+
+TEST_CASE("a place in a movement slot stands for its country and is the location", "[events]") {
+  const auto events = code("Sergei Shoigu traveled to Pyongyang.");
+  REQUIRE(triples(events) == Triples{"RUSMIL 042 PRK"});
+  CHECK(events[0].location == "Pyongyang");
+}
+
+TEST_CASE("in PLACE attaches a location", "[events]") {
+  const auto events = code("Putin met Kim Jong Un in Vladivostok.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].location == "Vladivostok");
+}
+
+TEST_CASE("the subject of coordinated verbs is shared", "[events]") {
+  CHECK(triples(code("Putin met Xi Jinping and attacked Ukraine.")) ==
+        Triples{"RUSGOV 040 CHNGOV", "RUSGOV 190 UKR"});
+}
+
+TEST_CASE("an apposition does not become the subject", "[events]") {
+  CHECK(triples(code("Kim Taewoo, the former head of Seoul's Korea Institute for National "
+                     "Unification, told the Associated Press it was true.")) .size() == 1);
+}
+
+TEST_CASE("targetless patterns code events without a target", "[events]") {
+  const auto events = code("China held military exercises near Taiwan.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].source == "CHN");
+  CHECK(events[0].target == "-");
+  CHECK(events[0].code == "150");
+}
+
+TEST_CASE("a speech verb without an addressee is no event", "[events]") {
+  CHECK(code("Putin said the talks were useful.").empty());
+}
+
+TEST_CASE("a user lexicon overrides and deletes built-in entries", "[events]") {
+  const std::string user = std::string(kLexicon) + "verb\t195\tattack $T\nverb\t-\tvisit $T\n";
+  CHECK(triples(code("Russia attacked Ukraine.", "2023-09-05", user)) == Triples{"RUS 195 UKR"});
+  CHECK(code("Putin visited China.", "2023-09-05", user).empty());
+}
+
+TEST_CASE("a noun after a determiner is not a verb", "[events]") {
+  // "the attack" is a noun; the lexicon only has the verb, so nothing codes.
+  CHECK(code("Russia condemned the attack Ukraine suffered.").empty());
+}
+
+TEST_CASE("events carry their sentence", "[events]") {
+  const auto events = code("Nothing happened here.\n\nRussia attacked Ukraine.");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].sentence == 1);
+}
