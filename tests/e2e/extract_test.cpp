@@ -3,6 +3,7 @@
 // reference article's acceptance list when ../shared is present.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
@@ -179,6 +180,82 @@ TEST_CASE("the reference article gives the actors of its acceptance list",
     INFO(noise);
     CHECK(all_names.find(noise) == std::string::npos);
   }
+}
+
+TEST_CASE("the reference article gives the events of its acceptance list",
+          "[e2e][extract][seed][events]") {
+  const auto seed = kShared + "/seed/kremlin-summit.txt";
+  if (!fs::exists(seed)) {
+    WARN("skipped: " << seed << " is not here (../shared is optional)");
+    return;
+  }
+  const auto result = cli("extract --date 2023-09-05 " + quote(seed));
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto lines = json_lines(result.out);
+  REQUIRE(lines.size() == 1);
+  const auto& events = lines[0]["events"];
+  auto field = [](const nlohmann::json& ref, const char* name) {
+    return ref.is_null() || ref[name].is_null() ? std::string() : ref[name].get<std::string>();
+  };
+  // Any event from `source` to `target` (countries, or a full code for
+  // `source` when it has 6 letters) whose code starts with one of `roots`
+  // and whose date starts with `date`.
+  auto has = [&](const std::string& source, const std::string& target,
+                 std::initializer_list<const char*> roots, const std::string& date = "") {
+    for (const auto& event : events) {
+      const auto source_code = field(event["source"], "code");
+      const auto source_country = field(event["source"], "country");
+      if (source.size() == 6 ? source_code != source : source_country != source) continue;
+      if (field(event["target"], "country") != target) continue;
+      if (event["negated"].get<bool>()) continue;
+      const auto code = event["event"]["code"].get<std::string>();
+      const bool root_ok = std::any_of(roots.begin(), roots.end(), [&](const char* root) {
+        return code.rfind(root, 0) == 0;
+      });
+      const auto event_date = event["date"].is_null() ? std::string() : event["date"].get<std::string>();
+      if (root_ok && event_date.rfind(date, 0) == 0) return true;
+    }
+    return false;
+  };
+  CHECK(has("PRK", "RUS", {"03", "04"}));           // Kim intends to travel and meet Putin
+  CHECK(has("RUSMIL", "PRK", {"042"}, "2023-07"));  // Shoigu's visit in July
+  CHECK((has("PRK", "RUS", {"04"}, "2019-04") || has("RUS", "PRK", {"04"}, "2019-04")));
+  for (const auto* target : {"USA", "JPN", "KOR"}) {
+    INFO(target);
+    CHECK(has("PRK", target, {"11", "12"}));  // Kim accuses the three leaders
+  }
+  CHECK(has("USA", "PRK", {"11"}));        // the U.S. suspects North Korea
+  CHECK(has("PRK", "RUS", {"07"}));        // of providing Russia with arms
+  CHECK(has("IRN", "RUS", {"07", "06"}));  // Iran, Russia's top military backer
+  // Nothing from the promo headline, CLICK HERE or the copyright line.
+  for (const auto& event : events) {
+    const auto text = event["text"].get<std::string>();
+    INFO(text);
+    CHECK(text.find("HALEY") == std::string::npos);
+    CHECK(text.find("CLICK HERE") == std::string::npos);
+    CHECK(text.find("\u00a9") == std::string::npos);
+    CHECK(text.find("Related Content") == std::string::npos);
+  }
+
+  // The whole event list, compared with its golden file.
+  std::string summary;
+  for (const auto& event : events) {
+    summary += std::to_string(event["sentence"].get<int>()) + "\t" + field(event["source"], "code") +
+               "\t" + event["event"]["code"].get<std::string>() + "\t" +
+               field(event["target"], "code") + "\t" +
+               (event["date"].is_null() ? "-" : event["date"].get<std::string>()) + "\t" +
+               event["modality"].get<std::string>() + (event["negated"].get<bool>() ? "\tnegated" : "") +
+               "\n";
+  }
+  const auto golden = kSource + "/tests/e2e/golden/kremlin-summit.events.tsv";
+  if (std::getenv("GEOKG_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << summary;
+    WARN("updated " << golden);
+    return;
+  }
+  REQUIRE(fs::exists(golden));
+  CHECK(summary == read_file(golden));
 }
 
 TEST_CASE("eval scores a gold file and names what it missed", "[e2e][eval]") {
