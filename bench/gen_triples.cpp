@@ -251,42 +251,15 @@ struct CodePicker {
 };
 
 // ---------------------------------------------------------------------------
-// Dates: days since 1970-01-01 <-> civil dates (Howard Hinnant's algorithms).
-
-struct Civil {
-  int year;
-  int month;
-  int day;
-};
-
-std::int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<std::int64_t>(y) - era * 400;
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Civil civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const auto d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const auto m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const auto y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-  return {y, m, d};
-}
+// Dates
 
 void append_2(std::string& out, int value) {
   out.push_back(static_cast<char>('0' + value / 10));
   out.push_back(static_cast<char>('0' + value % 10));
 }
 
-void append_date(std::string& out, const Civil& date, int precision /*1 year, 2 month, 3 day*/) {
+void append_date(std::string& out, const geokg::EventDate& date,
+                 int precision /*1 year, 2 month, 3 day*/) {
   out += std::to_string(date.year);
   if (precision >= 2) {
     out.push_back('-');
@@ -296,6 +269,12 @@ void append_date(std::string& out, const Civil& date, int precision /*1 year, 2 
     out.push_back('-');
     append_2(out, date.day);
   }
+}
+
+std::int64_t days_of(int year, int month, int day) {
+  return geokg::EventDate{static_cast<std::int16_t>(year), static_cast<std::int8_t>(month),
+                          static_cast<std::int8_t>(day), geokg::DatePrecision::Day}
+      .days_since_epoch();
 }
 
 // ---------------------------------------------------------------------------
@@ -380,8 +359,8 @@ int main(int argc, char** argv) {
   constexpr std::array<std::string_view, 6> kSources{
       "Daily Wire Service", "Evening Courier", "Global Dispatch", "Northern Observer",
       "Press Agency International", "Regional Monitor"};
-  const std::int64_t first_day = days_from_civil(2015, 1, 1);
-  const std::int64_t day_span = days_from_civil(2025, 1, 1) - first_day;
+  const std::int64_t first_day = days_of(2015, 1, 1);
+  const std::int64_t day_span = days_of(2025, 1, 1) - first_day;
 
   std::string out;
   out.reserve(1 << 20);
@@ -399,7 +378,7 @@ int main(int argc, char** argv) {
     const std::string doc_id(id_buffer);
     const std::int64_t published = first_day + static_cast<std::int64_t>(random.below(
                                                    static_cast<std::uint64_t>(day_span)));
-    const Civil published_civil = civil_from_days(published);
+    const geokg::EventDate published_day = geokg::EventDate::from_days(published);
 
     for (std::uint64_t sentence = 0; sentence < size; ++sentence) {
       const GenActor& source = pick_actor();
@@ -415,12 +394,12 @@ int main(int argc, char** argv) {
         append_json_string(out, source.name + " and " + target->name + ": " +
                                     lower_first(code.label));
         out += ", \"date\": \"";
-        append_date(out, published_civil, 3);
+        append_date(out, published_day, 3);
         out += "\", \"source\": ";
         append_json_string(out, kSources[random.below(kSources.size())]);
         out += ", \"url\": ";
-        append_json_string(out, "https://news.example.org/" + std::to_string(published_civil.year) +
-                                    "/" + doc_id);
+        append_json_string(
+            out, "https://news.example.org/" + std::to_string(published_day.year) + "/" + doc_id);
         out += "}";
       } else {
         append_json_string(out, doc_id);
@@ -440,7 +419,8 @@ int main(int argc, char** argv) {
       // known only to the month or year, some not at all (then inferred).
       const double date_roll = random.unit();
       if (date_roll < 0.95) {
-        const auto day = civil_from_days(published - static_cast<std::int64_t>(random.below(15)));
+        const auto day =
+            geokg::EventDate::from_days(published - static_cast<std::int64_t>(random.below(15)));
         out += ", \"date\": \"";
         append_date(out, day, date_roll < 0.88 ? 3 : (date_roll < 0.94 ? 2 : 1));
         out += "\"";

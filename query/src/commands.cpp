@@ -173,45 +173,16 @@ bool is_in(const EventEnd& end, const NodeRef& node) {
 // ---------------------------------------------------------------------------
 // Periods
 
-std::int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<std::int64_t>(y) - era * 400;
-  const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  int year;
-  int month;
-  int day;
-};
-
-Civil civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const auto d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const auto m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
-}
-
 std::int32_t yyyymmdd(std::int64_t days) {
-  const auto civil = civil_from_days(days);
-  return civil.year * 10000 + civil.month * 100 + civil.day;
+  return EventDate::from_days(days).first_day();
 }
 
 // ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday.
 std::string iso_week(const EventDate& date) {
-  const auto days = days_from_civil(date.year, date.month, date.day);
-  const auto monday_based = ((days + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
-  const auto thursday = days - monday_based + 3;
-  const int year = civil_from_days(thursday).year;
-  const auto week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+  const auto thursday = date.days_since_epoch() - date.weekday() + 3;
+  const int year = EventDate::from_days(thursday).year;
+  const EventDate new_year{static_cast<std::int16_t>(year), 1, 1, DatePrecision::Day};
+  const auto week = (thursday - new_year.days_since_epoch()) / 7 + 1;
   char text[16];
   std::snprintf(text, sizeof text, "%04d-W%02d", year, static_cast<int>(week));
   return text;
@@ -240,8 +211,7 @@ PeriodKey period_of(const EventDate& date, Period by) {
   month.precision = DatePrecision::Month;
   if (by == Period::Month) return {month.first_day(), month.last_day(), month.iso()};
   if (by == Period::Day) return {date.first_day(), date.last_day(), date.iso()};
-  const auto days = days_from_civil(date.year, date.month, date.day);
-  const auto monday = days - ((days + 3) % 7 + 7) % 7;
+  const auto monday = date.days_since_epoch() - date.weekday();
   return {yyyymmdd(monday), yyyymmdd(monday + 6), iso_week(date)};
 }
 

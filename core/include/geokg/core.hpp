@@ -60,6 +60,31 @@ struct EventDate {
   std::int32_t first_day() const;
   std::int32_t last_day() const;
 
+  // True when the fields keep the invariant above and name a real calendar
+  // date (no 2023-02-29). Dates made by hand can be checked with it.
+  bool valid() const;
+
+  // Day arithmetic on the proleptic Gregorian calendar. Day counts are days
+  // since 1970-01-01 (negative before it). Each throws ModelError for a
+  // date of the wrong precision or a result outside the years 1..9999.
+  //
+  // Requires day precision.
+  std::int64_t days_since_epoch() const;
+  // The day-precision date `days` days after 1970-01-01.
+  static EventDate from_days(std::int64_t days);
+  // The date `days` days later (earlier when negative). Requires day precision.
+  EventDate add_days(std::int64_t days) const;
+  // Day of the week, ISO order from 0 (Monday) to 6 (Sunday). Requires day
+  // precision.
+  int weekday() const;
+  // The date `months` months later (earlier when negative) at the same
+  // precision; a day past the end of the new month becomes its last day
+  // (2024-01-31 + 1 month = 2024-02-29). Requires month or day precision.
+  EventDate add_months(int months) const;
+
+  // Days in `month` of `year`, leap years counted; 0 for a month outside 1..12.
+  static int days_in_month(int year, int month);
+
   friend bool operator==(const EventDate&, const EventDate&) = default;
 };
 
