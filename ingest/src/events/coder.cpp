@@ -754,6 +754,17 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         return first >= match.head ? first - match.head : (end <= match.head ? match.head - end + 1 : 0);
       };
       for (const auto& date : dates) {
+        // A date heading the sentence ("In July, ...") dates all of it;
+        // others only the triggers near them. "since 1991" after a trigger
+        // is the start of a span, not the day of the event.
+        const bool heads_sentence = date.first_token <= sc.sb + 1;
+        const bool near = distance(date.first_token, date.end_token) <= 10;
+        bool since_after = false;
+        for (auto t = date.first_token; date.first_token > match.head && t-- > sc.sb &&
+                                        date.first_token - t <= 2;) {
+          since_after = since_after || tokens[t].folded == "since";
+        }
+        if ((!heads_sentence && !near) || since_after) continue;
         if (!nearest || distance(date.first_token, date.end_token) <
                             distance(nearest->first_token, nearest->end_token)) {
           nearest = &date;
