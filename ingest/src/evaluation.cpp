@@ -1,9 +1,10 @@
 // `geokg eval`: scores the extractor against a gold file (docs/eval.md).
 #include "evaluation.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "geokg/ingest.hpp"
@@ -18,11 +19,9 @@ struct GoldActor {
   std::string type;
 };
 
-std::string optional_string(const nlohmann::json& value, const char* field,
-                            const std::string& where) {
+std::string optional_string(const nlohmann::json& value, const char* field, const std::string& where) {
   if (!value.contains(field) || value[field].is_null()) return {};
-  if (!value[field].is_string())
-    throw IngestError(where, std::string("\"") + field + "\" must be a string or null");
+  if (!value[field].is_string()) throw IngestError(where, std::string("\"") + field + "\" must be a string or null");
   return value[field].get<std::string>();
 }
 
@@ -53,8 +52,7 @@ std::vector<std::size_t> unmatched(const std::vector<std::string>& left,
 
 double Score::precision() const {
   const auto predicted = true_positives + false_positives;
-  return predicted == 0 ? 0.0
-                        : static_cast<double>(true_positives) / static_cast<double>(predicted);
+  return predicted == 0 ? 0.0 : static_cast<double>(true_positives) / static_cast<double>(predicted);
 }
 double Score::recall() const {
   const auto gold = true_positives + false_negatives;
@@ -132,8 +130,9 @@ void score_events(const std::vector<EventKey>& gold, const std::vector<EventKey>
     }
   }
   for (std::size_t i = 0; i < predicted.size(); ++i) {
-    if (predicted_spurious[i])
+    if (predicted_spurious[i]) {
       ++report.events_by_root[predicted[i].code.substr(0, 2)].false_positives;
+    }
   }
 
   // Full-code level, with the misses.
@@ -225,8 +224,9 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
             }
             ++index;
           }
-          if (end > begin)
+          if (end > begin) {
             forms.push_back(text::fold(record.document.text.substr(begin, end - begin)));
+          }
         }
         return forms;
       };
