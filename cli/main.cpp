@@ -54,7 +54,7 @@ struct IngestArgs {
 };
 
 struct EvalArgs {
-  std::string gold;
+  std::vector<std::string> gold;  // one or more files, scored together
   std::string format = "table";
   bool misses = false;
   DictionaryArgs dictionary;
@@ -247,9 +247,16 @@ int run_eval(const EvalArgs& args) {
   const auto dictionary = load_dictionary(args.dictionary);
   const auto lexicon = load_lexicon(args.dictionary);
   const geokg::Extractor extractor(*dictionary, geokg::Ontology::builtin(), *lexicon);
-  std::ifstream in(args.gold, std::ios::binary);
-  if (!in) throw geokg::IngestError(args.gold, "cannot open the gold file");
-  const auto report = geokg::evaluate(in, args.gold, extractor, geokg::Ontology::builtin());
+  const auto& ontology = geokg::Ontology::builtin();
+  // Several gold files: every count is summed, as if they were one file.
+  geokg::EvalReport report;
+  std::string files;
+  for (const auto& gold : args.gold) {
+    std::ifstream in(gold, std::ios::binary);
+    if (!in) throw geokg::IngestError(gold, "cannot open the gold file");
+    report += geokg::evaluate(in, gold, extractor, ontology);
+    files += (files.empty() ? "" : " + ") + gold;
+  }
   auto score_json = [](const geokg::Score& score) {
     return nlohmann::ordered_json{{"precision", score.precision()},
                                   {"recall", score.recall()},
@@ -271,29 +278,37 @@ int run_eval(const EvalArgs& args) {
     out["gold_events"] = report.gold_events;
     out["events_root"] = score_json(report.events_root);
     out["events_code"] = score_json(report.events_code);
+    out["events_by_root"] = nlohmann::ordered_json::object();
+    for (const auto& [root, score] : report.events_by_root) {
+      out["events_by_root"][root] = score_json(score);
+    }
     if (args.misses) out["misses"] = report.misses;
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   auto row = [](const std::string& label, const geokg::Score& score) {
-    std::printf("%-34s %9.3f %9.3f %9.3f %6lld %6lld %6lld\n", label.c_str(), score.precision(),
+    std::printf("%-38s %9.3f %9.3f %9.3f %6lld %6lld %6lld\n", label.c_str(), score.precision(),
                 score.recall(), score.f1(), static_cast<long long>(score.true_positives),
                 static_cast<long long>(score.false_positives),
                 static_cast<long long>(score.false_negatives));
   };
-  std::printf("%s: %lld passages, %lld gold events\n\n", args.gold.c_str(),
+  std::printf("%s: %lld passages, %lld gold events\n\n", files.c_str(),
               static_cast<long long>(report.passages), static_cast<long long>(report.gold_events));
-  std::printf("%-34s %9s %9s %9s %6s %6s %6s\n", "", "precision", "recall", "F1", "tp", "fp",
-              "fn");
+  std::printf("%-38s %9s %9s %9s %6s %6s %6s\n", "", "precision", "recall", "F1", "tp", "fp", "fn");
   row("actors (name and code)", report.actors);
   row("actors (name only)", report.actors_by_name);
   // False positives have no gold type: these rows give recall only.
   for (const auto& [type, score] : report.actors_by_type) {
-    std::printf("%-34s %9s %9.3f %9s %6lld %6s %6lld\n", ("  recall: " + type).c_str(), "-",
+    std::printf("%-38s %9s %9.3f %9s %6lld %6s %6lld\n", ("  recall: " + type).c_str(), "-",
                 score.recall(), "-", static_cast<long long>(score.true_positives), "-",
                 static_cast<long long>(score.false_negatives));
   }
   row("events (root + countries)", report.events_root);
+  // The root-level comparison by CAMEO root: "  19 Fight".
+  for (const auto& [root, score] : report.events_by_root) {
+    const auto* info = ontology.find_event(root);
+    row("  " + root + (info ? " " + info->label : std::string()), score);
+  }
   row("events (full code + actors)", report.events_code);
   if (args.misses) {
     std::printf("\n");
@@ -454,12 +469,16 @@ int main(int argc, char** argv) {
 
   EvalArgs eval_args;
   auto* eval = app.add_subcommand("eval", "Score extraction against a gold file (docs/eval.md)");
-  eval->add_option("--gold", eval_args.gold, "Gold JSON Lines file")->required();
+  eval->add_option("--gold", eval_args.gold,
+                   "Gold JSON Lines file; repeatable, the scores are summed over all files")
+      ->required()
+      ->allow_extra_args(false);
   eval->add_option("--format", eval_args.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
   eval->add_flag("--misses", eval_args.misses,
-                 "List every missed, spurious or wrongly coded actor");
+                 "List every missed, spurious or wrongly coded actor and every missed or "
+                 "spurious event");
   add_dictionary_options(*eval, eval_args.dictionary);
 
   ExportArgs export_args;

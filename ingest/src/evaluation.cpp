@@ -1,7 +1,10 @@
 // `geokg eval`: scores the extractor against a gold file (docs/eval.md).
+#include "evaluation.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "geokg/ingest.hpp"
@@ -16,12 +19,6 @@ struct GoldActor {
   std::string type;
 };
 
-struct GoldEvent {
-  std::string source;
-  std::string target;
-  std::string code;
-};
-
 std::string optional_string(const nlohmann::json& value, const char* field, const std::string& where) {
   if (!value.contains(field) || value[field].is_null()) return {};
   if (!value[field].is_string()) throw IngestError(where, std::string("\"") + field + "\" must be a string or null");
@@ -33,17 +30,22 @@ std::string country_of(const std::string& code, const Ontology& ontology) {
   return ontology.split_actor_code(code).country;
 }
 
-// Counts the matches between two multisets of keys.
-template <typename Key>
-void score_multiset(std::vector<Key> gold, std::vector<Key> predicted, Score& score) {
-  std::sort(gold.begin(), gold.end());
-  std::sort(predicted.begin(), predicted.end());
-  std::vector<Key> common;
-  std::set_intersection(gold.begin(), gold.end(), predicted.begin(), predicted.end(),
-                        std::back_inserter(common));
-  score.true_positives += static_cast<std::int64_t>(common.size());
-  score.false_positives += static_cast<std::int64_t>(predicted.size() - common.size());
-  score.false_negatives += static_cast<std::int64_t>(gold.size() - common.size());
+// The elements of `left` not matched one to one by an equal key of `right`,
+// by index, in order: the multiset difference left - right.
+std::vector<std::size_t> unmatched(const std::vector<std::string>& left,
+                                   const std::vector<std::string>& right) {
+  std::map<std::string, std::int64_t> available;
+  for (const auto& key : right) ++available[key];
+  std::vector<std::size_t> rest;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    auto found = available.find(left[i]);
+    if (found != available.end() && found->second > 0) {
+      --found->second;
+    } else {
+      rest.push_back(i);
+    }
+  }
+  return rest;
 }
 
 }  // namespace
@@ -60,6 +62,96 @@ double Score::f1() const {
   const double p = precision(), r = recall();
   return p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
 }
+Score& Score::operator+=(const Score& other) {
+  true_positives += other.true_positives;
+  false_positives += other.false_positives;
+  false_negatives += other.false_negatives;
+  return *this;
+}
+
+EvalReport& EvalReport::operator+=(const EvalReport& other) {
+  passages += other.passages;
+  gold_events += other.gold_events;
+  actors += other.actors;
+  actors_by_name += other.actors_by_name;
+  for (const auto& [type, score] : other.actors_by_type) actors_by_type[type] += score;
+  events_root += other.events_root;
+  events_code += other.events_code;
+  for (const auto& [root, score] : other.events_by_root) events_by_root[root] += score;
+  misses.insert(misses.end(), other.misses.begin(), other.misses.end());
+  return *this;
+}
+
+namespace evaluation {
+
+std::string describe(const EventKey& event) {
+  return event.code + " " + (event.source.empty() ? "-" : event.source) + "->" +
+         (event.target.empty() ? "-" : event.target);
+}
+
+void score_events(const std::vector<EventKey>& gold, const std::vector<EventKey>& predicted,
+                  const std::string& prefix, const Ontology& ontology, EvalReport& report) {
+  auto root_key = [&](const EventKey& event) {
+    return event.code.substr(0, 2) + "|" + country_of(event.source, ontology) + "|" +
+           country_of(event.target, ontology);
+  };
+  auto code_key = [](const EventKey& event) {
+    return event.code + "|" + event.source + "|" + event.target;
+  };
+  std::vector<std::string> gold_roots, gold_codes, predicted_roots, predicted_codes;
+  for (const auto& event : gold) {
+    gold_roots.push_back(root_key(event));
+    gold_codes.push_back(code_key(event));
+  }
+  for (const auto& event : predicted) {
+    predicted_roots.push_back(root_key(event));
+    predicted_codes.push_back(code_key(event));
+  }
+  // Both sides have the same number of matches: gold - gold left over.
+  auto add = [&](Score& score, std::size_t gold_left, std::size_t predicted_left) {
+    score.true_positives += static_cast<std::int64_t>(gold.size() - gold_left);
+    score.false_negatives += static_cast<std::int64_t>(gold_left);
+    score.false_positives += static_cast<std::int64_t>(predicted_left);
+  };
+
+  // Root level, overall and by root.
+  const auto gold_root_left = unmatched(gold_roots, predicted_roots);
+  const auto predicted_root_left = unmatched(predicted_roots, gold_roots);
+  add(report.events_root, gold_root_left.size(), predicted_root_left.size());
+  std::vector<bool> gold_missed(gold.size(), false), predicted_spurious(predicted.size(), false);
+  for (auto i : gold_root_left) gold_missed[i] = true;
+  for (auto i : predicted_root_left) predicted_spurious[i] = true;
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    Score& score = report.events_by_root[gold[i].code.substr(0, 2)];
+    if (gold_missed[i]) {
+      ++score.false_negatives;
+    } else {
+      ++score.true_positives;
+    }
+  }
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    if (predicted_spurious[i]) {
+      ++report.events_by_root[predicted[i].code.substr(0, 2)].false_positives;
+    }
+  }
+
+  // Full-code level, with the misses.
+  const auto gold_code_left = unmatched(gold_codes, predicted_codes);
+  const auto predicted_code_left = unmatched(predicted_codes, gold_codes);
+  add(report.events_code, gold_code_left.size(), predicted_code_left.size());
+  auto sentence = [](const EventKey& event) {
+    return event.sentence ? " (sentence " + std::to_string(*event.sentence) + ")" : std::string();
+  };
+  for (auto i : gold_code_left) {
+    report.misses.push_back(prefix + ": missed event " + describe(gold[i]) + sentence(gold[i]));
+  }
+  for (auto i : predicted_code_left) {
+    report.misses.push_back(prefix + ": spurious event " + describe(predicted[i]) +
+                            sentence(predicted[i]));
+  }
+}
+
+}  // namespace evaluation
 
 EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& extractor,
                     const Ontology& ontology) {
@@ -91,13 +183,16 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
     const auto& record = extraction.record;
     ++report.passages;
 
-    // Actors: matched one to one by name (canonical name, alias or the text
-    // of a mention, ignoring case), then scored twice: by name alone, and
-    // strictly, requiring the CAMEO code too. Places are locations, not
-    // actors, on both sides.
-    std::vector<GoldActor> gold_actors;
+    const std::string prefix = where + " (" + record.document.key + ")";
+
+    // Actors, only where the passage lists them (an events-only gold file
+    // says nothing about actors): matched one to one by name (canonical
+    // name, alias or the text of a mention, ignoring case), then scored
+    // twice: by name alone, and strictly, requiring the CAMEO code too.
+    // Places are locations, not actors, on both sides.
     if (passage.contains("actors")) {
       if (!passage["actors"].is_array()) throw IngestError(where, "\"actors\" must be an array");
+      std::vector<GoldActor> gold_actors;
       for (const auto& item : passage["actors"]) {
         if (!item.is_object()) throw IngestError(where, "each actor must be an object");
         GoldActor actor{optional_string(item, "name", where), optional_string(item, "code", where),
@@ -106,95 +201,107 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
         if (actor.type == "place") continue;
         gold_actors.push_back(std::move(actor));
       }
-    }
-    std::vector<const Actor*> predicted;
-    for (const auto& actor : record.actors) {
-      if (actor.type != ActorType::Place) predicted.push_back(&actor);
-    }
-    auto surface_forms = [&](const Actor& actor) {
-      std::vector<std::string> forms{text::fold(actor.name)};
-      for (const auto& alias : actor.aliases) forms.push_back(text::fold(alias));
-      for (const auto& mention : record.mentions) {
-        if (mention.actor_key != actor.key) continue;
-        // Mention spans are code points; the text is UTF-8.
-        std::size_t begin = 0, end = 0, index = 0;
-        for (std::size_t byte = 0; byte <= record.document.text.size(); ++byte) {
-          if (byte < record.document.text.size() &&
-              (static_cast<unsigned char>(record.document.text[byte]) & 0xC0) == 0x80) {
-            continue;
+      std::vector<const Actor*> predicted;
+      for (const auto& actor : record.actors) {
+        if (actor.type != ActorType::Place) predicted.push_back(&actor);
+      }
+      auto surface_forms = [&](const Actor& actor) {
+        std::vector<std::string> forms{text::fold(actor.name)};
+        for (const auto& alias : actor.aliases) forms.push_back(text::fold(alias));
+        for (const auto& mention : record.mentions) {
+          if (mention.actor_key != actor.key) continue;
+          // Mention spans are code points; the text is UTF-8.
+          std::size_t begin = 0, end = 0, index = 0;
+          for (std::size_t byte = 0; byte <= record.document.text.size(); ++byte) {
+            if (byte < record.document.text.size() &&
+                (static_cast<unsigned char>(record.document.text[byte]) & 0xC0) == 0x80) {
+              continue;
+            }
+            if (static_cast<std::int64_t>(index) == mention.span.start) begin = byte;
+            if (static_cast<std::int64_t>(index) == mention.span.end) {
+              end = byte;
+              break;
+            }
+            ++index;
           }
-          if (static_cast<std::int64_t>(index) == mention.span.start) begin = byte;
-          if (static_cast<std::int64_t>(index) == mention.span.end) {
-            end = byte;
-            break;
+          if (end > begin) {
+            forms.push_back(text::fold(record.document.text.substr(begin, end - begin)));
           }
-          ++index;
         }
-        if (end > begin) forms.push_back(text::fold(record.document.text.substr(begin, end - begin)));
+        return forms;
+      };
+      std::vector<bool> used(predicted.size(), false);
+      std::int64_t matched_by_name = 0, matched_strict = 0;
+      for (const auto& gold_actor : gold_actors) {
+        const auto wanted = text::fold(gold_actor.name);
+        std::optional<std::size_t> hit;
+        for (std::size_t p = 0; p < predicted.size() && !hit; ++p) {
+          if (used[p]) continue;
+          const auto forms = surface_forms(*predicted[p]);
+          if (std::find(forms.begin(), forms.end(), wanted) != forms.end()) hit = p;
+        }
+        Score& by_type =
+            report.actors_by_type[gold_actor.type.empty() ? "unknown" : gold_actor.type];
+        if (!hit) {
+          report.misses.push_back(prefix + ": missed actor " + gold_actor.name + " [" +
+                                  (gold_actor.code.empty() ? "-" : gold_actor.code) + "]");
+          ++by_type.false_negatives;
+          continue;
+        }
+        used[*hit] = true;
+        ++matched_by_name;
+        if (predicted[*hit]->code == gold_actor.code) {
+          ++matched_strict;
+          ++by_type.true_positives;
+        } else {
+          ++by_type.false_negatives;
+          report.misses.push_back(prefix + ": " + gold_actor.name + " coded " +
+                                  (predicted[*hit]->code.empty() ? "-" : predicted[*hit]->code) +
+                                  ", gold " + (gold_actor.code.empty() ? "-" : gold_actor.code));
+        }
       }
-      return forms;
-    };
-    std::vector<bool> used(predicted.size(), false);
-    std::int64_t matched_by_name = 0, matched_strict = 0;
-    for (const auto& gold_actor : gold_actors) {
-      const auto wanted = text::fold(gold_actor.name);
-      std::optional<std::size_t> hit;
-      for (std::size_t p = 0; p < predicted.size() && !hit; ++p) {
+      for (std::size_t p = 0; p < predicted.size(); ++p) {
         if (used[p]) continue;
-        const auto forms = surface_forms(*predicted[p]);
-        if (std::find(forms.begin(), forms.end(), wanted) != forms.end()) hit = p;
+        report.misses.push_back(prefix + ": spurious actor " + predicted[p]->name + " [" +
+                                (predicted[p]->code.empty() ? "-" : predicted[p]->code) + "]");
       }
-      Score& by_type = report.actors_by_type[gold_actor.type.empty() ? "unknown" : gold_actor.type];
-      if (!hit) {
-        report.misses.push_back(where + " (" + record.document.key + "): missed actor " +
-                                gold_actor.name + " [" +
-                                (gold_actor.code.empty() ? "-" : gold_actor.code) + "]");
-        ++by_type.false_negatives;
-        continue;
-      }
-      used[*hit] = true;
-      ++matched_by_name;
-      if (predicted[*hit]->code == gold_actor.code) {
-        ++matched_strict;
-        ++by_type.true_positives;
-      } else {
-        ++by_type.false_negatives;
-        report.misses.push_back(where + " (" + record.document.key + "): " + gold_actor.name +
-                                " coded " +
-                                (predicted[*hit]->code.empty() ? "-" : predicted[*hit]->code) +
-                                ", gold " + (gold_actor.code.empty() ? "-" : gold_actor.code));
-      }
+      const auto gold_count = static_cast<std::int64_t>(gold_actors.size());
+      const auto predicted_count = static_cast<std::int64_t>(predicted.size());
+      report.actors_by_name.true_positives += matched_by_name;
+      report.actors_by_name.false_positives += predicted_count - matched_by_name;
+      report.actors_by_name.false_negatives += gold_count - matched_by_name;
+      report.actors.true_positives += matched_strict;
+      report.actors.false_positives += predicted_count - matched_strict;
+      report.actors.false_negatives += gold_count - matched_strict;
     }
-    for (std::size_t p = 0; p < predicted.size(); ++p) {
-      if (used[p]) continue;
-      report.misses.push_back(where + " (" + record.document.key + "): spurious actor " +
-                              predicted[p]->name + " [" +
-                              (predicted[p]->code.empty() ? "-" : predicted[p]->code) + "]");
-    }
-    const auto gold_count = static_cast<std::int64_t>(gold_actors.size());
-    const auto predicted_count = static_cast<std::int64_t>(predicted.size());
-    report.actors_by_name.true_positives += matched_by_name;
-    report.actors_by_name.false_positives += predicted_count - matched_by_name;
-    report.actors_by_name.false_negatives += gold_count - matched_by_name;
-    report.actors.true_positives += matched_strict;
-    report.actors.false_positives += predicted_count - matched_strict;
-    report.actors.false_negatives += gold_count - matched_strict;
 
     // Events: multisets of (root, source country, target country) and of
     // (code, source code, target code).
     if (passage.contains("events")) {
       if (!passage["events"].is_array()) throw IngestError(where, "\"events\" must be an array");
-      std::vector<std::string> gold_roots, gold_codes, predicted_roots, predicted_codes;
+      std::vector<evaluation::EventKey> gold_events, predicted_events;
       for (const auto& item : passage["events"]) {
         if (!item.is_object()) throw IngestError(where, "each event must be an object");
-        GoldEvent event{optional_string(item, "source", where),
-                        optional_string(item, "target", where), optional_string(item, "code", where)};
+        evaluation::EventKey event{optional_string(item, "code", where),
+                                   optional_string(item, "source", where),
+                                   optional_string(item, "target", where), std::nullopt};
         if (!ontology.find_event(event.code)) {
           throw IngestError(where, "unknown CAMEO event code \"" + event.code + "\"");
         }
-        gold_roots.push_back(event.code.substr(0, 2) + "|" + country_of(event.source, ontology) +
-                             "|" + country_of(event.target, ontology));
-        gold_codes.push_back(event.code + "|" + event.source + "|" + event.target);
+        const auto event_date = optional_string(item, "date", where);
+        try {
+          if (!event_date.empty()) EventDate::parse(event_date);
+        } catch (const ModelError& error) {
+          throw IngestError(where, error.what());
+        }
+        if (item.contains("sentence") && !item["sentence"].is_null()) {
+          if (!item["sentence"].is_number_unsigned() ||
+              item["sentence"].get<std::uint64_t>() > 1000000) {
+            throw IngestError(where, "an event's \"sentence\" must be a non-negative integer");
+          }
+          event.sentence = item["sentence"].get<int>();
+        }
+        gold_events.push_back(std::move(event));
         ++report.gold_events;
       }
       auto code_of = [&](const std::optional<Participant>& participant) -> std::string {
@@ -207,13 +314,10 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
       };
       for (const auto& event : record.events) {
         if (event.negated) continue;
-        const auto source = code_of(event.source), target = code_of(event.target);
-        predicted_roots.push_back(event.code.substr(0, 2) + "|" + country_of(source, ontology) +
-                                  "|" + country_of(target, ontology));
-        predicted_codes.push_back(event.code + "|" + source + "|" + target);
+        predicted_events.push_back(
+            {event.code, code_of(event.source), code_of(event.target), event.sentence});
       }
-      score_multiset(gold_roots, predicted_roots, report.events_root);
-      score_multiset(gold_codes, predicted_codes, report.events_code);
+      evaluation::score_events(gold_events, predicted_events, prefix, ontology, report);
     }
   }
   return report;

@@ -202,6 +202,7 @@ struct Score {
   double precision() const;  // 0 when nothing was predicted
   double recall() const;     // 0 when the gold set is empty
   double f1() const;
+  Score& operator+=(const Score& other);
 };
 
 struct EvalReport {
@@ -212,12 +213,22 @@ struct EvalReport {
   std::map<std::string, Score> actors_by_type;  // strict, by gold type (no false positives)
   Score events_root;     // CAMEO root with source and target country
   Score events_code;     // full event code with full source and target codes
-  std::vector<std::string> misses;  // "file:line (id): missed actor ...", for people to read
+  // events_root broken down by CAMEO root ("01".."20"): true positives and
+  // false negatives under the gold event's root, false positives under the
+  // predicted event's root. The rows add up to events_root.
+  std::map<std::string, Score> events_by_root;
+  // "file:line (id): missed actor ...", "... missed event 112 PRKGOV->USA",
+  // "... spurious event ...", for people to read
+  std::vector<std::string> misses;
+
+  // Adds another report's counts and appends its misses (several gold files).
+  EvalReport& operator+=(const EvalReport& other);
 };
 
 // Runs `extractor` on every passage of a gold file (JSON Lines: id, date,
-// title, text, actors, events) and scores it. Throws IngestError("file:line",
-// ...) for a malformed gold line.
+// title, text, actors, events) and scores it: actors only in passages with an
+// "actors" field, events only in passages with an "events" field. Throws
+// IngestError("file:line", ...) for a malformed gold line.
 EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& extractor,
                     const Ontology& ontology);
 
