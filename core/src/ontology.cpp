@@ -61,11 +61,12 @@ bool all_of_class(std::string_view text, bool (*accept)(char)) {
 }  // namespace
 
 QuadClass EventCodeInfo::quad() const {
-  // CAMEO's roots fall into the quad classes in four contiguous bands.
+  // CAMEO roots fall into the quad classes in four contiguous bands, as GDELT
+  // and ICEWS count them: 01-05, 06-08, 09-13, 14-20.
   const int root_number = (code[0] - '0') * 10 + (code[1] - '0');
   if (root_number <= 5) return QuadClass::VerbalCooperation;
-  if (root_number <= 9) return QuadClass::MaterialCooperation;
-  if (root_number <= 14) return QuadClass::VerbalConflict;
+  if (root_number <= 8) return QuadClass::MaterialCooperation;
+  if (root_number <= 13) return QuadClass::VerbalConflict;
   return QuadClass::MaterialConflict;
 }
 

@@ -45,22 +45,22 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   auto result = cli("ingest " + quote(kSource + "/samples") + " --db " + quote(db));
   CHECK(result.exit_code == 0);
   // samples/triples: 2 files, 18 lines, 9 documents, 18 events, 18 actors;
-  // samples/articles: 3 files, 4 articles, their actors and mentions.
+  // samples/articles: 3 files, 4 articles, their actors, mentions and 16 events.
   CHECK_THAT(result.err, Catch::Contains("read 5 input(s), 22 record(s), 0 rejected") &&
                              Catch::Contains("13 added") &&
-                             Catch::Contains("18 event(s), 46 actor(s) and 67 mention(s) added"));
+                             Catch::Contains("34 event(s), 46 actor(s) and 67 mention(s) added"));
 
   result = cli("stats --format json --db " + quote(db));
   REQUIRE(result.exit_code == 0);
   const auto stats = nlohmann::json::parse(result.out);
   CHECK(stats["documents"] == 13);
-  CHECK(stats["events"] == 18);
+  CHECK(stats["events"] == 34);
   CHECK(stats["actors"] == 46);
   CHECK(stats["mentions"] == 67);
   CHECK(stats["first_date"] == "2022-02-24");
-  CHECK(stats["events_by_root"]["04"] == 10);
-  CHECK(stats["top_actors"][0]["name"] == "Kim Jong Un");
-  CHECK(stats["top_actors"][0]["events"] == 6);
+  CHECK(stats["events_by_root"]["04"] == 17);
+  CHECK(stats["top_actors"][0]["name"] == "Russia");
+  CHECK(stats["top_actors"][0]["events"] == 7);
 
   result = cli("stats --db " + quote(db));
   CHECK(result.exit_code == 0);
@@ -75,7 +75,7 @@ TEST_CASE("ingesting the same file twice adds nothing", "[e2e]") {
   CHECK_THAT(result.err, Catch::Contains("0 added") && Catch::Contains("13 unchanged") &&
                              Catch::Contains("0 event(s), 0 actor(s) and 0 mention(s) added"));
   const auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(samples.db)).out);
-  CHECK(stats["events"] == 18);
+  CHECK(stats["events"] == 34);
 }
 
 TEST_CASE("GraphML export reads back in xmllint networkx and igraph", "[e2e][graphml]") {
@@ -88,13 +88,13 @@ TEST_CASE("GraphML export reads back in xmllint networkx and igraph", "[e2e][gra
 
   const auto seen = read_graph("graphml", out);
   const auto& nx = seen["networkx"];
-  CHECK(nx["nodes"] == 18);
-  CHECK(nx["edges"] == 18);
+  CHECK(nx["nodes"] == 31);
+  CHECK(nx["edges"] == 34);
   CHECK(nx["directed"] == true);
   CHECK(nx["labels"]["kim-jong-un"] == "Kim Jong Un");
   CHECK(nx["codes"]["sergei-shoigu"] == "RUSMIL");
-  CHECK(seen["igraph"]["nodes"] == 18);
-  CHECK(seen["igraph"]["edges"] == 18);
+  CHECK(seen["igraph"]["nodes"] == 31);
+  CHECK(seen["igraph"]["edges"] == 34);
   CHECK(seen["igraph"]["goldstein_types"] == nlohmann::json::array({"float"}));
 
   bool found_visit = false;
@@ -123,7 +123,7 @@ TEST_CASE("DOT export renders with Graphviz", "[e2e][dot]") {
   CHECK(svg.exit_code == 0);
   const auto counted = run("gc -n -e " + quote(out));
   CHECK(counted.exit_code == 0);
-  CHECK_THAT(counted.out, Catch::Matches(R"(\s*18\s+18 geokg.*\n)"));
+  CHECK_THAT(counted.out, Catch::Matches(R"(\s*31\s+34 geokg.*\n)"));
 }
 
 TEST_CASE("filters narrow the exported graph", "[e2e]") {
@@ -137,12 +137,12 @@ TEST_CASE("filters narrow the exported graph", "[e2e]") {
   // Kim's visit to Russia and Putin's hosting of and talks with Kim.
   CHECK_THAT(dot("--code 04 --since 2023-09 --until 2023-09"), Catch::Matches(R"(\s*3\s+3 geokg.*\n)"));
   // Two accusations, one invasion and one set of sanctions.
-  CHECK_THAT(dot("--quad 3 --quad 4"), Catch::Matches(R"(\s*8\s+4 geokg.*\n)"));
+  CHECK_THAT(dot("--quad 3 --quad 4"), Catch::Matches(R"(\s*13\s+7 geokg.*\n)"));
   CHECK_THAT(dot("--actor 'Vladimir Putin'"), Catch::Matches(R"(\s*4\s+5 geokg.*\n)"));
   CHECK_THAT(dot("--country PRK --code 042"), Catch::Matches(R"(\s*4\s+2 geokg.*\n)"));
   // Names and aliases work as well as ids.
-  CHECK_THAT(dot("--actor 'North Atlantic Treaty Organization'"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
-  CHECK_THAT(dot("--actor nato"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
+  CHECK_THAT(dot("--actor 'North Atlantic Treaty Organization'"), Catch::Matches(R"(\s*3\s+2 geokg.*\n)"));
+  CHECK_THAT(dot("--actor nato"), Catch::Matches(R"(\s*3\s+2 geokg.*\n)"));
 }
 
 TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
@@ -290,8 +290,8 @@ TEST_CASE("JSON export loads with networkx node_link_graph", "[e2e][json]") {
               .exit_code == 0);
   const auto seen = read_graph("json", out);
   CHECK(seen["format"] == "geokg-json/1");
-  CHECK(seen["nodes"] == 18);
-  CHECK(seen["edges"] == 18);
+  CHECK(seen["nodes"] == 31);
+  CHECK(seen["edges"] == 34);
   CHECK(seen["directed"] == true);
   CHECK(seen["multigraph"] == true);
   CHECK(seen["labels"]["kim-jong-un"] == "Kim Jong Un");
@@ -317,8 +317,8 @@ TEST_CASE("CSV export loads with Python's csv module", "[e2e][csv]") {
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto seen = read_graph("csv", base);
-  CHECK(seen["nodes"] == 18);
-  CHECK(seen["edges"] == 18);
+  CHECK(seen["nodes"] == 31);
+  CHECK(seen["edges"] == 34);
   const std::vector<std::string> node_head{"Id", "Label"};
   const std::vector<std::string> edge_head{"Source", "Target", "Type", "Id", "Label", "Weight"};
   for (std::size_t i = 0; i < node_head.size(); ++i) CHECK(seen["node_columns"][i] == node_head[i]);
@@ -342,8 +342,9 @@ TEST_CASE("country roll-up and bipartite graphs through the CLI", "[e2e][modes]"
               quote(samples.db))
               .exit_code == 0);
   auto seen = read_graph("json", countries);
-  // Eight countries plus the EU and NATO, which have no country to roll up to.
-  CHECK(seen["nodes"] == 10);
+  // The countries of the triples and of the articles' events, plus the IGOs
+  // (EU, NATO, ECOWAS...), which have no country to roll up to.
+  CHECK(seen["nodes"] == 19);
   CHECK(seen["labels"]["RUS"] == "Russia");
   CHECK(seen["labels"].contains("european-union"));
   CHECK_FALSE(seen["labels"].contains("vladimir-putin"));
@@ -358,14 +359,14 @@ TEST_CASE("country roll-up and bipartite graphs through the CLI", "[e2e][modes]"
               quote(samples.db))
               .exit_code == 0);
   seen = read_graph("json", bipartite);
-  CHECK(seen["nodes"] == 18 + 18);  // every actor and every event
-  CHECK(seen["edges"] == 2 * 18);
+  CHECK(seen["nodes"] == 31 + 34);  // every actor in an event, and every event
+  CHECK(seen["edges"] == 2 * 34);
   CHECK(seen["kinds"] == nlohmann::json::array({"actor", "event"}));
   const auto graphml = samples.dir.file("bipartite.graphml");
   REQUIRE(cli("export --graph bipartite --out " + quote(graphml) + " --db " + quote(samples.db))
               .exit_code == 0);
   check_graphml_schema(graphml);
-  CHECK(read_graph("graphml", graphml)["networkx"]["nodes"] == 36);
+  CHECK(read_graph("graphml", graphml)["networkx"]["nodes"] == 65);
 }
 
 TEST_CASE("hostile names survive JSON and CSV", "[e2e][hostile]") {

@@ -71,7 +71,7 @@ TEST_CASE("actors counts the mentions of an actor in articles", "[query][actors]
   const auto result = geokg::query_actors(*q.store, "putin", NodeLevel::Actor, 20);
   const auto& actors = part(result, "actors");
   REQUIRE(actors.rows.size() == 1);
-  CHECK(number(cell(actors, 0, "events")) == 7);   // the article adds no event
+  CHECK(number(cell(actors, 0, "events")) == 8);   // the article adds "Putin met Kim"
   CHECK(number(cell(actors, 0, "mentions")) == 2);  // "Vladimir Putin", "Putin"
 }
 

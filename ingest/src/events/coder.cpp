@@ -179,6 +179,9 @@ struct SentenceCoder {
   const CountryActor& country_actor;
   std::uint32_t sb = 0, se = 0;
   std::vector<int> phrase_at;
+  // Tokens inside earlier matches ("traveled to North Korea" before "to ask")
+  // and date expressions: a verb's subject may be found across them.
+  std::vector<bool> passable;
   std::vector<Phrase> phrases;
   std::vector<const actors::PlaceMention*> place_at;
   mutable std::vector<std::string> lemma_buffer;
@@ -311,13 +314,29 @@ struct SentenceCoder {
   // The subject before `head`: the nearest phrase not introduced by a
   // preposition and not a possessor, through relative pronouns, apposition
   // and verb coordination.
+  // Words that may stand between a verb and its subject: auxiliaries,
+  // adverbs, modality and intention words, infinitive "to".
+  bool in_verb_chain(std::uint32_t t) const {
+    const auto w = folded(t);
+    return passable[t - sb] || is_chain_filler(w) || is_intent(w) || is_hypothetical(w) ||
+           is_negation(w) || is_threat(w) || is_report_cue(w) ||
+           one_of(w, {"to", "and", "but", ",", "which", "who", "whom", "that", "first", "later",
+                      "earlier", "recently", "repeatedly", "looking", "trying", "moving", "able",
+                      "about", "going", "continue", "continued", "continues", "begin", "began",
+                      "begun", "start", "started", "keep", "kept", "try", "tried", "sought",
+                      "'s", "been", "being", "finally", "twice", "immediately"});
+  }
+
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
-                    Slot& subject, std::string& how) const {
+                    Slot& subject, std::string& how, bool strict = false) const {
     bool relative = false, conjunction = false;
     int steps = 0;
     for (std::uint32_t t = head; t-- > sb && steps < 24; ++steps) {
       if (is_boundary(t)) return false;
       const auto p = phrase(t);
+      // A verb's subject is reached through its verb chain only: "Putin is
+      // looking to secure artillery shells" has no subject for "shells".
+      if (p < 0 && strict && !relative && !in_verb_chain(t)) return false;
       if (p < 0) {
         const auto w = folded(t);
         if (one_of(w, {"which", "who", "whom"})) relative = true;
@@ -505,7 +524,10 @@ struct SentenceCoder {
         } else if (find_subject(head, earlier_targets, match.source, match.roles)) {
           match.roles = "source: " + match.roles + " of the clause";
         }
-      } else if (find_subject(head, earlier_targets, match.source, match.roles)) {
+      } else if (find_subject(head, earlier_targets, match.source, match.roles,
+                              folded(head).ends_with("s"))) {
+        // "-s" forms are plural nouns as often as verbs ("artillery
+        // shells"): those must reach their subject through a verb chain.
         match.roles = "source: " + match.roles;
       }
     } else if (match.passive) {
@@ -636,12 +658,22 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     }
     if (sc.phrases.empty()) continue;
 
-    // Pass 1: the best match at each token, left to right.
+    // Pass 1: the best match at each token, left to right; a match inside
+    // an earlier one ("backer" in "military backer") is that one's word.
+    sc.passable.assign(sc.se - sc.sb, false);
+    auto dates = find_dates(text, segmentation, sentence, published);
+    for (const auto& date : dates) {
+      for (auto t = date.first_token; t < date.end_token && t < sc.se; ++t) {
+        if (t >= sc.sb) sc.passable[t - sc.sb] = true;
+      }
+    }
     std::vector<Match> matches;
     std::vector<std::pair<int, Slot>> earlier_targets;
     for (auto t = sc.sb; t < sc.se; ++t) {
+      if (!matches.empty() && t < matches.back().end && t > matches.back().head) continue;
       auto match = sc.best_match(t, earlier_targets);
       if (!match) continue;
+      for (auto u = match->head; u < match->end && u < sc.se; ++u) sc.passable[u - sc.sb] = true;
       if (!match->source.actors.empty()) {
         for (auto p : match->target.phrases) earlier_targets.emplace_back(p, match->source);
       }
@@ -650,8 +682,6 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     if (matches.empty()) continue;
 
     // Pass 2: events with modality, dates and places.
-    std::vector<DateExpression> dates;
-    bool dates_found = false;
     bool sentence_reported = false;
     for (auto t = sc.sb; t + 1 < sc.se; ++t) {
       if (tokens[t].folded == "according" && tokens[t + 1].folded == "to") sentence_reported = true;
@@ -752,10 +782,6 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         if (!speaker_is_source && modality == Modality::Asserted) modality = Modality::Reported;
       }
 
-      if (!dates_found) {
-        dates = find_dates(text, segmentation, sentence, published);
-        dates_found = true;
-      }
       const DateExpression* nearest = nullptr;
       auto distance = [&](std::uint32_t first, std::uint32_t end) {
         return first >= match.head ? first - match.head : (end <= match.head ? match.head - end + 1 : 0);
