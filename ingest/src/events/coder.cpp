@@ -125,6 +125,19 @@ std::string_view threat_code(std::string_view code) {
   return {};
 }
 
+bool is_title_word(std::string_view w) {
+  return one_of(w, {"president", "minister", "prime", "foreign", "defense", "defence", "deputy",
+                    "vice", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
+                    "leader", "envoy", "ambassador", "general", "gen.", "commander", "head",
+                    "army", "military", "navy", "interior", "finance", "trade", "economy",
+                    "state", "senior", "top", "official", "officials", "supreme", "former",
+                    "opposition", "rebel", "rebels", "chancellor", "king", "queen", "emir",
+                    "crown", "prince", "sheikh", "ayatollah", "premier", "mayor", "governor",
+                    "counterpart", "negotiator", "diplomat", "national", "security", "adviser",
+                    "advisor", "staff", "joint", "of", "affairs", "intelligence", "militia",
+                    "junta", "dictator", "strongman", "monarch", "pope", "cardinal"});
+}
+
 struct Phrase {
   std::uint32_t first = 0;  // tokens, half-open
   std::uint32_t end = 0;
@@ -151,6 +164,24 @@ struct Match {
   std::uint32_t subject_end = 0;  // token after the subject, or the clause start
   std::string roles;              // how the roles were found
 };
+
+// Title words between a modifier mention and a name ("Japanese Prime
+// Minister | Fumio Kishida", "Russian defense minister | Sergei Shoigu"): one
+// phrase. The modifier must be a country or organisation, the gap at most
+// five title words or capitalised words.
+bool title_gap(const std::vector<text::Token>& tokens, const Phrase& modifier, std::uint32_t next,
+               const actors::RecognizedActors& recognized) {
+  if (next - modifier.end > 5 || modifier.actors.empty()) return false;
+  const auto type = recognized.actors[modifier.actors.front()].type;
+  if (type != ActorType::Country && type != ActorType::Organization) return false;
+  for (auto t = modifier.end; t < next; ++t) {
+    const auto& token = tokens[t];
+    if (token.kind != text::TokenKind::Word) return false;
+    if (!(token.flags & text::kCapitalized) && !is_title_word(token.folded)) return false;
+    if (token.flags & text::kSentenceStart) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -265,7 +296,10 @@ struct SentenceCoder {
         take_phrase(p, coordinate, slot);
         return !slot.actors.empty();
       }
-      if (!is_gap(t)) return false;
+      // A preposition the pattern does not name starts another phrase:
+      // "banned under U.N. resolutions" has no object. "of" is kept for
+      // "the leaders of the three countries".
+      if (!is_gap(t) || (folded(t) != "of" && is_preposition(folded(t)))) return false;
     }
     return false;
   }
@@ -330,6 +364,7 @@ struct SentenceCoder {
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
                     Slot& subject, std::string& how, bool strict = false) const {
     bool relative = false, conjunction = false;
+    std::uint32_t relative_at = 0;
     int steps = 0;
     for (std::uint32_t t = head; t-- > sb && steps < 24; ++steps) {
       if (is_boundary(t)) return false;
@@ -339,7 +374,10 @@ struct SentenceCoder {
       if (p < 0 && strict && !relative && !in_verb_chain(t)) return false;
       if (p < 0) {
         const auto w = folded(t);
-        if (one_of(w, {"which", "who", "whom"})) relative = true;
+        if (one_of(w, {"which", "who", "whom"}) && !relative) {
+          relative = true;
+          relative_at = t;
+        }
         if (!relative && one_of(w, {"and", "but"})) {
           bool chain_only = true;
           for (auto u = t + 1; u < head && chain_only; ++u) chain_only = is_chain_filler(folded(u));
@@ -350,6 +388,9 @@ struct SentenceCoder {
         continue;
       }
       const auto& phrase_found = phrases[p];
+      // "the launch, which used...": the antecedent is the phrase right
+      // before the pronoun, or there is none among the actors.
+      if (relative && relative_at > phrase_found.end + 1) return false;
       t = phrase_found.first;
       if (!relative && (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
         continue;
@@ -409,6 +450,14 @@ struct SentenceCoder {
       if (!is_gap(t) || one_of(tok.folded, {"of", "by", "with", "to"})) return false;
     }
     return false;
+  }
+
+  // A base or "-s" form may be a noun ("a state visit", "artillery
+  // shells"); "-ed" and "-ing" forms and irregular pasts are verbs.
+  bool ambiguous_with_noun(std::uint32_t head) const {
+    const auto w = folded(head);
+    if (w.ends_with("ed") || w.ends_with("ing")) return false;
+    return !coder.morphology_.past_participle(w);
   }
 
   // Matches `entry` with its head at `head`. Fills `match` on success.
@@ -525,7 +574,7 @@ struct SentenceCoder {
           match.roles = "source: " + match.roles + " of the clause";
         }
       } else if (find_subject(head, earlier_targets, match.source, match.roles,
-                              folded(head).ends_with("s"))) {
+                              ambiguous_with_noun(head))) {
         // "-s" forms are plural nouns as often as verbs ("artillery
         // shells"): those must reach their subject through a verb chain.
         match.roles = "source: " + match.roles;
@@ -626,6 +675,12 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const auto first = std::max(token_at(m.begin), sc.sb);
       const auto end = std::min(std::max(token_at(m.end), first + 1), sc.se);
       if (first >= sc.se) continue;
+      // Places are where events happen, never who acts ("the Red Sea").
+      if (recognized.actors[m.actor].type == ActorType::Place) continue;
+      if (!sc.phrases.empty() && first > sc.phrases.back().end &&
+          title_gap(tokens, sc.phrases.back(), first, recognized)) {
+        sc.phrases.back().end = first;  // "Japanese Prime Minister | Fumio Kishida"
+      }
       if (!sc.phrases.empty() && first <= sc.phrases.back().end) {
         auto& last = sc.phrases.back();
         if (end > last.end) {
