@@ -275,9 +275,16 @@ struct SentenceCoder {
 
   // A slot after `from`: the first phrase (or, when `place_ok`, place)
   // within four gap tokens.
+  bool country_phrase(int p) const {
+    for (auto actor : phrases[p].actors) {
+      if (recognized.actors[actor].type == ActorType::Country) return true;
+    }
+    return false;
+  }
+
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
-                 bool movement = false) const {
-    for (std::uint32_t t = from; t < se && t - from <= 4; ++t) {
+                 bool movement = false, bool conflict = false) const {
+    for (std::uint32_t t = from; t < se && t - from <= (conflict ? 6u : 4u); ++t) {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
       const bool locative = t > sb && one_of(folded(t - 1), {"in", "at", "near", "outside", "inside"});
@@ -299,7 +306,15 @@ struct SentenceCoder {
       // A preposition the pattern does not name starts another phrase:
       // "banned under U.N. resolutions" has no object. "of" is kept for
       // "the leaders of the three countries".
-      if (!is_gap(t) || (folded(t) != "of" && is_preposition(folded(t)))) return false;
+      if (!is_gap(t)) return false;
+      if (folded(t) != "of" && is_preposition(folded(t))) {
+        // "strikes on nine sites in Pakistan": force used on sites in a
+        // country is used on that country.
+        const bool into_country = conflict && folded(t) == "in" && t + 1 < se &&
+                                  (place_at[t + 1 - sb] ||
+                                   (phrase(t + 1) >= 0 && country_phrase(phrase(t + 1))));
+        if (!into_country) return false;
+      }
     }
     return false;
   }
@@ -538,7 +553,10 @@ struct SentenceCoder {
               i + 1 < elements.size() && elements[i + 1].type == Type::Word && elements[i + 1].word == "and";
           // A place in a target slot stands for its country: "travelled to
           // Pyongyang", "missiles struck Kyiv".
-          if (!find_slot(cursor, !before_and, element.type == Type::Target, slot, entry.place)) {
+          const auto root = std::string_view(entry.code).substr(0, 2);
+          const bool force = root == "18" || root == "19" || root == "20";
+          if (!find_slot(cursor, !before_and, element.type == Type::Target, slot, entry.place,
+                         force && element.type == Type::Target)) {
             // "Putin and Kim met", "expressed admiration for one another":
             // a reciprocal pattern may end without its target.
             if (entry.reciprocal && element.type == Type::Target && i + 1 == elements.size()) {
@@ -579,6 +597,14 @@ struct SentenceCoder {
         // shells"): those must reach their subject through a verb chain.
         match.roles = "source: " + match.roles;
       }
+    } else if (!noun && !match.passive && entry.has(Type::Source) && !entry.has(Type::Target)) {
+      // "Ukraine received weapons from Germany": the subject is the target.
+      Slot subject;
+      std::string how;
+      if (find_subject(head, earlier_targets, subject, how, ambiguous_with_noun(head))) {
+        match.target = std::move(subject);
+      }
+      match.roles = "source: slot, target: " + how;
     } else if (match.passive) {
       Slot subject;
       std::string how;
