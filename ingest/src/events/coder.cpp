@@ -55,13 +55,15 @@ bool is_chain_filler(std::string_view w) {
 bool is_negation(std::string_view w) { return one_of(w, {"not", "n't", "never", "no", "neither", "nor"}); }
 
 bool is_hypothetical(std::string_view w) {
-  return one_of(w, {"could", "may", "might", "would", "should", "if", "whether", "possible",
+  return one_of(w, {"could", "may", "might", "should", "if", "whether", "possible",
                     "possibly", "potential", "potentially", "consider", "considers",
                     "considering", "considered", "perhaps", "unless"});
 }
 
 bool is_intent(std::string_view w) {
-  return one_of(w, {"will",      "'ll",      "shall",    "plan",      "plans",     "planned",
+  // "would" reports a plan ("said it would resume aid") more often than a
+  // condition.
+  return one_of(w, {"will",      "'ll",      "would",    "shall",    "plan",      "plans",     "planned",
                     "planning",  "intend",   "intends",  "intended",  "intending", "want",
                     "wants",     "wanted",   "seek",     "seeks",     "sought",    "seeking",
                     "hope",      "hopes",    "hoped",    "hoping",    "aim",       "aims",
@@ -136,6 +138,17 @@ bool is_title_word(std::string_view w) {
                     "counterpart", "negotiator", "diplomat", "national", "security", "adviser",
                     "advisor", "staff", "joint", "of", "affairs", "intelligence", "militia",
                     "junta", "dictator", "strongman", "monarch", "pope", "cardinal"});
+}
+
+// Nouns that stand for the actor they are "of": "the leaders of the three
+// countries", "the government of Sudan".
+bool stands_for_its_group(std::string_view w) {
+  return one_of(w, {"leader", "leaders", "government", "governments", "people", "forces",
+                    "troops", "army", "armies", "president", "presidents", "officials",
+                    "members", "citizens", "residents", "ministers", "authorities",
+                    "regime", "militaries", "military", "navy", "delegation", "delegations",
+                    "representatives", "heads", "rulers", "state", "states", "embassy",
+                    "embassies", "consulate", "consulates", "mission", "missions"});
 }
 
 struct Phrase {
@@ -229,7 +242,7 @@ struct SentenceCoder {
   bool is_gap(std::uint32_t t) const {
     const auto& tok = tokens[t];
     return (tok.kind == text::TokenKind::Word || tok.kind == text::TokenKind::Number) &&
-           phrase(t) < 0 && !(tok.flags & text::kPossessive);
+           phrase(t) < 0;
   }
 
   bool word_matches(std::uint32_t t, std::string_view word) const {
@@ -282,8 +295,21 @@ struct SentenceCoder {
     return false;
   }
 
+  // Words that may stand before a direct object: "the", "its", "fellow",
+  // "neighbouring", numbers, capitalised words, "the leaders of".
+  bool is_object_modifier(std::uint32_t t) const {
+    const auto& token = tokens[t];
+    const auto w = folded(t);
+    if (token.kind == text::TokenKind::Number || (token.flags & text::kCapitalized)) return true;
+    if (is_determiner(w) || w == "of" || stands_for_its_group(w)) return true;
+    return one_of(w, {"both", "all", "fellow", "neighbouring", "neighboring", "rival", "two",
+                      "three", "four", "several", "many", "former", "top", "senior", "other",
+                      "western", "eastern", "northern", "southern", "allied", "nuclear-armed",
+                      "key", "own", "longtime", "long-time", "close"});
+  }
+
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
-                 bool movement = false, bool conflict = false) const {
+                 bool movement = false, bool conflict = false, bool direct_object = false) const {
     for (std::uint32_t t = from; t < se && t - from <= (conflict ? 6u : 4u); ++t) {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
@@ -307,6 +333,12 @@ struct SentenceCoder {
       // "banned under U.N. resolutions" has no object. "of" is kept for
       // "the leaders of the three countries".
       if (!is_gap(t)) return false;
+      // "the orders of Russian intelligence" is not Russian intelligence;
+      // "the leaders of the three countries" stands for the countries.
+      if (folded(t) == "of" && !(t > from && stands_for_its_group(folded(t - 1)))) return false;
+      // A direct object ("helped migrants reach Finland" has none) comes
+      // after determiners and modifiers only.
+      if (direct_object && !conflict && !is_object_modifier(t)) return false;
       if (folded(t) != "of" && is_preposition(folded(t))) {
         // "strikes on nine sites in Pakistan": force used on sites in a
         // country is used on that country.
@@ -351,9 +383,11 @@ struct SentenceCoder {
     return static_cast<std::uint32_t>(known.size() - 1);
   }
 
-  // "according to the New York Times", "in Vladivostok, Russia".
+  // "according to the New York Times", "in Vladivostok, Russia"; also "a
+  // U.S. proposal", where the actor only modifies a noun.
   bool preceded_by_preposition(const Phrase& p) const {
     auto t = p.first;
+    if (t > sb && one_of(folded(t - 1), {"a", "an"})) return true;
     while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
     if (t == sb) return false;
     if (is_preposition(folded(t - 1))) return true;
@@ -386,6 +420,21 @@ struct SentenceCoder {
       const auto p = phrase(t);
       // A verb's subject is reached through its verb chain only: "Putin is
       // looking to secure artillery shells" has no subject for "shells".
+      if (p < 0 && strict && !relative && folded(t) == "," && t > sb) {
+        // "Milei, who was greeted at the airport by Katz, was due to meet":
+        // skip a parenthetical clause between commas.
+        for (std::uint32_t u = t; u-- > sb && t - u <= 16;) {
+          if (is_boundary(u)) break;
+          if (folded(u) != ",") continue;
+          const auto opener = folded(u + 1);
+          if (one_of(opener, {"who", "which", "whose", "where", "also", "the", "a", "an"}) ||
+              coder.morphology_.past_participle(opener)) {
+            t = u;  // the loop's decrement moves before the opening comma
+          }
+          break;
+        }
+        continue;
+      }
       if (p < 0 && strict && !relative && !in_verb_chain(t)) return false;
       if (p < 0) {
         const auto w = folded(t);
@@ -518,7 +567,7 @@ struct SentenceCoder {
 
       switch (element.type) {
         case Type::Word: {
-          auto found = find_word(cursor, element.word, 3);
+          auto found = find_word(cursor, element.word, 4);
           // "turned to Iran, another sanctioned country, for help": past an
           // apposition of the slot.
           if (!found && i > 0 && elements[i - 1].type != Type::Word && cursor < se &&
@@ -555,8 +604,9 @@ struct SentenceCoder {
           // Pyongyang", "missiles struck Kyiv".
           const auto root = std::string_view(entry.code).substr(0, 2);
           const bool force = root == "18" || root == "19" || root == "20";
+          const bool direct_object = !noun && i == entry.head + 1;
           if (!find_slot(cursor, !before_and, element.type == Type::Target, slot, entry.place,
-                         force && element.type == Type::Target)) {
+                         force && element.type == Type::Target, direct_object)) {
             // "Putin and Kim met", "expressed admiration for one another":
             // a reciprocal pattern may end without its target.
             if (entry.reciprocal && element.type == Type::Target && i + 1 == elements.size()) {
@@ -908,7 +958,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       if (nearest) rule += "; date from \"" + std::string(text.substr(tokens[nearest->first_token].begin, tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) + "\"";
 
       for (const auto& [a, b] : pairs) {
-        if (!seen.emplace(a, b ? *b : ~0u, code).second) continue;
+        // One event per pair and CAMEO root in a sentence: "a meeting ...
+        // would be the first summit" is one consultation, not two.
+        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 2)).second) continue;
         CodedEvent out;
         auto& event = out.event;
         event.source = Participant{recognized.actors[a].key, {}};
