@@ -1,5 +1,8 @@
 // The extraction pipeline: clean -> sentences/tokens -> actors ->
 // coreference -> events (with dates and places).
+#include <algorithm>
+#include <unordered_map>
+
 #include "actors/phrase_index.hpp"
 #include "actors/recognizer.hpp"
 #include "events/coder.hpp"
@@ -14,11 +17,18 @@ constexpr std::size_t kMaxExtractedBytes = 16 << 20;
 struct Extractor::Compiled {
   Compiled(const Dictionary& dictionary, const Ontology& codebook, const EventLexicon& lexicon)
       : index(dictionary), recognizer(dictionary, index, codebook), coder(lexicon, codebook),
-        ontology(codebook) {}
+        ontology(codebook) {
+    for (const auto& entry : dictionary.entries()) {
+      if (entry.kind == EntryKind::Person && !entry.roles.empty()) persons.emplace(entry.key(), &entry);
+    }
+  }
   actors::PhraseIndex index;
   actors::Recognizer recognizer;
   events::EventCoder coder;
   const Ontology& ontology;
+  // Persons with dated roles, by actor key: an event takes the code the
+  // person had on its date (Trump was USAGOV in 2019, not in 2023).
+  std::unordered_map<std::string, const DictionaryEntry*> persons;
 };
 
 Extractor::Extractor(const Dictionary& dictionary, const Ontology& ontology,
@@ -91,6 +101,17 @@ Extraction Extractor::extract(Document document,
   result.event_rules.reserve(coded.size());
   for (auto& event : coded) {
     event.event.extractor = std::string(version());
+    if (event.event.date && !event.event.date_inferred) {
+      for (auto* participant : {&event.event.source, &event.event.target}) {
+        if (!*participant) continue;
+        const auto person = compiled.persons.find((*participant)->actor_key);
+        if (person == compiled.persons.end()) continue;
+        auto code = person->second->code_on(event.event.date);
+        const auto actor = std::find_if(recognized.actors.begin(), recognized.actors.end(),
+                                        [&](const Actor& a) { return a.key == (*participant)->actor_key; });
+        if (actor != recognized.actors.end() && actor->code != code) (*participant)->code = std::move(code);
+      }
+    }
     record.events.push_back(std::move(event.event));
     result.event_rules.push_back(std::move(event.rule));
   }

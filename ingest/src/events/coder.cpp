@@ -280,10 +280,37 @@ struct SentenceCoder {
       if (!joined || phrase(t) < 0) return;
       const auto next = phrase(t);
       if (phrases[next].first != t) return;
+      // "Russia attacked Ukraine and Belarus condemned it": a phrase with
+      // its own verb starts a clause.
+      if (phrases[next].end < se && looks_like_verb(phrases[next].end)) return;
       slot.actors.insert(slot.actors.end(), phrases[next].actors.begin(), phrases[next].actors.end());
       slot.phrases.push_back(next);
       slot.end = phrases[next].end;
     }
+  }
+
+  // A finite verb or auxiliary: a lexicon verb in an inflected form, or a
+  // word such as "said", "has", "was".
+  bool looks_like_verb(std::uint32_t t) const {
+    const auto& token = tokens[t];
+    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized)) return false;
+    const auto w = folded(t);
+    if (is_be(w) || one_of(w, {"has", "have", "had", "will", "would", "said", "says", "did",
+                               "does", "could", "can", "may", "might", "must", "should"})) {
+      return true;
+    }
+    if (!(w.ends_with("ed") || w.ends_with("s"))) return false;
+    lemma_buffer.clear();
+    coder.morphology_.lemmas(w, WordClass::Verb, lemma_buffer);
+    for (const auto& lemma : lemma_buffer) {
+      if (lemma == w) continue;
+      const auto found = coder.by_head_.find(lemma);
+      if (found == coder.by_head_.end()) continue;
+      for (auto index : found->second) {
+        if (coder.lexicon_.entries()[index].kind == LexiconKind::Verb) return true;
+      }
+    }
+    return false;
   }
 
   // A slot after `from`: the first phrase (or, when `place_ok`, place)
@@ -362,6 +389,8 @@ struct SentenceCoder {
       if (!joined || t == sb) return;
       const auto prev = phrase(t - 1);
       if (prev < 0 || phrases[prev].possessor) return;
+      // "... attacked Ukraine and Russia said": an object is no co-subject.
+      if (phrases[prev].first > sb && looks_like_verb(phrases[prev].first - 1)) return;
       slot.actors.insert(slot.actors.begin(), phrases[prev].actors.begin(),
                          phrases[prev].actors.end());
       slot.phrases.push_back(prev);
@@ -958,9 +987,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       if (nearest) rule += "; date from \"" + std::string(text.substr(tokens[nearest->first_token].begin, tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) + "\"";
 
       for (const auto& [a, b] : pairs) {
-        // One event per pair and CAMEO root in a sentence: "a meeting ...
+        // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.
-        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 2)).second) continue;
+        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 3)).second) continue;
         CodedEvent out;
         auto& event = out.event;
         event.source = Participant{recognized.actors[a].key, {}};

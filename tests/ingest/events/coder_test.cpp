@@ -212,3 +212,71 @@ TEST_CASE("events carry their sentence", "[events]") {
   REQUIRE(events.size() == 1);
   CHECK(events[0].sentence == 1);
 }
+
+TEST_CASE("a person's code is the one of the event's date", "[events]") {
+  // Trump was president in 2019 (USAGOV) and not on the publication date
+  // (USAELI); the actor keeps the latter, the event the former.
+  const auto events = code("In June 2019, Donald Trump met Kim Jong Un at the border.");
+  REQUIRE(triples(events) == Triples{"USAELI 040 PRKGOV"});  // actors by their own code
+  geokg::EventLexicon lexicon;
+  lexicon.add(kLexicon, "test-lexicon");
+  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin(), lexicon);
+  geokg::Document document;
+  document.key = "t";
+  document.text = "In June 2019, Donald Trump met Kim Jong Un at the border.";
+  document.published = geokg::EventDate::parse("2023-09-05");
+  const auto record = extractor.extract(document).record;
+  REQUIRE(record.events.size() == 1);
+  CHECK(record.events[0].date->iso() == "2019-06");
+  CHECK(record.events[0].source->code == "USAGOV");
+}
+
+TEST_CASE("extraction degrades to fewer events on text that is not prose", "[events][robust]") {
+  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin());
+  auto extract = [&](std::string text) {
+    geokg::Document document;
+    document.key = "robust";
+    document.text = std::move(text);
+    document.published = geokg::EventDate::parse("2024-01-01");
+    return extractor.extract(document).record;
+  };
+  SECTION("a sentence of 5,000 tokens") {
+    std::string text;
+    for (int i = 0; i < 1000; ++i) text += "Russia attacked Ukraine and ";
+    const auto record = extract(text);
+    // Sentences are cut at 1,000 tokens; each piece codes what it says and
+    // nothing else: every event is Russia attacking Ukraine.
+    REQUIRE_FALSE(record.events.empty());
+    for (const auto& event : record.events) {
+      CHECK(event.code.substr(0, 2) == "19");
+      CHECK(event.source->actor_key == "russia");
+      CHECK(event.target->actor_key == "ukraine");
+    }
+  }
+  SECTION("text without punctuation") {
+    std::string text;
+    for (int i = 0; i < 500; ++i) text += "talks sanctions Russia Ukraine China meeting visit ";
+    const auto record = extract(text);
+    CHECK(record.events.size() < 50);
+  }
+  SECTION("all capitals give nothing wrong") {
+    // An all-capital line reads as a promo headline and is removed as web
+    // noise; whatever is left must still be right.
+    const auto record = extract("RUSSIA ATTACKED UKRAINE ON TUESDAY.\n\nTHE KREMLIN SAID NOTHING.");
+    for (const auto& event : record.events) {
+      CHECK(event.source->actor_key == "russia");
+      CHECK(event.target->actor_key == "ukraine");
+    }
+  }
+  SECTION("tables and lists give no events") {
+    const auto record = extract(
+        "| Country | Attacks | Visits |\n|---|---|---|\n| Russia | 12 | 3 |\n| Ukraine | 4 | 7 |\n\n"
+        "- Russia\n- Ukraine\n- sanctions\n- talks\n");
+    CHECK(record.events.empty());
+  }
+  SECTION("other languages give no events") {
+    CHECK(extract("Russland hat die Ukraine am Dienstag angegriffen, sagte Berlin.").events.empty());
+    CHECK(extract("La Russie a attaqué l'Ukraine mardi, selon Paris.").events.empty());
+    CHECK(extract("俄罗斯周二袭击了乌克兰。").events.empty());
+  }
+}
