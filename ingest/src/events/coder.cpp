@@ -204,7 +204,43 @@ EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
     by_head_[entries[i].elements[entries[i].head].word].push_back(i);
   }
+  // The forms of each head: the inverses of Morphology's rules, and the
+  // irregular forms of WordNet's exception lists. Over-generating is
+  // harmless: a token matches only if it is one of these forms.
+  auto add_form = [&](std::string form, const std::vector<std::uint32_t>& indexes) {
+    auto& list = by_form_[std::move(form)];
+    list.insert(list.end(), indexes.begin(), indexes.end());
+  };
+  for (const auto& [head, indexes] : by_head_) {
+    add_form(head, indexes);
+    for (const char* suffix : {"s", "es", "ed", "d", "ing"}) add_form(head + suffix, indexes);
+    if (head.size() > 1 && head.back() == 'e') add_form(head.substr(0, head.size() - 1) + "ing", indexes);
+    if (head.size() > 1 && head.back() == 'y') {
+      const auto stem = head.substr(0, head.size() - 1);
+      add_form(stem + "ies", indexes);
+      add_form(stem + "ied", indexes);
+    }
+    if (head.size() > 2 && head.ends_with("man")) add_form(head.substr(0, head.size() - 3) + "men", indexes);
+    if (head.size() > 2 && head.ends_with("is")) add_form(head.substr(0, head.size() - 2) + "es", indexes);
+    const char last = head.back();
+    // Doubled final consonants: "planned", "shelling".
+    if (head.size() >= 3 && last >= 'a' && last <= 'z' &&
+        std::string_view("aeiouwxy").find(last) == std::string_view::npos) {
+      add_form(head + last + "ed", indexes);
+      add_form(head + last + "ing", indexes);
+    }
+  }
+  for (const auto word_class : {WordClass::Verb, WordClass::Noun}) {
+    morphology_.for_each_exception(word_class, [&](const std::string& inflected, const std::string& lemma) {
+      if (const auto found = by_head_.find(lemma); found != by_head_.end()) add_form(inflected, found->second);
+    });
+  }
+  for (auto& [form, indexes] : by_form_) {
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  }
 }
+
 
 // Codes one sentence. Holds the sentence's phrases (runs of actor mentions)
 // and places by token, and the matches found so far.
@@ -249,6 +285,9 @@ struct SentenceCoder {
     const auto& tok = tokens[t];
     if (tok.kind != text::TokenKind::Word || phrase(t) >= 0) return false;
     if (tok.folded == word) return true;
+    // Inflections keep the first letter ("sanctions", "met" for "meet"):
+    // most tokens are ruled out without making their lemmas.
+    if (tok.folded.empty() || word.empty() || tok.folded[0] != word[0]) return false;
     lemma_buffer.clear();
     coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
     coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
@@ -711,18 +750,9 @@ struct SentenceCoder {
     if (tok.kind != text::TokenKind::Word || phrase(t) >= 0 || tok.folded.size() < 2) {
       return std::nullopt;
     }
-    lemma_buffer.clear();
-    coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
-    coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
-    std::vector<std::uint32_t> candidates;
-    for (const auto& lemma : lemma_buffer) {
-      const auto found = coder.by_head_.find(lemma);
-      if (found == coder.by_head_.end()) continue;
-      candidates.insert(candidates.end(), found->second.begin(), found->second.end());
-    }
-    if (candidates.empty()) return std::nullopt;
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const auto forms = coder.by_form_.find(std::string_view(tok.folded));
+    if (forms == coder.by_form_.end()) return std::nullopt;
+    const auto& candidates = forms->second;
     std::optional<Match> best;
     const auto& entries = coder.lexicon_.entries();
     for (const auto index : candidates) {

@@ -58,6 +58,13 @@ class EventCoder {
   Morphology morphology_;
   // Head word -> entries (indexes into lexicon_.entries()), in file order.
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_head_;
+  // Every form a head may take ("met", "meets", "meeting", "sanctions") ->
+  // its entries: one lookup per token instead of making its lemmas.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> by_form_;
 };
 
 }  // namespace geokg::events

@@ -4,6 +4,7 @@
 // suffix detachment rules.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,15 @@ class Morphology {
 
   // True when `word` may be a past participle: "attacked", "sent", "struck".
   bool past_participle(std::string_view word) const;
+
+  // Calls `visit(inflected, lemma)` for every exception of the class.
+  template <typename Visit>
+  void for_each_exception(WordClass word_class, Visit visit) const {
+    for (const auto& [inflected, lemmas] :
+         word_class == WordClass::Verb ? verb_exceptions_ : noun_exceptions_) {
+      for (const auto& lemma : lemmas) visit(inflected, lemma);
+    }
+  }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> verb_exceptions_;
