@@ -369,7 +369,9 @@ struct SentenceCoder {
     if (token.kind == text::TokenKind::Number || (token.flags & text::kCapitalized)) return true;
     if (is_determiner(w) || w == "of" || stands_for_its_group(w)) return true;
     return one_of(w, {"both", "all", "fellow", "neighbouring", "neighboring", "rival", "two",
-                      "three", "four", "several", "many", "former", "top", "senior", "other",
+                      "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                      "hundreds", "thousands", "some", "more", "several", "many", "former",
+                      "top", "senior", "other",
                       "western", "eastern", "northern", "southern", "allied", "nuclear-armed",
                       "key", "own", "longtime", "long-time", "close"});
   }
@@ -380,7 +382,7 @@ struct SentenceCoder {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
       const bool locative = t > sb && one_of(folded(t - 1), {"in", "at", "near", "outside", "inside"});
-      if (place_ok && place_at[t - sb] && !(locative && !movement)) {
+      if (place_ok && place_at[t - sb] && !(locative && !movement && !conflict)) {
         const auto* place = place_at[t - sb];
         const auto actor = country_index(place->country);
         if (!actor) return false;
@@ -906,16 +908,38 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       // set they were mostly a target this coder failed to find.
       if (pairs.empty()) continue;
 
-      // Modality: the words between the subject and the trigger.
+      // Modality: negation, reports and conditions anywhere between the
+      // subject and the trigger; intentions and threats only in the verb
+      // chain right before it ("plans to visit", "will meet", "threatened
+      // to strike"), so that "agreed on Wednesday to resume contacts at
+      // their meeting" leaves the meeting as it is.
       bool negated = false, intended = false, hypothetical = false, reported = sentence_reported;
       bool threatened = false;
       for (auto t = match.subject_end; t < match.head; ++t) {
         const auto w = tokens[t].folded;
         if (is_negation(w)) negated = true;
-        if (is_intent(w)) intended = true;
-        if (is_hypothetical(w)) hypothetical = true;
+        if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential", "potentially",
+                       "perhaps"})) {
+          hypothetical = true;
+        }
         if (is_report_cue(w)) reported = true;
-        if (is_threat(w)) threatened = true;
+      }
+      bool infinitive = false;
+      for (auto t = match.head; t-- > std::max(sc.sb, match.head > 8 ? match.head - 8 : 0u);) {
+        const auto w = tokens[t].folded;
+        if (w == "to") {
+          infinitive = true;
+          continue;
+        }
+        if (one_of(w, {"will", "'ll", "would", "shall"})) intended = true;
+        if (one_of(w, {"could", "may", "might", "should", "can"})) hypothetical = true;
+        if (is_intent(w) && infinitive) intended = true;
+        if (is_threat(w) && infinitive) threatened = true;
+        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) hypothetical = true;
+        if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
+              is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
+          break;
+        }
       }
       for (auto t = sc.sb; t < match.subject_end; ++t) {
         const auto w = tokens[t].folded;
