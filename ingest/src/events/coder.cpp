@@ -881,7 +881,47 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
     const Span sentence_span{codepoints.at(sentence.begin), codepoints.at(sentence.end)};
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
-    for (const auto& match : matches) {
+    // Intentions, threats and conditions from the verb chain before each
+    // trigger ("plans to visit", "will meet", "threatened to strike", "could
+    // meet"). A purpose infinitive inherits them from the trigger it serves:
+    // "is planning to travel to Russia to meet Putin" intends the meeting too.
+    struct Mood {
+      bool intended = false, hypothetical = false, threatened = false;
+    };
+    std::vector<Mood> moods(matches.size());
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      auto& mood = moods[i];
+      const auto head = matches[i].head;
+      bool infinitive = false;
+      for (auto t = head; t-- > std::max(sc.sb, head > 8 ? head - 8 : 0u);) {
+        const auto w = tokens[t].folded;
+        if (w == "to") {
+          infinitive = true;
+          continue;
+        }
+        if (infinitive) {
+          const auto governing = std::find_if(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                                              [&](const Match& m) { return m.head <= t && t < m.end; });
+          if (governing != matches.begin() + static_cast<std::ptrdiff_t>(i)) {
+            const auto& inherited = moods[static_cast<std::size_t>(governing - matches.begin())];
+            mood.intended = mood.intended || inherited.intended;
+            mood.hypothetical = mood.hypothetical || inherited.hypothetical;
+            break;
+          }
+        }
+        if (one_of(w, {"will", "'ll", "would", "shall"})) mood.intended = true;
+        if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
+        if (is_intent(w) && infinitive) mood.intended = true;
+        if (is_threat(w) && infinitive) mood.threatened = true;
+        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
+        if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
+              is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
+          break;
+        }
+      }
+    }
+    for (std::size_t match_index = 0; match_index < matches.size(); ++match_index) {
+      const auto& match = matches[match_index];
       const auto& entry = *match.entry;
       auto& source = match.source.actors;
       auto& target = match.target.actors;
@@ -924,23 +964,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         }
         if (is_report_cue(w)) reported = true;
       }
-      bool infinitive = false;
-      for (auto t = match.head; t-- > std::max(sc.sb, match.head > 8 ? match.head - 8 : 0u);) {
-        const auto w = tokens[t].folded;
-        if (w == "to") {
-          infinitive = true;
-          continue;
-        }
-        if (one_of(w, {"will", "'ll", "would", "shall"})) intended = true;
-        if (one_of(w, {"could", "may", "might", "should", "can"})) hypothetical = true;
-        if (is_intent(w) && infinitive) intended = true;
-        if (is_threat(w) && infinitive) threatened = true;
-        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) hypothetical = true;
-        if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
-              is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
-          break;
-        }
-      }
+      intended = moods[match_index].intended;
+      threatened = moods[match_index].threatened;
+      hypothetical = hypothetical || moods[match_index].hypothetical;
       for (auto t = sc.sb; t < match.subject_end; ++t) {
         const auto w = tokens[t].folded;
         if (one_of(w, {"reportedly", "allegedly"}) ||

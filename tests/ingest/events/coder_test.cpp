@@ -280,3 +280,12 @@ TEST_CASE("extraction degrades to fewer events on text that is not prose", "[eve
     CHECK(extract("俄罗斯周二袭击了乌克兰。").events.empty());
   }
 }
+
+TEST_CASE("intentions come from the verb chain and carry into purpose clauses", "[events]") {
+  // The plan covers the journey and the meeting it is for.
+  CHECK(triples(code("Kim Jong Un is planning to travel to Russia to meet Putin.")) ==
+        Triples{"PRKGOV 036 RUS", "PRKGOV 036 RUSGOV"});
+  // An intention elsewhere in the sentence does not turn a meeting into one.
+  const auto events = code("Putin and Xi Jinping agreed on Monday to resume contacts after they met.");
+  for (const auto& event : events) CHECK(event.code == "040");
+}
