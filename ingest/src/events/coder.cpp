@@ -316,6 +316,7 @@ struct SentenceCoder {
       bool joined = false;
       if (t < se && folded(t) == ",") ++t, joined = true;
       if (t < se && one_of(folded(t), {"and", "or"})) ++t, joined = true;
+      if (joined && t < se && folded(t) == "the" && phrase(t) < 0) ++t;  // "and the Philippines"
       if (!joined || phrase(t) < 0) return;
       const auto next = phrase(t);
       if (phrases[next].first != t) return;
@@ -424,6 +425,7 @@ struct SentenceCoder {
     auto first = phrases[p].first;
     while (true) {
       auto t = first;
+      if (t > sb && folded(t - 1) == "the" && phrase(t - 1) < 0) --t;  // "Japan and the Philippines"
       bool joined = false;
       if (t > sb && one_of(folded(t - 1), {"and", "or"})) --t, joined = true;
       if (t > sb && folded(t - 1) == ",") --t, joined = true;

@@ -116,6 +116,9 @@ TEST_CASE("reciprocal events go each way", "[events]") {
         Triples{"ARM 040 AZE", "AZE 040 ARM"});
   // A transitive use is one event.
   CHECK(triples(code("Putin met Kim Jong Un.")) == Triples{"RUSGOV 040 PRKGOV"});
+  // "the" may stand between a conjunction and the next actor.
+  CHECK(triples(code("Japan and the Philippines met on Monday.")) ==
+        Triples{"JPN 040 PHL", "PHL 040 JPN"});
 }
 
 TEST_CASE("a relative pronoun stands for its antecedent", "[events]") {
