@@ -76,6 +76,7 @@ struct FilterArgs {
   std::vector<std::string> quads;
   std::vector<std::string> actors;
   std::vector<std::string> countries;
+  bool include_negated = false;
 };
 
 struct ExportArgs {
@@ -136,6 +137,8 @@ void add_filter_options(CLI::App& command, FilterArgs& filter) {
                      "Actor id or name; events where it is source or target (repeatable)");
   command.add_option("--country", filter.countries,
                      "CAMEO country code of source or target, e.g. RUS (repeatable)");
+  command.add_flag("--include-negated", filter.include_negated,
+                   "Also draw negated events (\"did not attack\") as edges");
 }
 
 // An actor argument is an id, a name or an alias ("nato", "Vladimir Putin").
@@ -360,6 +363,7 @@ int run_export(const ExportArgs& args) {
   }
   geokg::GraphOptions options;
   options.filter = make_filter(args.filter);
+  options.include_negated = args.filter.include_negated;
   auto store = geokg::open_sqlite_store(args.db, geokg::OpenMode::MustExist);
   for (const auto& actor : args.filter.actors) {
     options.filter.actors.push_back(resolve_actor(*store, actor));

@@ -178,6 +178,7 @@ ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
   std::unordered_map<RelationKey, std::size_t, RelationKeyHash> aggregate;
   store.for_each_event(options.filter, [&](const EventRow& row) {
     if (row.source_actor == 0 || row.target_actor == 0) return;
+    if (row.negated && !options.include_negated) return;
     const EventCodeInfo& info = ontology.event(row.code);
     const auto source = group(row.source_actor);
     const auto target = group(row.target_actor);

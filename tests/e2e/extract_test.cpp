@@ -374,3 +374,21 @@ TEST_CASE("an article on standard input is read and keyed by its content", "[e2e
   const auto again = run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
   CHECK(nlohmann::json::parse(again.out)["document"]["id"] == key);
 }
+
+TEST_CASE("negated events are stored but drawn only when asked for", "[e2e][extract][events]") {
+  TempDir dir;
+  const auto article = dir.file("denial.txt");
+  std::ofstream(article) << "Title: Denial\nDate: 2024-03-01\n\n"
+                            "Russia attacked Ukraine on Friday.\n\n"
+                            "Belarus did not attack Lithuania.\n";
+  const auto db = dir.file("n.db");
+  REQUIRE(cli("ingest " + quote(article) + " --db " + quote(db)).exit_code == 0);
+  const auto stored = run("sqlite3 " + quote(db) + " \"SELECT count(*), sum(negated) FROM events\"");
+  CHECK(stored.out == "2|1\n");
+  const auto graph = dir.file("g.json");
+  REQUIRE(cli("export --format json --out " + quote(graph) + " --db " + quote(db)).exit_code == 0);
+  CHECK(read_graph("json", graph)["edges"] == 1);
+  REQUIRE(cli("export --format json --include-negated --out " + quote(graph) + " --db " + quote(db))
+              .exit_code == 0);
+  CHECK(read_graph("json", graph)["edges"] == 2);
+}

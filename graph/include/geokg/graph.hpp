@@ -98,10 +98,13 @@ struct GraphOptions {
   // Node keys (after the roll-up); when not empty, only events whose source
   // and target nodes are both among them (geokg export --ego).
   std::vector<std::string> within;
+  // Negated events ("Russia did not attack Ukraine") are stored but are no
+  // relation; they become edges only when asked for.
+  bool include_negated = false;
 };
 
-// Builds the graph of the events that pass `options.filter` and have both a
-// source and a target. Only actors (or countries) with at least one such
+// Builds the graph of the events that pass `options.filter`, have both a
+// source and a target, and are not negated (unless `include_negated`). Only actors (or countries) with at least one such
 // event are vertices.
 // Throws GraphError for filters that name unknown actors or bad codes.
 ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
