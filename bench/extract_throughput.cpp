@@ -1,6 +1,6 @@
 // Words per second of article extraction on one core: reading, cleaning,
-// segmentation and actor recognition (`geokg extract` without its JSON
-// output), over the given inputs repeated until a word budget is reached.
+// segmentation, actor recognition and event coding (`geokg extract` without
+// its JSON output), over the given inputs repeated until a word budget is reached.
 //
 //   extract_throughput [--words N] PATH...
 //
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   const long rss_loaded = peak_rss_kb();
 
   geokg::IngestOptions options;
-  std::int64_t words = 0, documents = 0, mentions = 0, rounds = 0;
+  std::int64_t words = 0, documents = 0, mentions = 0, events = 0, rounds = 0;
   const double start = cpu_seconds();
   while (words < budget) {
     geokg::extract_inputs(paths, options, extractor, [&](geokg::ExtractedDocument&& document) {
@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
       ++documents;
       words += count_words(document.extraction->record.document.text);
       mentions += static_cast<std::int64_t>(document.extraction->record.mentions.size());
+      events += static_cast<std::int64_t>(document.extraction->record.events.size());
     });
     ++rounds;
     if (documents == 0) {
@@ -89,9 +90,10 @@ int main(int argc, char** argv) {
   std::printf("dictionary: %zu entries, loaded and compiled in %.1f ms, +%.1f MB resident\n",
               dictionary.entries().size(), load_ms,
               static_cast<double>(rss_loaded - rss_before) / 1024.0);
-  std::printf("extract: %lld words, %lld documents (%lld rounds), %lld mentions\n",
+  std::printf("extract: %lld words, %lld documents (%lld rounds), %lld mentions, %lld events\n",
               static_cast<long long>(words), static_cast<long long>(documents),
-              static_cast<long long>(rounds), static_cast<long long>(mentions));
+              static_cast<long long>(rounds), static_cast<long long>(mentions),
+              static_cast<long long>(events));
   std::printf("cpu %.3f s: %.0f words/s, %.0f documents/s, peak RSS %.1f MB\n", seconds,
               static_cast<double>(words) / seconds, static_cast<double>(documents) / seconds,
               static_cast<double>(peak_rss_kb()) / 1024.0);
