@@ -615,6 +615,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // groups without a nationality ("Information Minister Mohammed Idris",
   // "protesters") belong to it.
   std::string home_country;
+  bool home_country_clear = false;  // named at least twice, and twice as often as any other
   {
     std::unordered_map<std::string, int> counts;
     int best = 0;
@@ -635,6 +636,11 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
       }
     }
+    int second = 0;
+    for (const auto& [country, count] : counts) {
+      if (country != home_country) second = std::max(second, count);
+    }
+    home_country_clear = best >= 2 && best >= 2 * second;
   }
 
   struct PendingTitle {
@@ -867,11 +873,21 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         continue;
       }
       // Without a nationality, only the groups politics is about stand for
-      // the document's country ("protesters", "lawmakers"); "residents" or
-      // "reporters" do not.
+      // the document's country ("protesters", "lawmakers", "the government",
+      // "police"); "residents" or "reporters" do not.
+      // State institutions ("the government", "police") only when the
+      // document is clearly about one country: in a story about two, "the
+      // government" may be either's.
       static constexpr std::array<std::string_view, 7> kPoliticalGroups{
           "OPP", "LEG", "REB", "SEP", "UAF", "CRM", "INS"};
-      if (!modifier && !in_list(agent, kPoliticalGroups)) continue;
+      // Not "court": "the court" is usually a court named before.
+      static constexpr std::array<std::string_view, 11> kInstitutions{
+          "government", "administration", "regime",    "cabinet", "army",        "military",
+          "police",     "judiciary",      "junta",     "prosecutors", "armed forces"};
+      if (!modifier && !in_list(agent, kPoliticalGroups) &&
+          !(home_country_clear && in_list(title, kInstitutions))) {
+        continue;
+      }
       mention(intern(role_actor(country, agent, span_text(first_title_token, agents.back()->last),
                                 ActorType::Group)),
               title_begin, title_end, s);

@@ -217,3 +217,29 @@ TEST_CASE("every mention span points at its text in code points", "[ingest][acto
   CHECK(result.record.mentions[0].span.start == 17);
   CHECK(result.record.mentions[0].span.end == 31);
 }
+
+TEST_CASE("the government and the police belong to a document's one country", "[actors]") {
+  geokg::Dictionary dictionary;
+  dictionary.add_geokg(std::string(kDictionary) +
+                           "agent\tGOV\tgovernment\tgovernments\n"
+                           "agent\tCOP\tpolice\n",
+                       "test.tsv");
+  const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
+  auto codes = [&](const std::string& text) {
+    geokg::Document document;
+    document.key = "doc";
+    document.text = text;
+    document.published = geokg::EventDate::parse("2024-01-01");
+    std::vector<std::string> found;
+    for (const auto& actor : extractor.extract(document).record.actors) found.push_back(actor.code);
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  // A story about Russia: "the government" and "police" are Russia's.
+  CHECK(codes("Russia held elections.\n\nRussian voters went to the polls in Moscow.\n\n"
+              "The government said police had made arrests.") ==
+        std::vector<std::string>{"RUS", "RUSCOP", "RUSGOV"});
+  // A story about two countries: whose government is unclear, so none.
+  CHECK(codes("Russia and Ukraine traded blame.\n\nThe government said police had made arrests.") ==
+        std::vector<std::string>{"RUS", "UKR"});
+}
