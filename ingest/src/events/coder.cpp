@@ -588,6 +588,48 @@ struct SentenceCoder {
     return false;
   }
 
+  // "was killed in an Israeli strike", "were wounded in a Russian drone
+  // attack": the actor that modifies the attack is the passive's agent.
+  void attack_agent(std::uint32_t from, Slot& slot) const {
+    for (auto t = from; t + 1 < se && t - from <= 2; ++t) {
+      if (folded(t) != "in") continue;
+      auto u = t + 1;
+      if (u < se && one_of(folded(u), {"a", "an", "the"})) ++u;
+      const auto p = phrase(u);
+      if (p < 0 || phrases[p].first != u) return;
+      for (auto v = phrases[p].end; v < se && v - phrases[p].end <= 2; ++v) {
+        if (one_of(folded(v), {"strike", "strikes", "airstrike", "airstrikes", "air", "attack",
+                               "attacks", "raid", "raids", "bombing", "bombardment", "shelling",
+                               "offensive", "ambush"})) {
+          take_phrase(p, false, slot);
+          return;
+        }
+      }
+      return;
+    }
+  }
+
+  // "a Russian drone attack", "an Israeli strike": an actor used as an
+  // adjective right before an event noun (one more modifier may stand
+  // between) is its source.
+  bool actor_modifier(std::uint32_t head, Slot& slot) const {
+    for (auto t = head; t-- > sb && head - t <= 2;) {
+      const auto p = phrase(t);
+      if (p < 0) {
+        if (!is_gap(t) || is_determiner(folded(t)) || is_preposition(folded(t))) return false;
+        continue;
+      }
+      const auto& modifier = phrases[p];
+      if (modifier.possessor || modifier.end != t + 1) return false;
+      const bool introduced = modifier.first == sb || is_determiner(folded(modifier.first - 1)) ||
+                              is_preposition(folded(modifier.first - 1));
+      if (!introduced) return false;
+      take_phrase(p, false, slot);
+      return true;
+    }
+    return false;
+  }
+
   // A base or "-s" form may be a noun ("a state visit", "artillery
   // shells"); "-ed" and "-ing" forms and irregular pasts are verbs.
   bool ambiguous_with_noun(std::uint32_t head) const {
@@ -632,6 +674,8 @@ struct SentenceCoder {
       if (auto by = find_word(cursor, "by", 2)) {
         if (!find_slot(*by + 1, true, false, match.source)) return false;
         cursor = match.source.end;
+      } else {
+        attack_agent(cursor, match.source);
       }
     }
     for (std::size_t i = entry.head + 1; i < elements.size(); ++i) {
@@ -705,6 +749,8 @@ struct SentenceCoder {
             head > sb && is_possessive_pronoun(folded(head - 1)) && phrase(head - 1) < 0;
         if (entry.head != 2 && find_possessor(head, match.source)) {
           match.roles = "source: possessor";
+        } else if (entry.head != 2 && actor_modifier(head, match.source)) {
+          match.roles = "source: actor modifying the noun";
         } else if (unresolved_possessor) {
           // "as its war with Ukraine dragged on": someone's, but not the
           // clause subject's.

@@ -24,11 +24,13 @@ constexpr std::string_view kLexicon =
     "verb\t112\taccuse $T of\n"
     "verb\t163\timpose sanctions on $T\n"
     "verb\t190\tattack $T\n"
+    "verb\t1823\tkill $T\n"
     "verb\t150\thold military exercises\n"
     "noun\t040\tmeeting\treciprocal\n"
     "noun\t040\ttalks between $S and $T\treciprocal\n"
     "noun\t042\tvisit to $T\tplace\n"
     "noun\t190\twar with $T\n"
+    "noun\t195\tdrone attack on $T\n"
     "noun\t072\t$T 's military backer\n";
 
 struct Found {
@@ -291,4 +293,13 @@ TEST_CASE("intentions come from the verb chain and carry into purpose clauses", 
   // An intention elsewhere in the sentence does not turn a meeting into one.
   const auto events = code("Putin and Xi Jinping agreed on Monday to resume contacts after they met.");
   for (const auto& event : events) CHECK(event.code == "040");
+}
+
+TEST_CASE("the actor of an attack is the agent of a passive and the source of the noun", "[events]") {
+  // "killed in an Israeli strike": Israel did the killing.
+  CHECK(triples(code("Ismail Haniyeh was killed in an Israeli strike in Tehran.")) ==
+        Triples{"ISR 1823 PSEREBHMS"});  // the dictionary knows him as a Hamas leader
+  // "a Russian drone attack on Kharkiv": Russia attacked, Kharkiv stands for Ukraine.
+  CHECK(triples(code("Officials described a Russian drone attack on Kharkiv.")) ==
+        Triples{"RUS 195 UKR"});
 }
