@@ -183,10 +183,18 @@ struct Match {
 // phrase. The modifier must be a country or organisation, the gap at most
 // five title words or capitalised words.
 bool title_gap(const std::vector<text::Token>& tokens, const Phrase& modifier, std::uint32_t next,
-               const actors::RecognizedActors& recognized) {
+               const actors::RecognizedActors& recognized, const Actor& named) {
   if (next - modifier.end > 5 || modifier.actors.empty()) return false;
   const auto type = recognized.actors[modifier.actors.front()].type;
   if (type != ActorType::Country && type != ActorType::Organization) return false;
+  // "Germany's Olaf Scholz", "Russia's foreign minister Sergei Lavrov"; but
+  // "Russia's Far East" is a place in Russia, not an actor of its own.
+  if (tokens[modifier.end].flags & text::kPossessive) {
+    if (named.code.empty()) return false;
+    return next - modifier.end == 1 ||
+           title_gap(tokens, Phrase{modifier.first, modifier.end + 1, modifier.actors, false}, next,
+                     recognized, named);
+  }
   for (auto t = modifier.end; t < next; ++t) {
     const auto& token = tokens[t];
     if (token.kind != text::TokenKind::Word) return false;
@@ -863,7 +871,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       // Places are where events happen, never who acts ("the Red Sea").
       if (recognized.actors[m.actor].type == ActorType::Place) continue;
       if (!sc.phrases.empty() && first > sc.phrases.back().end &&
-          title_gap(tokens, sc.phrases.back(), first, recognized)) {
+          title_gap(tokens, sc.phrases.back(), first, recognized, recognized.actors[m.actor])) {
         sc.phrases.back().end = first;  // "Japanese Prime Minister | Fumio Kishida"
       }
       if (!sc.phrases.empty() && first <= sc.phrases.back().end) {

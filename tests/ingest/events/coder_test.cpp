@@ -303,3 +303,11 @@ TEST_CASE("the actor of an attack is the agent of a passive and the source of th
   CHECK(triples(code("Officials described a Russian drone attack on Kharkiv.")) ==
         Triples{"RUS 195 UKR"});
 }
+
+TEST_CASE("a country's possessive before a coded name is one phrase", "[events]") {
+  // "Germany's Olaf Scholz and France's Emmanuel Macron" are two leaders.
+  CHECK(triples(code("Germany's Olaf Scholz and France's Emmanuel Macron met in Berlin.")) ==
+        Triples{"DEUGOV 040 FRAGOV", "FRAGOV 040 DEUGOV"});
+  // "Russia's Far East" is no actor of its own: the target stays Russia.
+  CHECK(triples(code("North Korea sent weapons to Russia's Far East.")) == Triples{"PRK 072 RUS"});
+}
