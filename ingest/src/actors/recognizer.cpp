@@ -666,7 +666,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       while (t < right.first && (tokens[t].folded == "former" || tokens[t].folded == "acting" ||
                                  tokens[t].folded == "deputy" || tokens[t].folded == "then" ||
                                  tokens[t].folded == "-" || tokens[t].folded == "top" ||
-                                 tokens[t].folded == "senior" || tokens[t].folded == "chief")) {
+                                 tokens[t].folded == "senior" || tokens[t].folded == "chief" ||
+                                 tokens[t].folded == "supreme" || tokens[t].folded == "interim" ||
+                                 tokens[t].folded == "outgoing" || tokens[t].folded == "caretaker")) {
         ++t;
       }
       return t == right.first;

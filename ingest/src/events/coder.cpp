@@ -490,6 +490,34 @@ struct SentenceCoder {
                       "'s", "been", "being", "finally", "twice", "immediately"});
   }
 
+  // The trigger is the content of a denial: "denied attacking", "denies
+  // that Russian troops attacked".
+  bool denied(const Match& match) const {
+    auto is_denial = [&](std::uint32_t t) {
+      return one_of(folded(t), {"deny", "denies", "denied", "denying", "rejected", "rejects",
+                                "dismissed", "dismisses"});
+    };
+    const auto head = match.head;
+    if (head > sb && is_denial(head - 1)) return true;  // "denied attacking"
+    // "denied that X attacked": back from the subject over "that".
+    if (match.source.phrases.empty()) return false;
+    auto first = phrases[match.source.phrases.front()].first;
+    for (auto p : match.source.phrases) first = std::min(first, phrases[p].first);
+    if (first >= head) return false;
+    auto t = first;
+    while (t > sb && one_of(folded(t - 1), {"the", "its", "his", "her", "their"})) --t;
+    if (t > sb && folded(t - 1) == "that") --t;
+    return t > sb && is_denial(t - 1);
+  }
+
+  // Only verb-chain words between `t` and `head`.
+  bool only_chain_after(std::uint32_t t, std::uint32_t head) const {
+    for (auto u = t + 1; u < head; ++u) {
+      if (!in_verb_chain(u)) return false;
+    }
+    return true;
+  }
+
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
                     Slot& subject, std::string& how, bool strict = false) const {
     bool relative = false, conjunction = false;
@@ -500,7 +528,7 @@ struct SentenceCoder {
       const auto p = phrase(t);
       // A verb's subject is reached through its verb chain only: "Putin is
       // looking to secure artillery shells" has no subject for "shells".
-      if (p < 0 && strict && !relative && folded(t) == "," && t > sb) {
+      if (p < 0 && !relative && folded(t) == "," && t > sb && (strict || only_chain_after(t, head))) {
         // "Milei, who was greeted at the airport by Katz, was due to meet":
         // skip a parenthetical clause between commas.
         for (std::uint32_t u = t; u-- > sb && t - u <= 16;) {
@@ -1020,6 +1048,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         }
         if (is_report_cue(w)) reported = true;
       }
+      // "Russia denied attacking civilians", "denied that its forces had
+      // struck": what is denied is not asserted.
+      if (sc.denied(match)) negated = true;
       intended = moods[match_index].intended;
       threatened = moods[match_index].threatened;
       hypothetical = hypothetical || moods[match_index].hypothetical;

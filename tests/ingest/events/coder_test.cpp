@@ -311,3 +311,20 @@ TEST_CASE("a country's possessive before a coded name is one phrase", "[events]"
   // "Russia's Far East" is no actor of its own: the target stays Russia.
   CHECK(triples(code("North Korea sent weapons to Russia's Far East.")) == Triples{"PRK 072 RUS"});
 }
+
+TEST_CASE("what a source denies is coded negated", "[events]") {
+  const auto gerund = code("Russia denied attacking Ukraine.");
+  REQUIRE(gerund.size() == 1);
+  CHECK(gerund[0].negated);
+  const auto clause = code("Moscow denied that Russia attacked Ukraine.");
+  REQUIRE(triples(clause) == Triples{"RUS 190 UKR"});
+  CHECK(clause[0].negated);
+  CHECK_FALSE(code("Russia attacked Ukraine.")[0].negated);
+}
+
+TEST_CASE("a relative clause between a speaker and its verb is skipped", "[events]") {
+  // Putin, not Xi, is the one who speaks: the meeting he reports is his own.
+  const auto events = code("Vladimir Putin, who met Xi Jinping last month, said relations were strong.");
+  REQUIRE(triples(events) == Triples{"RUSGOV 040 CHNGOV"});
+  CHECK(events[0].modality == "asserted");
+}
