@@ -289,9 +289,12 @@ struct SentenceCoder {
            phrase(t) < 0;
   }
 
+  // A pattern word may fall inside an actor phrase: "recalled its
+  // ambassador from Belarus", "sent troops to Niger" ("its ambassador" and
+  // "troops" are actors too).
   bool word_matches(std::uint32_t t, std::string_view word) const {
     const auto& tok = tokens[t];
-    if (tok.kind != text::TokenKind::Word || phrase(t) >= 0) return false;
+    if (tok.kind != text::TokenKind::Word) return false;
     if (tok.folded == word) return true;
     // Inflections keep the first letter ("sanctions", "met" for "meet"):
     // most tokens are ruled out without making their lemmas.
@@ -308,6 +311,18 @@ struct SentenceCoder {
                                          int max_gap) const {
     for (std::uint32_t t = from; t < se && static_cast<int>(t - from) <= max_gap; ++t) {
       if (word_matches(t, word)) return t;
+      // Inside a phrase only its last token may be the word ("its
+      // ambassador"): the words before it are skipped with the phrase.
+      if (const auto p = phrase(t); p >= 0 && phrases[p].end - 1 > t &&
+                                    phrases[p].end - 1 - from <= static_cast<std::uint32_t>(max_gap) &&
+                                    word_matches(phrases[p].end - 1, word)) {
+        return phrases[p].end - 1;
+      }
+      // A possessive pronoun is a determiner here: "recalled its ambassador".
+      if (const auto p = phrase(t); p >= 0 && phrases[p].possessor && phrases[p].end == t + 1 &&
+                                    is_possessive_pronoun(folded(t))) {
+        continue;
+      }
       if (!is_gap(t)) return std::nullopt;
     }
     return std::nullopt;

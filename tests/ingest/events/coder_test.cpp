@@ -328,3 +328,14 @@ TEST_CASE("a relative clause between a speaker and its verb is skipped", "[event
   REQUIRE(triples(events) == Triples{"RUSGOV 040 CHNGOV"});
   CHECK(events[0].modality == "asserted");
 }
+
+TEST_CASE("pattern words may be actors or possessive pronouns", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t161\trecall ambassador from $T\n"
+                                                      "verb\t074\tsend troops to $T\n";
+  // "its" is Armenia, and still a determiner of "ambassador".
+  CHECK(triples(code("Armenia recalled its ambassador from Belarus.", "2024-06-12", lexicon)) ==
+        Triples{"ARM 161 BLR"});
+  // "Russian troops" is an actor, and "troops" a word of the pattern.
+  CHECK(triples(code("Moscow sent Russian troops to Niger.", "2024-06-12", lexicon)) ==
+        Triples{"RUS 074 NER"});
+}
