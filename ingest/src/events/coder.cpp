@@ -735,6 +735,13 @@ struct SentenceCoder {
       switch (element.type) {
         case Type::Word: {
           auto found = find_word(cursor, element.word, 4);
+          // "expel $T diplomats": the word may be the head of the slot's own
+          // phrase ("expelled a Canadian diplomat").
+          if (!found && i > 0 && elements[i - 1].type != Type::Word &&
+              elements[i - 1].type != Type::Possessive && cursor > sb &&
+              phrase(cursor - 1) >= 0 && word_matches(cursor - 1, element.word)) {
+            found = cursor - 1;
+          }
           // "turned to Iran, another sanctioned country, for help": past an
           // apposition of the slot.
           if (!found && i > 0 && elements[i - 1].type != Type::Word && cursor < se &&

@@ -339,3 +339,13 @@ TEST_CASE("pattern words may be actors or possessive pronouns", "[events]") {
   CHECK(triples(code("Moscow sent Russian troops to Niger.", "2024-06-12", lexicon)) ==
         Triples{"RUS 074 NER"});
 }
+
+TEST_CASE("a word after a slot may be the head of the slot's phrase", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t174\texpel $T\n"
+                                                      "verb\t161\texpel $T diplomat\n";
+  // Expelling a diplomat is a diplomatic break (161), expelling others 174.
+  CHECK(triples(code("India expelled a Canadian diplomat.", "2024-06-12", lexicon)) ==
+        Triples{"IND 161 CANGOV"});
+  CHECK(triples(code("India expelled Canadian troops.", "2024-06-12", lexicon)) ==
+        Triples{"IND 174 CANMIL"});
+}
