@@ -905,15 +905,42 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (noun != "countries" && noun != "nations" && noun != "sides" && noun != "states") {
         continue;
       }
+      // "both sides" may be armies or factions, not only countries ("the army
+      // and the RSF ... both sides").
+      const bool sides = noun == "sides";
       std::vector<const TokenMention*> countries;
       for (const auto& m : state.result.mentions) {
+        const auto type = state.result.actors[m.actor].type;
         if ((m.sentence == s || m.sentence + 1 == s) && m.begin < tokens[t].begin &&
-            state.result.actors[m.actor].type == ActorType::Country) {
+            (type == ActorType::Country ||
+             (sides && (type == ActorType::Group || type == ActorType::Organization)))) {
+          // "In Sudan, the army and the RSF ...": a country after a
+          // locative is where the sides are, not one of them.
+          if (sides && type == ActorType::Country) {
+            const auto at = std::lower_bound(
+                tokens.begin(), tokens.end(), m.begin,
+                [](const Token& candidate, std::uint32_t offset) { return candidate.begin < offset; });
+            if (at != tokens.begin() && in_list(std::prev(at)->folded, kLocatives)) continue;
+          }
           countries.push_back(&m);
         }
       }
       std::sort(countries.begin(), countries.end(),
                 [](const TokenMention* a, const TokenMention* b) { return a->begin < b->begin; });
+      if (sides) {
+        // "the Sudanese army": a nationality touching the next actor only
+        // modifies it.
+        std::vector<const TokenMention*> heads;
+        for (std::size_t i = 0; i < countries.size(); ++i) {
+          const bool modifier = i + 1 < countries.size() &&
+                                countries[i + 1]->sentence == countries[i]->sentence &&
+                                std::all_of(text.begin() + countries[i]->end,
+                                            text.begin() + countries[i + 1]->begin,
+                                            [](char c) { return c == ' '; });
+          if (!modifier) heads.push_back(countries[i]);
+        }
+        countries = std::move(heads);
+      }
       auto joined = [&](const TokenMention& left, const TokenMention& right) {
         if (left.sentence != right.sentence) return false;
         auto token = std::lower_bound(
@@ -936,6 +963,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         last = first;  // the loop's decrement moves to the list before
       }
+      if (chosen.empty() && sides) continue;
       if (chosen.empty()) {
         const auto recent = recent_countries();
         if (recent.size() < static_cast<std::size_t>(wanted)) continue;

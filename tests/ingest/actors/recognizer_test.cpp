@@ -243,3 +243,28 @@ TEST_CASE("the government and the police belong to a document's one country", "[
   CHECK(codes("Russia and Ukraine traded blame.\n\nThe government said police had made arrests.") ==
         std::vector<std::string>{"RUS", "UKR"});
 }
+
+TEST_CASE("both sides are the two actors just named whatever their type", "[actors]") {
+  geokg::Dictionary dictionary;
+  dictionary.add_geokg(std::string(kDictionary) +
+                           "country\tSDN\tSudan\n"
+                           "demonym\tSDN\tSudanese\n"
+                           "organization\tSDNREB\tRapid Support Forces\tRSF\n"
+                           "agent\tMIL\tarmy\n",
+                       "test.tsv");
+  const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
+  geokg::Document document;
+  document.key = "doc";
+  document.text =
+      "Russia and Ukraine traded blame.\n\nIn Sudan, the Sudanese army and the RSF fought on. "
+      "Both sides agreed to a truce.";
+  document.published = geokg::EventDate::parse("2024-01-01");
+  const auto record = extractor.extract(document).record;
+  std::vector<std::string> sides;
+  for (const auto& mention : record.mentions) {
+    if (mention.sentence == 2) sides.push_back(mention.actor_key);
+  }
+  std::sort(sides.begin(), sides.end());
+  // Not Russia and Ukraine, the last two countries named.
+  CHECK(sides == std::vector<std::string>{"rapid-support-forces", "sudanese-army"});
+}
