@@ -525,6 +525,24 @@ struct SentenceCoder {
     return t > sb && is_denial(t - 1);
   }
 
+  // "since the invasion of Ukraine", "after the attack on Kyiv": a definite
+  // event noun in a temporal or causal phrase is background, not something
+  // the clause's subject did ("after a surprise visit to Kyiv" and "during
+  // talks with" are the subject's own).
+  bool in_background_phrase(std::uint32_t head) const {
+    bool definite = false;
+    for (auto t = head; t-- > sb && head - t <= 4;) {
+      const auto w = folded(t);
+      if (w == "the") definite = true;
+      if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite",
+                     "until", "over"})) {
+        return definite && t + 1 < head && folded(t + 1) == "the";
+      }
+      if (phrase(t) >= 0 || !is_gap(t)) return false;
+    }
+    return false;
+  }
+
   // Only verb-chain words between `t` and `head`.
   bool only_chain_after(std::uint32_t t, std::uint32_t head) const {
     for (auto u = t + 1; u < head; ++u) {
@@ -535,7 +553,7 @@ struct SentenceCoder {
 
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
                     Slot& subject, std::string& how, bool strict = false) const {
-    bool relative = false, conjunction = false;
+    bool relative = false, conjunction = false, comma_passed = false;
     std::uint32_t relative_at = 0;
     int steps = 0;
     for (std::uint32_t t = head; t-- > sb && steps < 24; ++steps) {
@@ -543,6 +561,7 @@ struct SentenceCoder {
       const auto p = phrase(t);
       // A verb's subject is reached through its verb chain only: "Putin is
       // looking to secure artillery shells" has no subject for "shells".
+      if (p < 0 && folded(t) == ",") comma_passed = true;
       if (p < 0 && !relative && folded(t) == "," && t > sb && (strict || only_chain_after(t, head))) {
         // "Milei, who was greeted at the airport by Katz, was due to meet":
         // skip a parenthetical clause between commas.
@@ -561,6 +580,7 @@ struct SentenceCoder {
       if (p < 0 && strict && !relative && !in_verb_chain(t)) return false;
       if (p < 0) {
         const auto w = folded(t);
+        if (w == ",") comma_passed = true;
         if (one_of(w, {"which", "who", "whom"}) && !relative) {
           relative = true;
           relative_at = t;
@@ -582,7 +602,10 @@ struct SentenceCoder {
       if (!relative && (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
         continue;
       }
-      if (conjunction) {
+      // "Putin met Xi and attacked Ukraine", "Russia struck Kyiv, killing
+      // ten", "Orban met Putin, days after a visit to Kyiv": an object of
+      // the previous verb is no subject; that verb's subject is.
+      if (conjunction || comma_passed) {
         for (const auto& [target_phrase, source] : earlier_targets) {
           if (target_phrase == p) {
             subject = source;
@@ -814,7 +837,8 @@ struct SentenceCoder {
           // clause subject's.
         } else if (auto by = find_word(match.end, "by", 1); by && find_slot(*by + 1, true, false, match.source)) {
           match.roles = "source: by-phrase";
-        } else if (find_subject(head, earlier_targets, match.source, match.roles)) {
+        } else if (!in_background_phrase(head) &&
+                   find_subject(head, earlier_targets, match.source, match.roles)) {
           match.roles = "source: " + match.roles + " of the clause";
         }
       } else if (find_subject(head, earlier_targets, match.source, match.roles,
@@ -1005,6 +1029,11 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
           infinitive = true;
           continue;
         }
+        if (one_of(w, {"will", "'ll", "would", "shall"})) mood.intended = true;
+        if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
+        if (is_intent(w) && infinitive) mood.intended = true;
+        if (is_threat(w) && infinitive) mood.threatened = true;
+        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
         if (infinitive) {
           const auto governing = std::find_if(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
                                               [&](const Match& m) { return m.head <= t && t < m.end; });
@@ -1015,11 +1044,6 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
             break;
           }
         }
-        if (one_of(w, {"will", "'ll", "would", "shall"})) mood.intended = true;
-        if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
-        if (is_intent(w) && infinitive) mood.intended = true;
-        if (is_threat(w) && infinitive) mood.threatened = true;
-        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
         if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
               is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
           break;

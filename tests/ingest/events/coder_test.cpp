@@ -349,3 +349,22 @@ TEST_CASE("a word after a slot may be the head of the slot's phrase", "[events]"
   CHECK(triples(code("India expelled Canadian troops.", "2024-06-12", lexicon)) ==
         Triples{"IND 174 CANMIL"});
 }
+
+TEST_CASE("a threat to use force takes CAMEO's threat code", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tfight $T\nverb\t130\tthreaten $T\n";
+  CHECK(triples(code("The Houthis threatened to attack Israel.", "2024-06-12", lexicon)) ==
+        Triples{"YEMREB 1384 ISR"});
+  CHECK(triples(code("Hezbollah has threatened to fight Israel.", "2024-06-12", lexicon)) ==
+        Triples{"LBNREBHEZ 1384 ISR"});
+}
+
+TEST_CASE("a definite event noun in a temporal phrase is background", "[events]") {
+  // The diplomats did not invade Ukraine; the invasion has no source here.
+  const std::string lexicon = std::string(kLexicon) + "noun\t192\tinvasion of $T\n";
+  CHECK(triples(code("Russia and the United States met for their first talks since the invasion "
+                     "of Ukraine.", "2025-02-18", lexicon)) ==
+        Triples{"RUS 040 USA", "USA 040 RUS"});
+  // "after a visit to Kyiv" is the subject's own visit.
+  CHECK(triples(code("Viktor Orban met Putin, days after a visit to Ukraine.", "2024-07-05", lexicon)) ==
+        Triples{"HUNGOV 040 RUSGOV", "HUNGOV 042 UKR"});
+}
