@@ -392,3 +392,36 @@ TEST_CASE("negated events are stored but drawn only when asked for", "[e2e][extr
               .exit_code == 0);
   CHECK(read_graph("json", graph)["edges"] == 2);
 }
+
+TEST_CASE("an extra lexicon adds and overrides patterns and a bad one names its line",
+          "[e2e][extract][lexicon]") {
+  TempDir dir;
+  const auto article = dir.write(
+      "a.txt", "Talks\n\nVladimir Putin lauded Xi Jinping on Monday. Russia attacked Ukraine.\n");
+  auto codes = [&](const std::string& options) {
+    const auto result = cli("extract --date 2024-01-15 " + options + " " + quote(article));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::vector<std::string> found;
+    const auto document = nlohmann::json::parse(result.out);
+    for (const auto& event : document["events"]) {
+      found.push_back(event["event"]["code"].get<std::string>());
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const auto lexicon = dir.write("extra.tsv",
+                                 "# geokg event-lexicon 1\n"
+                                 "verb\t051\tlaud $T\n"
+                                 "verb\t195\tattack $T\n");
+  // Without it "lauded" codes nothing; with it, praise, and the attack is
+  // recoded from 190 to 195 by the later entry.
+  CHECK(codes("") == std::vector<std::string>{"190"});
+  CHECK(codes("--lexicon " + quote(lexicon)) == std::vector<std::string>{"051", "195"});
+
+  const auto bad = dir.write("bad.tsv", "# geokg event-lexicon 1\nverb\t999\tlaud $T\n");
+  const auto failed = cli("extract --lexicon " + quote(bad) + " " + quote(article));
+  CHECK(failed.exit_code == 2);
+  CHECK_THAT(failed.err, Catch::Contains("bad.tsv:2") && Catch::Contains("999"));
+  CHECK(failed.out.empty());
+}
