@@ -743,6 +743,14 @@ struct SentenceCoder {
       match.elements += 2;
     }
     auto cursor = head + 1;
+    // "the attack by Russia on Kyiv", "a visit by Putin to Pyongyang": the
+    // agent of an event noun right after it.
+    if (noun && !entry.has(Type::Source) && cursor + 1 < se && folded(cursor) == "by" &&
+        phrase(cursor + 1) >= 0) {
+      take_phrase(phrase(cursor + 1), true, match.source);
+      cursor = match.source.end;
+      match.roles = "source: by-phrase";
+    }
     if (match.passive) {
       // "was accused by the United States of ...": the agent comes first.
       if (auto by = find_word(cursor, "by", 2)) {
@@ -861,7 +869,7 @@ struct SentenceCoder {
       if (find_subject(head, earlier_targets, subject, how)) match.target = std::move(subject);
       match.roles = "passive voice: source after \"by\", target: " + how;
     } else {
-      match.roles = "source: slot";
+      if (match.roles.empty()) match.roles = "source: slot";
     }
     if (!match.source.phrases.empty()) {
       match.subject_end = phrases[match.source.phrases.front()].end;

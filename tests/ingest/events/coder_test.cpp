@@ -368,3 +368,9 @@ TEST_CASE("a definite event noun in a temporal phrase is background", "[events]"
   CHECK(triples(code("Viktor Orban met Putin, days after a visit to Ukraine.", "2024-07-05", lexicon)) ==
         Triples{"HUNGOV 040 RUSGOV", "HUNGOV 042 UKR"});
 }
+
+TEST_CASE("an event noun's agent may follow it with by", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t190\tattack on $T\n";
+  CHECK(triples(code("The attack by Russia on Kyiv killed ten people.", "2024-01-15", lexicon)) ==
+        Triples{"RUS 190 UKR"});
+}
