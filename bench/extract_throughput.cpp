@@ -64,9 +64,9 @@ int main(int argc, char** argv) {
   const auto load_start = std::chrono::steady_clock::now();
   const auto& dictionary = geokg::Dictionary::builtin();
   const geokg::Extractor extractor(dictionary, geokg::Ontology::builtin());
-  const double load_ms = std::chrono::duration<double, std::milli>(
-                             std::chrono::steady_clock::now() - load_start)
-                             .count();
+  const double load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start)
+          .count();
   const long rss_loaded = peak_rss_kb();
 
   geokg::IngestOptions options;

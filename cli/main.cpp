@@ -111,8 +111,9 @@ std::unique_ptr<geokg::Dictionary> load_dictionary(const DictionaryArgs& args) {
   if (args.replace && args.files.empty()) {
     throw UsageError("--replace-dict needs at least one --dict FILE");
   }
-  auto dictionary = args.replace ? std::make_unique<geokg::Dictionary>()
-                                 : std::make_unique<geokg::Dictionary>(geokg::Dictionary::builtin());
+  auto dictionary = args.replace
+                        ? std::make_unique<geokg::Dictionary>()
+                        : std::make_unique<geokg::Dictionary>(geokg::Dictionary::builtin());
   for (const auto& file : args.files) dictionary->add_file(file);
   return dictionary;
 }
@@ -152,8 +153,8 @@ std::string resolve_actor(const geokg::Store& store, const std::string& text) {
       candidates += "\n  " + row.actor.key + " (" + row.actor.name +
                     (row.actor.code.empty() ? "" : ", " + row.actor.code) + ")";
     }
-    throw geokg::GraphError("--actor: \"" + text + "\" is ambiguous; give one of the ids:" +
-                            candidates);
+    throw geokg::GraphError("--actor: \"" + text +
+                            "\" is ambiguous; give one of the ids:" + candidates);
   }
   if (const auto key = geokg::make_key(text); store.find_actor(key)) return key;
   throw geokg::GraphError("--actor: no actor \"" + text + "\" in the store");
@@ -191,15 +192,14 @@ geokg::EventFilter make_filter(const FilterArgs& args) {
 
 std::string summary(const geokg::IngestReport& report) {
   return "read " + std::to_string(report.inputs) + " input(s), " + std::to_string(report.lines) +
-         " record(s), " + std::to_string(report.lines_rejected) + " rejected; documents: " +
-         std::to_string(report.documents_added) + " added, " +
+         " record(s), " + std::to_string(report.lines_rejected) +
+         " rejected; documents: " + std::to_string(report.documents_added) + " added, " +
          std::to_string(report.documents_extended) + " extended, " +
          std::to_string(report.documents_unchanged) + " unchanged, " +
          std::to_string(report.documents_duplicate) + " duplicate, " +
          std::to_string(report.documents_rejected) + " rejected; " +
-         std::to_string(report.events_added) + " event(s), " +
-         std::to_string(report.actors_added) + " actor(s) and " +
-         std::to_string(report.mentions_added) + " mention(s) added" +
+         std::to_string(report.events_added) + " event(s), " + std::to_string(report.actors_added) +
+         " actor(s) and " + std::to_string(report.mentions_added) + " mention(s) added" +
          (report.events_updated > 0
               ? "; " + std::to_string(report.events_updated) + " event(s) updated"
               : std::string());
@@ -231,8 +231,7 @@ int run_ingest(const IngestArgs& args) {
                              report.documents_unchanged + report.documents_duplicate +
                              report.documents_rejected;
       std::fprintf(stderr, "\r\033[Kingest: %lld documents, %lld events (%.0f events/s)",
-                   static_cast<long long>(documents),
-                   static_cast<long long>(report.events_added),
+                   static_cast<long long>(documents), static_cast<long long>(report.events_added),
                    seconds > 0 ? static_cast<double>(report.events_added) / seconds : 0.0);
     };
   }
@@ -376,8 +375,7 @@ int run_export(const ExportArgs& args) {
   if (args.out != "-") {
     std::cerr << "geokg: wrote " << args.out
               << (format == geokg::ExportFormat::Csv ? " (.nodes.csv, .edges.csv)" : "") << ": "
-              << boost::num_vertices(graph) << " nodes, " << boost::num_edges(graph)
-              << " edges\n";
+              << boost::num_vertices(graph) << " nodes, " << boost::num_edges(graph) << " edges\n";
   }
   return kExitOk;
 }
@@ -444,8 +442,7 @@ int main(int argc, char** argv) {
   ingest->add_option("paths", ingest_args.paths, "Files, directories or - for standard input")
       ->required();
   add_db_option(*ingest, ingest_args.db);
-  ingest->add_option("--format", ingest_args.format,
-                     "auto, triples, text, html, jsonl or gdelt")
+  ingest->add_option("--format", ingest_args.format, "auto, triples, text, html, jsonl or gdelt")
       ->capture_default_str();
   ingest->add_option("--date", ingest_args.date,
                      "Publication date (YYYY[-MM[-DD]]) for documents that have none");
@@ -501,8 +498,9 @@ int main(int argc, char** argv) {
                    "and event nodes")
       ->check(CLI::IsMember({"actors", "countries", "bipartite"}))
       ->capture_default_str();
-  exporter->add_option("--edges", export_args.edges,
-                       "aggregate: one edge per source, target and code; event: one per event")
+  exporter
+      ->add_option("--edges", export_args.edges,
+                   "aggregate: one edge per source, target and code; event: one per event")
       ->check(CLI::IsMember({"aggregate", "event"}))
       ->capture_default_str();
   add_filter_options(*exporter, export_args.filter);

@@ -9,8 +9,8 @@
 #include <map>
 
 #include "embedded_data.hpp"
-#include "line_reader.hpp"
 #include "geokg/core.hpp"
+#include "line_reader.hpp"
 
 namespace geokg {
 namespace {

@@ -94,9 +94,12 @@ std::string_view to_string(EdgeMode mode) {
 
 std::string_view to_string(NodeMode mode) {
   switch (mode) {
-    case NodeMode::Actors: return "actors";
-    case NodeMode::Countries: return "countries";
-    case NodeMode::Bipartite: return "bipartite";
+    case NodeMode::Actors:
+      return "actors";
+    case NodeMode::Countries:
+      return "countries";
+    case NodeMode::Bipartite:
+      return "bipartite";
   }
   return "actors";
 }

@@ -1,9 +1,8 @@
 // `geokg extract` output: the JSON Lines contract of
 // contracts/extract-json.md and the human-readable --explain report.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "geokg/ingest.hpp"
 
@@ -51,8 +50,11 @@ nlohmann::json text_or_null(const std::string& text) {
 std::string extraction_json_line(const ExtractedDocument& extracted) {
   nlohmann::ordered_json out;
   if (!extracted.extraction) {
-    out["document"] = {{"id", extracted.key}, {"title", nullptr}, {"date", nullptr},
-                       {"source", nullptr}, {"url", nullptr}};
+    out["document"] = {{"id", extracted.key},
+                       {"title", nullptr},
+                       {"date", nullptr},
+                       {"source", nullptr},
+                       {"url", nullptr}};
     out["actors"] = nlohmann::json::array();
     out["events"] = nlohmann::json::array();
     out["skipped"] = nlohmann::json::array();
@@ -123,9 +125,10 @@ std::string extraction_json_line(const ExtractedDocument& extracted) {
                      {"goldstein", info ? info->goldstein : 0.0}};
     item["date"] = event.date ? nlohmann::json(event.date->iso()) : nlohmann::json(nullptr);
     item["date_inferred"] = event.date_inferred;
-    item["location"] = event.location ? nlohmann::ordered_json{{"name", event.location->name},
-                                                               {"country", text_or_null(event.location->country)}}
-                                      : nlohmann::ordered_json(nullptr);
+    item["location"] =
+        event.location ? nlohmann::ordered_json{{"name", event.location->name},
+                                                {"country", text_or_null(event.location->country)}}
+                       : nlohmann::ordered_json(nullptr);
     item["negated"] = event.negated;
     item["modality"] = std::string(to_string(event.modality));
     item["sentence"] = event.sentence ? nlohmann::json(*event.sentence) : nlohmann::json(nullptr);
@@ -159,8 +162,7 @@ std::string explain_extraction(const ExtractedDocument& extracted) {
   }
   const ByteOffsets bytes(text, std::move(offsets));
   out += "title: " + record.document.title + "\n";
-  out += "date:  " + (record.document.published ? record.document.published->iso() : "none") +
-         "\n";
+  out += "date:  " + (record.document.published ? record.document.published->iso() : "none") + "\n";
   for (const auto& warning : extraction.warnings) out += "warning: " + warning + "\n";
   out += "removed (" + std::to_string(extraction.skipped.size()) + "):\n";
   for (const auto& span : extraction.skipped) {
@@ -171,8 +173,8 @@ std::string explain_extraction(const ExtractedDocument& extracted) {
       while (cut > 0 && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80) --cut;
       excerpt = excerpt.substr(0, cut) + "...";
     }
-    out += "  [" + std::to_string(span.span.start) + "," + std::to_string(span.span.end) +
-           ") " + span.reason + ": " + excerpt + "\n";
+    out += "  [" + std::to_string(span.span.start) + "," + std::to_string(span.span.end) + ") " +
+           span.reason + ": " + excerpt + "\n";
   }
   out += "actors (" + std::to_string(record.actors.size()) + "):\n";
   for (const auto& actor : record.actors) {
@@ -188,7 +190,8 @@ std::string explain_extraction(const ExtractedDocument& extracted) {
   const auto name = [&](const std::optional<Participant>& participant) -> std::string {
     if (!participant) return "-";
     const auto found = names.find(participant->actor_key);
-    return std::string(found == names.end() ? std::string_view(participant->actor_key) : found->second);
+    return std::string(found == names.end() ? std::string_view(participant->actor_key)
+                                            : found->second);
   };
   for (std::size_t i = 0; i < record.events.size(); ++i) {
     const auto& event = record.events[i];

@@ -16,10 +16,13 @@ constexpr std::size_t kMaxExtractedBytes = 16 << 20;
 
 struct Extractor::Compiled {
   Compiled(const Dictionary& dictionary, const Ontology& codebook, const EventLexicon& lexicon)
-      : index(dictionary), recognizer(dictionary, index, codebook), coder(lexicon, codebook),
+      : index(dictionary),
+        recognizer(dictionary, index, codebook),
+        coder(lexicon, codebook),
         ontology(codebook) {
     for (const auto& entry : dictionary.entries()) {
-      if (entry.kind == EntryKind::Person && !entry.roles.empty()) persons.emplace(entry.key(), &entry);
+      if (entry.kind == EntryKind::Person && !entry.roles.empty())
+        persons.emplace(entry.key(), &entry);
     }
   }
   actors::PhraseIndex index;
@@ -37,7 +40,9 @@ Extractor::Extractor(const Dictionary& dictionary, const Ontology& ontology,
 
 Extractor::~Extractor() = default;
 
-std::string_view Extractor::version() { return "geokg-extract/2"; }
+std::string_view Extractor::version() {
+  return "geokg-extract/2";
+}
 
 Extraction Extractor::extract(Document document,
                               const std::optional<EventDate>& default_date) const {
@@ -80,12 +85,11 @@ Extraction Extractor::extract(Document document,
 
   const text::CodepointIndex codepoints(text);
   const auto& compiled = *compiled_;
-  auto coded = compiled.coder.code(
-      text, segmentation, recognized, document.published, codepoints,
-      [&](std::string_view code) -> std::optional<Actor> {
-        if (!compiled.ontology.is_country(code)) return std::nullopt;
-        return compiled.recognizer.country_actor(code);
-      });
+  auto coded = compiled.coder.code(text, segmentation, recognized, document.published, codepoints,
+                                   [&](std::string_view code) -> std::optional<Actor> {
+                                     if (!compiled.ontology.is_country(code)) return std::nullopt;
+                                     return compiled.recognizer.country_actor(code);
+                                   });
   for (const auto& span : skipped) {
     result.skipped.push_back(
         {Span{codepoints.at(span.begin), codepoints.at(span.end)}, span.reason});
@@ -107,9 +111,11 @@ Extraction Extractor::extract(Document document,
         const auto person = compiled.persons.find((*participant)->actor_key);
         if (person == compiled.persons.end()) continue;
         auto code = person->second->code_on(event.event.date);
-        const auto actor = std::find_if(recognized.actors.begin(), recognized.actors.end(),
-                                        [&](const Actor& a) { return a.key == (*participant)->actor_key; });
-        if (actor != recognized.actors.end() && actor->code != code) (*participant)->code = std::move(code);
+        const auto actor =
+            std::find_if(recognized.actors.begin(), recognized.actors.end(),
+                         [&](const Actor& a) { return a.key == (*participant)->actor_key; });
+        if (actor != recognized.actors.end() && actor->code != code)
+          (*participant)->code = std::move(code);
       }
     }
     record.events.push_back(std::move(event.event));

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 
@@ -28,8 +27,9 @@ TEST_CASE("the built-in lexicon loads and covers every CAMEO root", "[lexicon]")
 
 TEST_CASE("lexicon patterns parse into elements with a head", "[lexicon]") {
   EventLexicon lexicon;
-  lexicon.add(kHeader + "verb\t112\taccuse $T of\nnoun\t072\t$T 's military backer\n"
-                        "noun\t040\ttalks between $S and $T\treciprocal\n",
+  lexicon.add(kHeader +
+                  "verb\t112\taccuse $T of\nnoun\t072\t$T 's military backer\n"
+                  "noun\t040\ttalks between $S and $T\treciprocal\n",
               "test");
   const auto& entries = lexicon.entries();
   REQUIRE(entries.size() == 3);

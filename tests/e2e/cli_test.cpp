@@ -31,8 +31,8 @@ struct HostileStore {
   TempDir dir;
   std::string db = dir.file("h.db");
   HostileStore() {
-    const auto result =
-        cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") + " --db " + quote(db));
+    const auto result = cli("ingest " + quote(kSource + "/tests/e2e/data/hostile-names.jsonl") +
+                            " --db " + quote(db));
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
   }
@@ -49,7 +49,8 @@ struct ArticleEvents {
   int total = 0;
   std::map<std::string, int> by_root;
   ArticleEvents() {
-    const auto extracted = run("cd " + quote(kSource) + " && " + quote(kCli) + " extract samples/articles");
+    const auto extracted =
+        run("cd " + quote(kSource) + " && " + quote(kCli) + " extract samples/articles");
     REQUIRE(extracted.exit_code == 0);
     std::istringstream lines(extracted.out);
     for (std::string line; std::getline(lines, line);) {
@@ -74,7 +75,8 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   const auto events = 18 + articles.total;
   CHECK_THAT(result.err, Catch::Contains("read 5 input(s), 22 record(s), 0 rejected") &&
                              Catch::Contains("13 added") &&
-                             Catch::Contains(std::to_string(events) + " event(s), 46 actor(s) and 67 mention(s) added"));
+                             Catch::Contains(std::to_string(events) +
+                                             " event(s), 46 actor(s) and 67 mention(s) added"));
 
   result = cli("stats --format json --db " + quote(db));
   REQUIRE(result.exit_code == 0);
@@ -89,7 +91,8 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
 
   // The graph shows the articles' events beside the triples'.
   const auto graph = dir.file("all.json");
-  REQUIRE(cli("export --format json --edges event --out " + quote(graph) + " --db " + quote(db)).exit_code == 0);
+  REQUIRE(cli("export --format json --edges event --out " + quote(graph) + " --db " + quote(db))
+              .exit_code == 0);
   CHECK(read_graph("json", graph)["edges"] == events);
 
   result = cli("stats --db " + quote(db));
@@ -99,23 +102,23 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
 
 TEST_CASE("ingesting the same file twice adds nothing", "[e2e]") {
   SampleStore samples;
-  const auto result =
-      cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
+  const auto result = cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
   CHECK(result.exit_code == 0);
   // The triples are already there; the articles are new.
   CHECK_THAT(result.err, Catch::Contains("documents: 4 added") && Catch::Contains("9 unchanged"));
-  const auto again =
-      cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
+  const auto again = cli("ingest " + quote(kSource + "/samples") + " --db " + quote(samples.db));
   CHECK_THAT(again.err, Catch::Contains("0 added") && Catch::Contains("13 unchanged") &&
                             Catch::Contains("0 event(s), 0 actor(s) and 0 mention(s) added"));
-  const auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(samples.db)).out);
+  const auto stats =
+      nlohmann::json::parse(cli("stats --format json --db " + quote(samples.db)).out);
   CHECK(stats["events"] == 18 + ArticleEvents().total);
 }
 
 TEST_CASE("GraphML export reads back in xmllint networkx and igraph", "[e2e][graphml]") {
   SampleStore samples;
   const auto out = samples.dir.file("graph.graphml");
-  const auto result = cli("export --format graphml --out " + quote(out) + " --db " + quote(samples.db));
+  const auto result =
+      cli("export --format graphml --out " + quote(out) + " --db " + quote(samples.db));
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   check_graphml_schema(out);
@@ -151,7 +154,8 @@ TEST_CASE("GraphML export reads back in xmllint networkx and igraph", "[e2e][gra
 TEST_CASE("DOT export renders with Graphviz", "[e2e][dot]") {
   SampleStore samples;
   const auto out = samples.dir.file("graph.dot");
-  REQUIRE(cli("export --format dot -o " + quote(out) + " --db " + quote(samples.db)).exit_code == 0);
+  REQUIRE(cli("export --format dot -o " + quote(out) + " --db " + quote(samples.db)).exit_code ==
+          0);
   const auto svg = run("dot -Tsvg " + quote(out) + " -o " + quote(samples.dir.file("graph.svg")));
   INFO(svg.err);
   CHECK(svg.exit_code == 0);
@@ -169,13 +173,15 @@ TEST_CASE("filters narrow the exported graph", "[e2e]") {
     return run("printf '%s' " + quote(result.out) + " | gc -n -e").out;
   };
   // Kim's visit to Russia and Putin's hosting of and talks with Kim.
-  CHECK_THAT(dot("--code 04 --since 2023-09 --until 2023-09"), Catch::Matches(R"(\s*3\s+3 geokg.*\n)"));
+  CHECK_THAT(dot("--code 04 --since 2023-09 --until 2023-09"),
+             Catch::Matches(R"(\s*3\s+3 geokg.*\n)"));
   // Two accusations, one invasion and one set of sanctions.
   CHECK_THAT(dot("--quad 3 --quad 4"), Catch::Matches(R"(\s*8\s+4 geokg.*\n)"));
   CHECK_THAT(dot("--actor 'Vladimir Putin'"), Catch::Matches(R"(\s*4\s+5 geokg.*\n)"));
   CHECK_THAT(dot("--country PRK --code 042"), Catch::Matches(R"(\s*4\s+2 geokg.*\n)"));
   // Names and aliases work as well as ids.
-  CHECK_THAT(dot("--actor 'North Atlantic Treaty Organization'"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
+  CHECK_THAT(dot("--actor 'North Atlantic Treaty Organization'"),
+             Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
   CHECK_THAT(dot("--actor nato"), Catch::Matches(R"(\s*2\s+1 geokg.*\n)"));
 }
 
@@ -185,7 +191,8 @@ TEST_CASE("hostile actor names survive GraphML and DOT", "[e2e][hostile]") {
   const auto& db = hostile.db;
   const auto graphml = dir.file("h.graphml");
   const auto dot = dir.file("h.dot");
-  REQUIRE(cli("export --format graphml --out " + quote(graphml) + " --db " + quote(db)).exit_code == 0);
+  REQUIRE(cli("export --format graphml --out " + quote(graphml) + " --db " + quote(db)).exit_code ==
+          0);
   REQUIRE(cli("export --format dot --out " + quote(dot) + " --db " + quote(db)).exit_code == 0);
 
   check_graphml_schema(graphml);
@@ -223,7 +230,8 @@ TEST_CASE("missing empty and non-JSON files give clear errors", "[e2e][bad-input
   const auto prose = dir.write("prose.jsonl", "Kremlin coy on summit between Putin and Kim\n");
   auto result = cli("ingest " + quote(dir.file("nope.jsonl")) + " --db " + quote(db));
   CHECK(result.exit_code == 2);
-  CHECK_THAT(result.err, Catch::Contains("geokg: " + dir.file("nope.jsonl") + ": cannot open: no such file"));
+  CHECK_THAT(result.err,
+             Catch::Contains("geokg: " + dir.file("nope.jsonl") + ": cannot open: no such file"));
   result = cli("ingest " + quote(empty) + " --db " + quote(db));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("empty.jsonl: empty input"));
@@ -285,11 +293,13 @@ TEST_CASE("usage errors exit 1 data errors exit 2", "[e2e][usage]") {
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("typo.db does not exist"));
   CHECK_FALSE(fs::exists(dir.file("typo.db")));
-  result = cli("export --format dot --out " + quote(dir.file("no/such/dir/g.dot")) + " --db " + quote(db));
+  result = cli("export --format dot --out " + quote(dir.file("no/such/dir/g.dot")) + " --db " +
+               quote(db));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("does not exist"));
 
-  const auto not_db = dir.write("not.db", "this is not a database, just some text that is long enough");
+  const auto not_db =
+      dir.write("not.db", "this is not a database, just some text that is long enough");
   result = cli("stats --db " + quote(not_db));
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("not a SQLite database"));
@@ -320,8 +330,9 @@ TEST_CASE("exports of samples/ match the committed golden files", "[e2e][golden]
 TEST_CASE("JSON export loads with networkx node_link_graph", "[e2e][json]") {
   SampleStore samples;
   const auto out = samples.dir.file("graph.json");
-  REQUIRE(cli("export --format json --edges event --out " + quote(out) + " --db " + quote(samples.db))
-              .exit_code == 0);
+  REQUIRE(
+      cli("export --format json --edges event --out " + quote(out) + " --db " + quote(samples.db))
+          .exit_code == 0);
   const auto seen = read_graph("json", out);
   CHECK(seen["format"] == "geokg-json/1");
   CHECK(seen["nodes"] == 18);
@@ -410,8 +421,9 @@ TEST_CASE("hostile names survive JSON and CSV", "[e2e][hostile]") {
   REQUIRE(cli("export --format json --out " + quote(dir.file("h.json")) + " --db " + quote(db))
               .exit_code == 0);
   CHECK(read_graph("json", dir.file("h.json"))["labels"]["hostile"] == expected);
-  REQUIRE(cli("export --format csv --out " + quote(dir.file("h")) + " --db " + quote(db))
-              .exit_code == 0);
+  REQUIRE(
+      cli("export --format csv --out " + quote(dir.file("h")) + " --db " + quote(db)).exit_code ==
+      0);
   const auto seen = read_graph("csv", dir.file("h"));
   CHECK(seen["labels"]["hostile"] == expected);
   CHECK(seen["labels"]["graph"] == "graph {digraph}");

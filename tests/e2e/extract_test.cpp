@@ -1,9 +1,8 @@
 // geokg extract and geokg eval through the CLI: the contract of
 // contracts/extract-json.md, the golden output on samples/articles, and the
 // reference article's acceptance list when ../shared is present.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
 #include <set>
@@ -19,7 +18,8 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
   std::size_t start = 0;
   while (start < text.size()) {
     const auto end = text.find('\n', start);
-    const auto line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const auto line =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
     if (end == std::string::npos) break;
     start = end + 1;
@@ -46,7 +46,8 @@ std::u32string code_points(const std::string& text) {
 TEST_CASE("extract output of samples/articles matches the golden file", "[e2e][extract][golden]") {
   // Run from the source tree with a relative path: document ids are paths,
   // and the golden file must not depend on where the tree is checked out.
-  const auto result = run("cd " + quote(kSource) + " && " + quote(kCli) + " extract samples/articles");
+  const auto result =
+      run("cd " + quote(kSource) + " && " + quote(kCli) + " extract samples/articles");
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const auto golden = kSource + "/tests/e2e/golden/articles.extract.jsonl";
@@ -59,8 +60,7 @@ TEST_CASE("extract output of samples/articles matches the golden file", "[e2e][e
   CHECK(result.out == read_file(golden));
 }
 
-TEST_CASE("extract follows the contract and its spans cut out the mentions",
-          "[e2e][extract]") {
+TEST_CASE("extract follows the contract and its spans cut out the mentions", "[e2e][extract]") {
   TempDir dir;
   const std::string text =
       "Zelenskyy meets Erdoğan in Ankara\n\n"
@@ -112,8 +112,7 @@ TEST_CASE("extract explains what it removed and why", "[e2e][extract]") {
   CHECK_THAT(result.out, Catch::Contains("Olaf Scholz [DEUGOV, person]"));
 }
 
-TEST_CASE("an unreadable document still yields its line and a non-zero exit",
-          "[e2e][extract]") {
+TEST_CASE("an unreadable document still yields its line and a non-zero exit", "[e2e][extract]") {
   TempDir dir;
   const auto empty = dir.write("empty.txt", "");
   const auto good = dir.write("good.txt", "Talks\n\nNATO leaders met in Brussels.\n");
@@ -136,8 +135,9 @@ TEST_CASE("articles go into the store with their actors and mentions", "[e2e][ex
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("4 added"));
-  const auto mentions = run("sqlite3 " + quote(db) +
-                            " \"SELECT count(*) FROM actor_mentions WHERE actor = 'Dmitry Peskov'\"");
+  const auto mentions =
+      run("sqlite3 " + quote(db) +
+          " \"SELECT count(*) FROM actor_mentions WHERE actor = 'Dmitry Peskov'\"");
   CHECK(mentions.out == "2\n");
   // Again: nothing new.
   result = cli("ingest " + quote(kSource + "/samples/articles") + " --db " + quote(db));
@@ -145,8 +145,7 @@ TEST_CASE("articles go into the store with their actors and mentions", "[e2e][ex
   CHECK_THAT(result.err, Catch::Contains("0 event(s), 0 actor(s) and 0 mention(s) added"));
 }
 
-TEST_CASE("the reference article gives the actors of its acceptance list",
-          "[e2e][extract][seed]") {
+TEST_CASE("the reference article gives the actors of its acceptance list", "[e2e][extract][seed]") {
   const auto seed = kShared + "/seed/kremlin-summit.txt";
   if (!fs::exists(seed)) {
     WARN("skipped: " << seed << " is not here (../shared is optional)");
@@ -210,10 +209,10 @@ TEST_CASE("the reference article gives the events of its acceptance list",
       if (field(event["target"], "country") != target) continue;
       if (event["negated"].get<bool>()) continue;
       const auto code = event["event"]["code"].get<std::string>();
-      const bool root_ok = std::any_of(roots.begin(), roots.end(), [&](const char* root) {
-        return code.rfind(root, 0) == 0;
-      });
-      const auto event_date = event["date"].is_null() ? std::string() : event["date"].get<std::string>();
+      const bool root_ok = std::any_of(roots.begin(), roots.end(),
+                                       [&](const char* root) { return code.rfind(root, 0) == 0; });
+      const auto event_date =
+          event["date"].is_null() ? std::string() : event["date"].get<std::string>();
       if (root_ok && event_date.rfind(date, 0) == 0) return true;
     }
     return false;
@@ -241,12 +240,12 @@ TEST_CASE("the reference article gives the events of its acceptance list",
   // The whole event list, compared with its golden file.
   std::string summary;
   for (const auto& event : events) {
-    summary += std::to_string(event["sentence"].get<int>()) + "\t" + field(event["source"], "code") +
-               "\t" + event["event"]["code"].get<std::string>() + "\t" +
-               field(event["target"], "code") + "\t" +
+    summary += std::to_string(event["sentence"].get<int>()) + "\t" +
+               field(event["source"], "code") + "\t" + event["event"]["code"].get<std::string>() +
+               "\t" + field(event["target"], "code") + "\t" +
                (event["date"].is_null() ? "-" : event["date"].get<std::string>()) + "\t" +
-               event["modality"].get<std::string>() + (event["negated"].get<bool>() ? "\tnegated" : "") +
-               "\n";
+               event["modality"].get<std::string>() +
+               (event["negated"].get<bool>() ? "\tnegated" : "") + "\n";
   }
   const auto golden = kSource + "/tests/e2e/golden/kremlin-summit.events.tsv";
   if (std::getenv("GEOKG_UPDATE_GOLDEN") != nullptr) {
@@ -291,8 +290,9 @@ TEST_CASE("bad articles are rejected one by one and the rest of the batch goes i
   };
   write("a-binary.txt", std::string("GIF89a\0\0\x01\x02 binary", 18));
   write("b-empty.txt", "");
-  write("c-invalid-utf8.txt", "Talks in Kyiv\n\nUkrainian President Volodymyr Zelenskyy met "
-                              "NATO envoys \xff\xfe in Kyiv.\n");
+  write("c-invalid-utf8.txt",
+        "Talks in Kyiv\n\nUkrainian President Volodymyr Zelenskyy met "
+        "NATO envoys \xff\xfe in Kyiv.\n");
   {
     // 100 MB on one line: refused before it is read into memory whole.
     std::ofstream big(inputs + "/d-huge.txt", std::ios::binary);
@@ -303,8 +303,9 @@ TEST_CASE("bad articles are rejected one by one and the rest of the batch goes i
   write("f-docs.jsonl",
         "{\"id\": \"ok\", \"text\": \"Japanese Prime Minister Fumio Kishida visited Seoul.\"}\n"
         "{\"id\": \"no-text\", \"title\": \"Missing\"}\n");
-  write("g-good.txt", "Summit\n\nRussian President Vladimir Putin hosted Chinese President Xi "
-                      "Jinping in Moscow.\n");
+  write("g-good.txt",
+        "Summit\n\nRussian President Vladimir Putin hosted Chinese President Xi "
+        "Jinping in Moscow.\n");
   const auto db = dir.file("bad.db");
   const auto result = cli("ingest --date 2024-05-16 " + quote(inputs) + " --db " + quote(db));
   INFO(result.err);
@@ -328,8 +329,8 @@ TEST_CASE("bad articles are rejected one by one and the rest of the batch goes i
 TEST_CASE("extra dictionaries add and override entries and a bad one names its line",
           "[e2e][extract][dict]") {
   TempDir dir;
-  const auto article = dir.write(
-      "a.txt", "Visit\n\nIvan Testov met Vladimir Putin in Minsk on Monday.\n");
+  const auto article =
+      dir.write("a.txt", "Visit\n\nIvan Testov met Vladimir Putin in Minsk on Monday.\n");
   const auto dict = dir.write("extra.tsv",
                               "# geokg dictionary 1\n"
                               "person\tBLRGOV\tIvan Testov\tTestov\n"
@@ -362,16 +363,19 @@ TEST_CASE("extra dictionaries add and override entries and a bad one names its l
 
 TEST_CASE("an article on standard input is read and keyed by its content", "[e2e][extract]") {
   TempDir dir;
-  const auto path = dir.write("in.txt", "Talks\n\nIranian Foreign Minister Abbas Araghchi met "
-                                        "IAEA chief Rafael Grossi in Tehran.\n");
-  const auto first = run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
+  const auto path = dir.write("in.txt",
+                              "Talks\n\nIranian Foreign Minister Abbas Araghchi met "
+                              "IAEA chief Rafael Grossi in Tehran.\n");
+  const auto first =
+      run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
   const auto doc = nlohmann::json::parse(first.out);
   const auto key = doc["document"]["id"].get<std::string>();
   CHECK(key.rfind("stdin:", 0) == 0);
   CHECK(doc["actors"].size() >= 3);
-  const auto again = run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
+  const auto again =
+      run("cat " + quote(path) + " | " + quote(kCli) + " extract --date 2025-04-17 -");
   CHECK(nlohmann::json::parse(again.out)["document"]["id"] == key);
 }
 
@@ -383,7 +387,8 @@ TEST_CASE("negated events are stored but drawn only when asked for", "[e2e][extr
                             "Belarus did not attack Lithuania.\n";
   const auto db = dir.file("n.db");
   REQUIRE(cli("ingest " + quote(article) + " --db " + quote(db)).exit_code == 0);
-  const auto stored = run("sqlite3 " + quote(db) + " \"SELECT count(*), sum(negated) FROM events\"");
+  const auto stored =
+      run("sqlite3 " + quote(db) + " \"SELECT count(*), sum(negated) FROM events\"");
   CHECK(stored.out == "2|1\n");
   const auto graph = dir.file("g.json");
   REQUIRE(cli("export --format json --out " + quote(graph) + " --db " + quote(db)).exit_code == 0);

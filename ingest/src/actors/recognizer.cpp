@@ -1,8 +1,8 @@
 #include "actors/recognizer.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <unordered_set>
 
 namespace geokg::actors {
@@ -27,22 +27,25 @@ class WordSet {
 // Capitalised words that never start a name: function words that open
 // sentences, calendar words, courtesy titles and title modifiers.
 constexpr std::array<std::string_view, 112> kNotNames{
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
-    "their", "our", "my", "your", "this", "that", "these", "those", "in", "on", "at", "for",
-    "with", "by", "from", "to", "of", "as", "but", "and", "or", "if", "when", "while", "after",
-    "before", "since", "even", "although", "though", "because", "so", "yet", "also", "however",
-    "meanwhile", "still", "then", "there", "here", "what", "who", "which", "where", "why",
-    "how", "no", "not", "yes", "some", "many", "most", "all", "both", "each", "every", "any",
-    "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "former", "acting", "deputy",
-    "vice", "senior", "top", "new", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan.", "feb.", "aug.",
-    "sept.", "oct.", "nov.", "dec."};
+    "the",       "a",        "an",     "he",       "she",    "it",        "they",     "we",
+    "i",         "you",      "his",    "her",      "its",    "their",     "our",      "my",
+    "your",      "this",     "that",   "these",    "those",  "in",        "on",       "at",
+    "for",       "with",     "by",     "from",     "to",     "of",        "as",       "but",
+    "and",       "or",       "if",     "when",     "while",  "after",     "before",   "since",
+    "even",      "although", "though", "because",  "so",     "yet",       "also",     "however",
+    "meanwhile", "still",    "then",   "there",    "here",   "what",      "who",      "which",
+    "where",     "why",      "how",    "no",       "not",    "yes",       "some",     "many",
+    "most",      "all",      "both",   "each",     "every",  "any",       "mr.",      "mrs.",
+    "ms.",       "dr.",      "mr",     "mrs",      "ms",     "dr",        "sir",      "former",
+    "acting",    "deputy",   "vice",   "senior",   "top",    "new",       "monday",   "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january",   "february", "march",
+    "april",     "may",      "june",   "july",     "august", "september", "october",  "november",
+    "december",  "jan.",     "feb.",   "aug.",     "sept.",  "oct.",      "nov.",     "dec."};
 
 // Words between "the" and a title that keep it definite: "the first
 // Russian defense minister".
-constexpr std::array<std::string_view, 6> kOrdinals{"first", "new", "current",
-                                                   "former", "late", "same"};
+constexpr std::array<std::string_view, 6> kOrdinals{"first",  "new",  "current",
+                                                    "former", "late", "same"};
 
 // Lower-case words allowed inside a multi-word name ("Bank of England").
 constexpr std::array<std::string_view, 14> kNameConnectors{
@@ -50,32 +53,35 @@ constexpr std::array<std::string_view, 14> kNameConnectors{
 
 // Words that make a capitalised name an organisation or a place.
 constexpr std::array<std::string_view, 58> kOrganizationWords{
-    "council", "institute", "forum", "times", "press", "agency", "ministry", "party", "bank",
-    "union", "organization", "organisation", "association", "university", "committee",
-    "commission", "corporation", "company", "group", "front", "army", "movement", "network",
-    "news", "post", "journal", "foundation", "center", "centre", "service", "office",
-    "department", "court", "assembly", "parliament", "congress", "fund", "programme", "program",
-    "federation", "league", "alliance", "brigade", "brigades", "forces", "guard", "corps",
-    "inc.", "corp.", "ltd.", "co.", "authority", "bureau", "academy", "school", "channel",
-    "television", "radio"};
+    "council",     "institute",  "forum",      "times",      "press",        "agency",
+    "ministry",    "party",      "bank",       "union",      "organization", "organisation",
+    "association", "university", "committee",  "commission", "corporation",  "company",
+    "group",       "front",      "army",       "movement",   "network",      "news",
+    "post",        "journal",    "foundation", "center",     "centre",       "service",
+    "office",      "department", "court",      "assembly",   "parliament",   "congress",
+    "fund",        "programme",  "program",    "federation", "league",       "alliance",
+    "brigade",     "brigades",   "forces",     "guard",      "corps",        "inc.",
+    "corp.",       "ltd.",       "co.",        "authority",  "bureau",       "academy",
+    "school",      "channel",    "television", "radio"};
 constexpr std::array<std::string_view, 30> kPlaceWords{
-    "peninsula", "sea", "river", "island", "islands", "mountain", "mountains", "province",
-    "region", "oblast", "strait", "gulf", "ocean", "valley", "bay", "lake", "desert", "coast",
-    "street", "square", "airport", "port", "county", "district", "city", "plain", "heights",
-    "canal", "harbor", "harbour"};
+    "peninsula", "sea",    "river",   "island", "islands", "mountain", "mountains", "province",
+    "region",    "oblast", "strait",  "gulf",   "ocean",   "valley",   "bay",       "lake",
+    "desert",    "coast",  "street",  "square", "airport", "port",     "county",    "district",
+    "city",      "plain",  "heights", "canal",  "harbor",  "harbour"};
 constexpr std::array<std::string_view, 14> kLocatives{
-    "in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward",
-    "towards", "via", "through", "inside"};
-constexpr std::array<std::string_view, 8> kSpeechVerbs{
-    "said", "says", "told", "added", "stated", "announced", "noted", "warned"};
+    "in",     "at",     "near",   "from",    "to",  "into",    "outside",
+    "around", "across", "toward", "towards", "via", "through", "inside"};
+constexpr std::array<std::string_view, 8> kSpeechVerbs{"said",   "says",      "told",  "added",
+                                                       "stated", "announced", "noted", "warned"};
 
 // Agent words naming collectives rather than one person: a title before
 // them never refers back to a person ("Russian troops").
 bool is_collective(std::string_view folded) {
   static constexpr std::array<std::string_view, 22> kCollective{
-      "military", "army", "navy", "police", "government", "parliament", "opposition",
-      "court", "cabinet", "media", "administration", "regime", "forces", "air force",
-      "authorities", "legislature", "congress", "senate", "judiciary", "ministry",
+      "military",        "army",        "navy",   "police",    "government",
+      "parliament",      "opposition",  "court",  "cabinet",   "media",
+      "administration",  "regime",      "forces", "air force", "authorities",
+      "legislature",     "congress",    "senate", "judiciary", "ministry",
       "security forces", "intelligence"};
   if (in_list(folded, kCollective)) return true;
   return folded.size() > 3 && folded.back() == 's' && folded[folded.size() - 2] != 's';
@@ -102,10 +108,10 @@ bool is_capital_word(const Token& token) {
 // into an adjective names no actor of its own.
 bool is_hyphenated_modifier(std::string_view text, const Token& token) {
   static constexpr std::array<std::string_view, 26> kSuffixes{
-      "based", "backed", "led", "administered", "born", "class", "style", "made", "brokered",
-      "controlled", "occupied", "held", "allied", "aligned", "funded", "owned", "run",
-      "sponsored", "supported", "linked", "affiliated", "friendly", "bound", "era", "type",
-      "sized"};
+      "based",    "backed",   "led",        "administered", "born",      "class",  "style",
+      "made",     "brokered", "controlled", "occupied",     "held",      "allied", "aligned",
+      "funded",   "owned",    "run",        "sponsored",    "supported", "linked", "affiliated",
+      "friendly", "bound",    "era",        "type",         "sized"};
   if (token.kind != text::TokenKind::Word) return false;
   const auto word = text.substr(token.begin, token.end - token.begin);
   const auto dash = word.rfind('-');
@@ -134,15 +140,24 @@ bool is_pronoun(std::string_view folded, bool& personal) {
 
 int kind_rank(EntryKind kind) {
   switch (kind) {
-    case EntryKind::Person: return 0;
-    case EntryKind::Igo: return 1;
-    case EntryKind::Organization: return 2;
-    case EntryKind::Metonym: return 3;
-    case EntryKind::Country: return 4;
-    case EntryKind::Demonym: return 5;
-    case EntryKind::Capital: return 6;
-    case EntryKind::City: return 7;
-    case EntryKind::Agent: return 8;
+    case EntryKind::Person:
+      return 0;
+    case EntryKind::Igo:
+      return 1;
+    case EntryKind::Organization:
+      return 2;
+    case EntryKind::Metonym:
+      return 3;
+    case EntryKind::Country:
+      return 4;
+    case EntryKind::Demonym:
+      return 5;
+    case EntryKind::Capital:
+      return 6;
+    case EntryKind::City:
+      return 7;
+    case EntryKind::Agent:
+      return 8;
   }
   return 9;
 }
@@ -200,13 +215,19 @@ struct DocumentState {
 // The CAMEO agent of a state body named without a dictionary entry:
 // "National Assembly" LEG, "Supreme Court" JUD, "Black Sea Fleet" MIL.
 std::string_view institution_agent(std::span<const Token> words) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kHeads{{
-      {"assembly", "LEG"}, {"parliament", "LEG"}, {"congress", "LEG"}, {"senate", "LEG"},
-      {"duma", "LEG"}, {"knesset", "LEG"}, {"legislature", "LEG"}, {"representatives", "LEG"},
-      {"commons", "LEG"}, {"lords", "LEG"}, {"court", "JUD"}, {"tribunal", "JUD"},
-      {"army", "MIL"}, {"navy", "MIL"}, {"fleet", "MIL"}, {"forces", "MIL"}, {"corps", "MIL"},
-      {"staff", "MIL"}, {"command", "MIL"}, {"guard", "MIL"}, {"police", "COP"},
-      {"ministry", "GOV"}, {"cabinet", "GOV"}, {"government", "GOV"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kHeads{
+      {{"assembly", "LEG"},    {"parliament", "LEG"},
+       {"congress", "LEG"},    {"senate", "LEG"},
+       {"duma", "LEG"},        {"knesset", "LEG"},
+       {"legislature", "LEG"}, {"representatives", "LEG"},
+       {"commons", "LEG"},     {"lords", "LEG"},
+       {"court", "JUD"},       {"tribunal", "JUD"},
+       {"army", "MIL"},        {"navy", "MIL"},
+       {"fleet", "MIL"},       {"forces", "MIL"},
+       {"corps", "MIL"},       {"staff", "MIL"},
+       {"command", "MIL"},     {"guard", "MIL"},
+       {"police", "COP"},      {"ministry", "GOV"},
+       {"cabinet", "GOV"},     {"government", "GOV"}}};
   bool defence = false;
   std::string_view found;
   for (const auto& word : words) {
@@ -224,9 +245,10 @@ std::string_view institution_agent(std::span<const Token> words) {
 // Titles of heads of state or government: "the leader" may refer to any.
 bool is_leader_title(std::string_view title) {
   static constexpr std::array<std::string_view, 16> kLeaders{
-      "leader", "leaders", "president", "presidents", "prime minister", "prime ministers",
-      "premier", "chancellor", "king", "queen", "emir", "head of state", "supreme leader",
-      "dictator", "emperor", "sultan"};
+      "leader",         "leaders",         "president", "presidents",
+      "prime minister", "prime ministers", "premier",   "chancellor",
+      "king",           "queen",           "emir",      "head of state",
+      "supreme leader", "dictator",        "emperor",   "sultan"};
   return in_list(title, kLeaders);
 }
 
@@ -262,13 +284,14 @@ bool is_region(std::string_view code) {
 // "government forces" name no actor.
 bool used_as_adjective(std::span<const Token> tokens, std::uint32_t next, std::uint32_t end) {
   static constexpr std::array<std::string_view, 40> kNotNouns{
-      "said", "says", "say", "has", "had", "have", "is", "was", "were", "are", "will", "would",
-      "could", "can", "may", "might", "should", "must", "did", "does", "do", "and", "or",
-      "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "which", "who",
-      "also", "not", "as", "into", "against"};
+      "said", "says",  "say",   "has",   "had", "have",  "is",     "was",  "were", "are",
+      "will", "would", "could", "can",   "may", "might", "should", "must", "did",  "does",
+      "do",   "and",   "or",    "of",    "in",  "on",    "at",     "to",   "for",  "with",
+      "by",   "from",  "that",  "which", "who", "also",  "not",    "as",   "into", "against"};
   if (next >= end) return false;
   const auto& token = tokens[next];
-  if (token.kind != text::TokenKind::Word || (token.flags & (text::kCapitalized | text::kAllCaps))) {
+  if (token.kind != text::TokenKind::Word ||
+      (token.flags & (text::kCapitalized | text::kAllCaps))) {
     return false;
   }
   if (in_list(token.folded, kNotNouns)) return false;
@@ -321,7 +344,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   DocumentState state;
 
   auto span_text = [&](std::uint32_t first, std::uint32_t last) {
-    return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+    return std::string(
+        text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
   };
 
   // Capitalised words seen inside sentences: a sentence-initial capitalised
@@ -389,12 +413,18 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     actor.name = entry.name;
     actor.aliases.assign(entry.phrases.begin() + 1, entry.phrases.end());
     switch (entry.kind) {
-      case EntryKind::Person: actor.type = ActorType::Person; break;
-      case EntryKind::Organization: actor.type = ActorType::Group; break;
-      default: actor.type = ActorType::Organization; break;
+      case EntryKind::Person:
+        actor.type = ActorType::Person;
+        break;
+      case EntryKind::Organization:
+        actor.type = ActorType::Group;
+        break;
+      default:
+        actor.type = ActorType::Organization;
+        break;
     }
-    return with_code(std::move(actor), entry.kind == EntryKind::Person ? entry.code_on(date)
-                                                                       : entry.code);
+    return with_code(std::move(actor),
+                     entry.kind == EntryKind::Person ? entry.code_on(date) : entry.code);
   };
   auto remember_person = [&](std::uint32_t actor_index) {
     const auto words = text::fold_phrase(state.result.actors[actor_index].name);
@@ -497,8 +527,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         continue;
       }
       const bool starts_name = capitalisation_informative && is_capital_word(token) &&
-                               !is_not_name(token.folded) &&
-                               token.folded.size() > 1;
+                               !is_not_name(token.folded) && token.folded.size() > 1;
       if (!starts_name) {
         ++t;
         continue;
@@ -506,8 +535,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       auto last = t + 1;
       while (last < end) {
         if ((is_capital_word(tokens[last]) || is_particle_name(text, tokens[last])) &&
-            !is_not_name(tokens[last].folded) &&
-            index_.longest(tokens, last, end).length == 0) {
+            !is_not_name(tokens[last].folded) && index_.longest(tokens, last, end).length == 0) {
           ++last;
           continue;
         }
@@ -538,8 +566,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     // Agent words used as adjectives ("military exercises") and regional
     // adjectives ("the Asian country") name no actor.
     static constexpr std::array<std::string_view, 14> kAdjectiveAgents{
-        "military", "government", "police", "opposition", "security", "intelligence", "rebel",
-        "army", "naval", "judicial", "civilian", "business", "media", "party"};
+        "military", "government", "police",   "opposition", "security", "intelligence", "rebel",
+        "army",     "naval",      "judicial", "civilian",   "business", "media",        "party"};
     std::erase_if(items, [&](const Item& item) {
       if (item.kind != ItemKind::Entry) return false;
       if (item.entry->kind == EntryKind::Demonym && is_region(item.entry->code)) return true;
@@ -552,9 +580,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
       auto& item = items[i];
       const auto& next = items[i + 1];
-      if (item.kind != ItemKind::Name || next.kind != ItemKind::Name ||
-          item.last >= end || !(tokens[item.last].flags & text::kPossessive) ||
-          next.first != item.last + 1) {
+      if (item.kind != ItemKind::Name || next.kind != ItemKind::Name || item.last >= end ||
+          !(tokens[item.last].flags & text::kPossessive) || next.first != item.last + 1) {
         continue;
       }
       bool organization = false;
@@ -584,8 +611,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
       auto& item = items[i];
       const auto& next = items[i + 1];
-      if (item.kind != ItemKind::Entry || next.kind != ItemKind::Name ||
-          next.first != item.last) {
+      if (item.kind != ItemKind::Entry || next.kind != ItemKind::Name || next.first != item.last) {
         continue;
       }
       const auto kind = item.entry->kind;
@@ -663,12 +689,13 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     auto touches = [&](const Item& left, const Item& right) {
       auto t = left.last;
       if (possessive_at(t)) ++t;
-      while (t < right.first && (tokens[t].folded == "former" || tokens[t].folded == "acting" ||
-                                 tokens[t].folded == "deputy" || tokens[t].folded == "then" ||
-                                 tokens[t].folded == "-" || tokens[t].folded == "top" ||
-                                 tokens[t].folded == "senior" || tokens[t].folded == "chief" ||
-                                 tokens[t].folded == "supreme" || tokens[t].folded == "interim" ||
-                                 tokens[t].folded == "outgoing" || tokens[t].folded == "caretaker")) {
+      while (t < right.first &&
+             (tokens[t].folded == "former" || tokens[t].folded == "acting" ||
+              tokens[t].folded == "deputy" || tokens[t].folded == "then" ||
+              tokens[t].folded == "-" || tokens[t].folded == "top" ||
+              tokens[t].folded == "senior" || tokens[t].folded == "chief" ||
+              tokens[t].folded == "supreme" || tokens[t].folded == "interim" ||
+              tokens[t].folded == "outgoing" || tokens[t].folded == "caretaker")) {
         ++t;
       }
       return t == right.first;
@@ -681,8 +708,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (item.kind != ItemKind::Entry || item.entry->kind == EntryKind::Agent) return false;
       const auto kind = item.entry->kind;
       return kind == EntryKind::Country || kind == EntryKind::Demonym ||
-             kind == EntryKind::Capital || kind == EntryKind::Metonym ||
-             kind == EntryKind::Igo || kind == EntryKind::Organization;
+             kind == EntryKind::Capital || kind == EntryKind::Metonym || kind == EntryKind::Igo ||
+             kind == EntryKind::Organization;
     };
     // "in Moscow" is a place; "talking to Moscow" is the Russian state, so
     // "to" and "from" do not make a capital a place.
@@ -821,8 +848,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (before > sentence.first_token + 1 && in_list(tokens[before - 1].folded, kOrdinals)) {
         --before;
       }
-      const bool definite =
-          before > sentence.first_token && tokens[before - 1].folded == "the";
+      const bool definite = before > sentence.first_token && tokens[before - 1].folded == "the";
       if (definite && (!is_collective(title) || wanted > 1)) {
         const auto candidates = persons_titled(modifier ? country : "", agent, title);
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
@@ -841,7 +867,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         // A former office-holder is not coded with the office.
         bool former = false;
-        for (auto u = t; u < first_title_token; ++u) former = former || tokens[u].folded == "former";
+        for (auto u = t; u < first_title_token; ++u)
+          former = former || tokens[u].folded == "former";
         if (!former && t > sentence.first_token + 1 && tokens[t - 1].folded == ",") {
           const auto before_comma = t - 1;
           const Item* named = nullptr;
@@ -880,12 +907,12 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // State institutions ("the government", "police") only when the
       // document is clearly about one country: in a story about two, "the
       // government" may be either's.
-      static constexpr std::array<std::string_view, 7> kPoliticalGroups{
-          "OPP", "LEG", "REB", "SEP", "UAF", "CRM", "INS"};
+      static constexpr std::array<std::string_view, 7> kPoliticalGroups{"OPP", "LEG", "REB", "SEP",
+                                                                        "UAF", "CRM", "INS"};
       // Not "court": "the court" is usually a court named before.
       static constexpr std::array<std::string_view, 11> kInstitutions{
-          "government", "administration", "regime",    "cabinet", "army",        "military",
-          "police",     "judiciary",      "junta",     "prosecutors", "armed forces"};
+          "government", "administration", "regime", "cabinet",     "army",        "military",
+          "police",     "judiciary",      "junta",  "prosecutors", "armed forces"};
       if (!modifier && !in_list(agent, kPoliticalGroups) &&
           !(home_country_clear && in_list(title, kInstitutions))) {
         continue;
@@ -917,9 +944,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           // "In Sudan, the army and the RSF ...": a country after a
           // locative is where the sides are, not one of them.
           if (sides && type == ActorType::Country) {
-            const auto at = std::lower_bound(
-                tokens.begin(), tokens.end(), m.begin,
-                [](const Token& candidate, std::uint32_t offset) { return candidate.begin < offset; });
+            const auto at = std::lower_bound(tokens.begin(), tokens.end(), m.begin,
+                                             [](const Token& candidate, std::uint32_t offset) {
+                                               return candidate.begin < offset;
+                                             });
             if (at != tokens.begin() && in_list(std::prev(at)->folded, kLocatives)) continue;
           }
           countries.push_back(&m);
@@ -932,11 +960,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         // modifies it.
         std::vector<const TokenMention*> heads;
         for (std::size_t i = 0; i < countries.size(); ++i) {
-          const bool modifier = i + 1 < countries.size() &&
-                                countries[i + 1]->sentence == countries[i]->sentence &&
-                                std::all_of(text.begin() + countries[i]->end,
-                                            text.begin() + countries[i + 1]->begin,
-                                            [](char c) { return c == ' '; });
+          const bool modifier =
+              i + 1 < countries.size() && countries[i + 1]->sentence == countries[i]->sentence &&
+              std::all_of(text.begin() + countries[i]->end, text.begin() + countries[i + 1]->begin,
+                          [](char c) { return c == ' '; });
           if (!modifier) heads.push_back(countries[i]);
         }
         countries = std::move(heads);
@@ -1089,9 +1116,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     }
     if (!found && !pending.explicit_country) continue;
     if (!found) {
-      found = intern(role_actor(pending.country, pending.agent,
-                                std::string(text.substr(pending.begin, pending.end - pending.begin)),
-                                ActorType::Person));
+      found = intern(role_actor(
+          pending.country, pending.agent,
+          std::string(text.substr(pending.begin, pending.end - pending.begin)), ActorType::Person));
     }
     state.result.mentions.push_back({*found, pending.begin, pending.end, pending.sentence});
   }
@@ -1110,10 +1137,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       bool personal = false;
       if (!is_pronoun(tokens[t].folded, personal)) continue;
       auto fits = [&](const Actor& actor) {
-        return personal ? actor.type == ActorType::Person
-                        : actor.type == ActorType::Country ||
-                              actor.type == ActorType::Organization ||
-                              actor.type == ActorType::Group;
+        return personal
+                   ? actor.type == ActorType::Person
+                   : actor.type == ActorType::Country || actor.type == ActorType::Organization ||
+                         actor.type == ActorType::Group;
       };
       auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
         std::optional<std::uint32_t> only;

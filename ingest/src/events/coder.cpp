@@ -19,18 +19,20 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> words
 }
 
 bool is_preposition(std::string_view w) {
-  return one_of(w, {"in",      "at",      "on",     "to",      "from",     "with",    "for",
-                    "of",      "by",      "against", "about",  "over",     "into",    "between",
-                    "among",   "under",   "after",  "before",  "during",   "since",   "toward",
-                    "towards", "across",  "through", "despite", "than",    "as",      "like",
-                    "including", "near",  "onto",   "upon",    "within",   "without", "amid",
-                    "behind",  "beyond",  "via",    "per",     "alongside", "inside", "outside"});
+  return one_of(w,
+                {"in",        "at",     "on",      "to",      "from",      "with",    "for",
+                 "of",        "by",     "against", "about",   "over",      "into",    "between",
+                 "among",     "under",  "after",   "before",  "during",    "since",   "toward",
+                 "towards",   "across", "through", "despite", "than",      "as",      "like",
+                 "including", "near",   "onto",    "upon",    "within",    "without", "amid",
+                 "behind",    "beyond", "via",     "per",     "alongside", "inside",  "outside"});
 }
 
 bool is_determiner(std::string_view w) {
-  return one_of(w, {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her",
-                    "their", "our", "my", "your", "'s", "'", "no", "every", "each", "any",
-                    "some", "another", "such", "first", "second", "last", "latest", "new"});
+  return one_of(
+      w, {"a",     "an",      "the",  "this",  "that",   "these", "those",  "its",   "his",  "her",
+          "their", "our",     "my",   "your",  "'s",     "'",     "no",     "every", "each", "any",
+          "some",  "another", "such", "first", "second", "last",  "latest", "new"});
 }
 
 bool is_possessive_pronoun(std::string_view w) {
@@ -45,45 +47,47 @@ bool is_be(std::string_view w) {
 // Adverbs and auxiliaries that may stand inside a verb chain.
 bool is_chain_filler(std::string_view w) {
   return (w.size() > 3 && w.ends_with("ly")) ||
-         one_of(w, {"also", "not", "n't", "never", "long", "already", "still", "just", "then",
-                    "now", "again", "further", "soon", "once", "even", "jointly", "has", "have",
-                    "had", "will", "would", "could", "can", "may", "might", "must", "shall",
-                    "should", "do", "does", "did", "is", "are", "was", "were", "be", "been",
-                    "being", "reportedly", "allegedly"});
+         one_of(w, {"also",  "not",     "n't",   "never",      "long",     "already", "still",
+                    "just",  "then",    "now",   "again",      "further",  "soon",    "once",
+                    "even",  "jointly", "has",   "have",       "had",      "will",    "would",
+                    "could", "can",     "may",   "might",      "must",     "shall",   "should",
+                    "do",    "does",    "did",   "is",         "are",      "was",     "were",
+                    "be",    "been",    "being", "reportedly", "allegedly"});
 }
 
-bool is_negation(std::string_view w) { return one_of(w, {"not", "n't", "never", "no", "neither", "nor"}); }
+bool is_negation(std::string_view w) {
+  return one_of(w, {"not", "n't", "never", "no", "neither", "nor"});
+}
 
 bool is_hypothetical(std::string_view w) {
-  return one_of(w, {"could", "may", "might", "should", "if", "whether", "possible",
-                    "possibly", "potential", "potentially", "consider", "considers",
-                    "considering", "considered", "perhaps", "unless"});
+  return one_of(w, {"could", "may", "might", "should", "if", "whether", "possible", "possibly",
+                    "potential", "potentially", "consider", "considers", "considering",
+                    "considered", "perhaps", "unless"});
 }
 
 bool is_intent(std::string_view w) {
   // "would" reports a plan ("said it would resume aid") more often than a
   // condition.
-  return one_of(w, {"will",      "'ll",      "would",    "shall",    "plan",      "plans",     "planned",
-                    "planning",  "intend",   "intends",  "intended",  "intending", "want",
-                    "wants",     "wanted",   "seek",     "seeks",     "sought",    "seeking",
-                    "hope",      "hopes",    "hoped",    "hoping",    "aim",       "aims",
-                    "aiming",    "prepare",  "prepares", "preparing", "prepared",  "expect",
-                    "expects",   "expected", "promise",  "promises",  "promised",  "pledge",
-                    "pledges",   "pledged",  "vow",      "vows",      "vowed",     "offer",
-                    "offers",    "offered",  "agree",    "agrees",    "agreed",    "going",
-                    "set",       "looking",  "poised",   "ready",     "willing",   "due",
-                    "scheduled", "keen",     "eager",    "determined", "resolved", "decide",
-                    "decided",   "decides"});
+  return one_of(
+      w, {"will",      "'ll",      "would",      "shall",    "plan",      "plans",   "planned",
+          "planning",  "intend",   "intends",    "intended", "intending", "want",    "wants",
+          "wanted",    "seek",     "seeks",      "sought",   "seeking",   "hope",    "hopes",
+          "hoped",     "hoping",   "aim",        "aims",     "aiming",    "prepare", "prepares",
+          "preparing", "prepared", "expect",     "expects",  "expected",  "promise", "promises",
+          "promised",  "pledge",   "pledges",    "pledged",  "vow",       "vows",    "vowed",
+          "offer",     "offers",   "offered",    "agree",    "agrees",    "agreed",  "going",
+          "set",       "looking",  "poised",     "ready",    "willing",   "due",     "scheduled",
+          "keen",      "eager",    "determined", "resolved", "decide",    "decided", "decides"});
 }
 
 bool is_threat(std::string_view w) {
-  return one_of(w, {"threaten", "threatens", "threatened", "threatening", "warn", "warns",
-                    "warned", "warning"});
+  return one_of(w, {"threaten", "threatens", "threatened", "threatening", "warn", "warns", "warned",
+                    "warning"});
 }
 
 bool is_report_cue(std::string_view w) {
-  return one_of(w, {"reportedly", "allegedly", "purportedly", "reported", "alleged",
-                    "rumored", "rumoured", "suspected", "apparently", "claimed", "believed"});
+  return one_of(w, {"reportedly", "allegedly", "purportedly", "reported", "alleged", "rumored",
+                    "rumoured", "suspected", "apparently", "claimed", "believed"});
 }
 
 // CAMEO's intent codes (03x) for cooperation announced rather than done.
@@ -128,27 +132,31 @@ std::string_view threat_code(std::string_view code) {
 }
 
 bool is_title_word(std::string_view w) {
-  return one_of(w, {"president", "minister", "prime", "foreign", "defense", "defence", "deputy",
-                    "vice", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
-                    "leader", "envoy", "ambassador", "general", "gen.", "commander", "head",
-                    "army", "military", "navy", "interior", "finance", "trade", "economy",
-                    "state", "senior", "top", "official", "officials", "supreme", "former",
-                    "opposition", "rebel", "rebels", "chancellor", "king", "queen", "emir",
-                    "crown", "prince", "sheikh", "ayatollah", "premier", "mayor", "governor",
-                    "counterpart", "negotiator", "diplomat", "national", "security", "adviser",
-                    "advisor", "staff", "joint", "of", "affairs", "intelligence", "militia",
-                    "junta", "dictator", "strongman", "monarch", "pope", "cardinal"});
+  return one_of(
+      w, {"president",   "minister",   "prime",     "foreign",    "defense",     "defence",
+          "deputy",      "vice",       "secretary", "spokesman",  "spokeswoman", "spokesperson",
+          "chief",       "leader",     "envoy",     "ambassador", "general",     "gen.",
+          "commander",   "head",       "army",      "military",   "navy",        "interior",
+          "finance",     "trade",      "economy",   "state",      "senior",      "top",
+          "official",    "officials",  "supreme",   "former",     "opposition",  "rebel",
+          "rebels",      "chancellor", "king",      "queen",      "emir",        "crown",
+          "prince",      "sheikh",     "ayatollah", "premier",    "mayor",       "governor",
+          "counterpart", "negotiator", "diplomat",  "national",   "security",    "adviser",
+          "advisor",     "staff",      "joint",     "of",         "affairs",     "intelligence",
+          "militia",     "junta",      "dictator",  "strongman",  "monarch",     "pope",
+          "cardinal"});
 }
 
 // Nouns that stand for the actor they are "of": "the leaders of the three
 // countries", "the government of Sudan".
 bool stands_for_its_group(std::string_view w) {
-  return one_of(w, {"leader", "leaders", "government", "governments", "people", "forces",
-                    "troops", "army", "armies", "president", "presidents", "officials",
-                    "members", "citizens", "residents", "ministers", "authorities",
-                    "regime", "militaries", "military", "navy", "delegation", "delegations",
-                    "representatives", "heads", "rulers", "state", "states", "embassy",
-                    "embassies", "consulate", "consulates", "mission", "missions"});
+  return one_of(
+      w, {"leader",     "leaders",    "government", "governments", "people",      "forces",
+          "troops",     "army",       "armies",     "president",   "presidents",  "officials",
+          "members",    "citizens",   "residents",  "ministers",   "authorities", "regime",
+          "militaries", "military",   "navy",       "delegation",  "delegations", "representatives",
+          "heads",      "rulers",     "state",      "states",      "embassy",     "embassies",
+          "consulate",  "consulates", "mission",    "missions"});
 }
 
 struct Phrase {
@@ -160,7 +168,7 @@ struct Phrase {
 
 struct Slot {
   Group actors;
-  std::uint32_t end = 0;   // token after the slot
+  std::uint32_t end = 0;  // token after the slot
   std::vector<int> phrases;
   const actors::PlaceMention* place = nullptr;
 };
@@ -222,14 +230,17 @@ EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
   for (const auto& [head, indexes] : by_head_) {
     add_form(head, indexes);
     for (const char* suffix : {"s", "es", "ed", "d", "ing"}) add_form(head + suffix, indexes);
-    if (head.size() > 1 && head.back() == 'e') add_form(head.substr(0, head.size() - 1) + "ing", indexes);
+    if (head.size() > 1 && head.back() == 'e')
+      add_form(head.substr(0, head.size() - 1) + "ing", indexes);
     if (head.size() > 1 && head.back() == 'y') {
       const auto stem = head.substr(0, head.size() - 1);
       add_form(stem + "ies", indexes);
       add_form(stem + "ied", indexes);
     }
-    if (head.size() > 2 && head.ends_with("man")) add_form(head.substr(0, head.size() - 3) + "men", indexes);
-    if (head.size() > 2 && head.ends_with("is")) add_form(head.substr(0, head.size() - 2) + "es", indexes);
+    if (head.size() > 2 && head.ends_with("man"))
+      add_form(head.substr(0, head.size() - 3) + "men", indexes);
+    if (head.size() > 2 && head.ends_with("is"))
+      add_form(head.substr(0, head.size() - 2) + "es", indexes);
     const char last = head.back();
     // Doubled final consonants: "planned", "shelling".
     if (head.size() >= 3 && last >= 'a' && last <= 'z' &&
@@ -239,9 +250,11 @@ EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
     }
   }
   for (const auto word_class : {WordClass::Verb, WordClass::Noun}) {
-    morphology_.for_each_exception(word_class, [&](const std::string& inflected, const std::string& lemma) {
-      if (const auto found = by_head_.find(lemma); found != by_head_.end()) add_form(inflected, found->second);
-    });
+    morphology_.for_each_exception(
+        word_class, [&](const std::string& inflected, const std::string& lemma) {
+          if (const auto found = by_head_.find(lemma); found != by_head_.end())
+            add_form(inflected, found->second);
+        });
   }
   for (auto& [form, indexes] : by_form_) {
     std::sort(indexes.begin(), indexes.end());
@@ -249,15 +262,18 @@ EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
   }
 }
 
-
 // Codes one sentence. Holds the sentence's phrases (runs of actor mentions)
 // and places by token, and the matches found so far.
 struct SentenceCoder {
   SentenceCoder(const EventCoder& coder_in, std::string_view text_in,
                 const std::vector<text::Token>& tokens_in, const text::Sentence& sentence_in,
                 actors::RecognizedActors& recognized_in, const CountryActor& country_actor_in)
-      : coder(coder_in), text(text_in), tokens(tokens_in), sentence(sentence_in),
-        recognized(recognized_in), country_actor(country_actor_in) {}
+      : coder(coder_in),
+        text(text_in),
+        tokens(tokens_in),
+        sentence(sentence_in),
+        recognized(recognized_in),
+        country_actor(country_actor_in) {}
 
   const EventCoder& coder;
   std::string_view text;
@@ -313,9 +329,10 @@ struct SentenceCoder {
       if (word_matches(t, word)) return t;
       // Inside a phrase only its last token may be the word ("its
       // ambassador"): the words before it are skipped with the phrase.
-      if (const auto p = phrase(t); p >= 0 && phrases[p].end - 1 > t &&
-                                    phrases[p].end - 1 - from <= static_cast<std::uint32_t>(max_gap) &&
-                                    word_matches(phrases[p].end - 1, word)) {
+      if (const auto p = phrase(t);
+          p >= 0 && phrases[p].end - 1 > t &&
+          phrases[p].end - 1 - from <= static_cast<std::uint32_t>(max_gap) &&
+          word_matches(phrases[p].end - 1, word)) {
         return phrases[p].end - 1;
       }
       // A possessive pronoun is a determiner here: "recalled its ambassador".
@@ -346,7 +363,8 @@ struct SentenceCoder {
       // "Russia attacked Ukraine and Belarus condemned it": a phrase with
       // its own verb starts a clause.
       if (phrases[next].end < se && looks_like_verb(phrases[next].end)) return;
-      slot.actors.insert(slot.actors.end(), phrases[next].actors.begin(), phrases[next].actors.end());
+      slot.actors.insert(slot.actors.end(), phrases[next].actors.begin(),
+                         phrases[next].actors.end());
       slot.phrases.push_back(next);
       slot.end = phrases[next].end;
     }
@@ -358,8 +376,8 @@ struct SentenceCoder {
     const auto& token = tokens[t];
     if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized)) return false;
     const auto w = folded(t);
-    if (is_be(w) || one_of(w, {"has", "have", "had", "will", "would", "said", "says", "did",
-                               "does", "could", "can", "may", "might", "must", "should"})) {
+    if (is_be(w) || one_of(w, {"has", "have", "had", "will", "would", "said", "says", "did", "does",
+                               "could", "can", "may", "might", "must", "should"})) {
       return true;
     }
     if (!(w.ends_with("ed") || w.ends_with("s"))) return false;
@@ -392,12 +410,14 @@ struct SentenceCoder {
     const auto w = folded(t);
     if (token.kind == text::TokenKind::Number || (token.flags & text::kCapitalized)) return true;
     if (is_determiner(w) || w == "of" || stands_for_its_group(w)) return true;
-    return one_of(w, {"both", "all", "fellow", "neighbouring", "neighboring", "rival", "two",
-                      "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                      "hundreds", "thousands", "some", "more", "several", "many", "former",
-                      "top", "senior", "other",
-                      "western", "eastern", "northern", "southern", "allied", "nuclear-armed",
-                      "key", "own", "longtime", "long-time", "close"});
+    return one_of(
+        w,
+        {"both",      "all",      "fellow",   "neighbouring",  "neighboring", "rival",   "two",
+         "three",     "four",     "five",     "six",           "seven",       "eight",   "nine",
+         "ten",       "dozens",   "hundreds", "thousands",     "some",        "more",    "several",
+         "many",      "former",   "top",      "senior",        "other",       "western", "eastern",
+         "northern",  "southern", "allied",   "nuclear-armed", "key",         "own",     "longtime",
+         "long-time", "close"});
   }
 
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
@@ -405,7 +425,8 @@ struct SentenceCoder {
     for (std::uint32_t t = from; t < se && t - from <= (conflict ? 6u : 4u); ++t) {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
-      const bool locative = t > sb && one_of(folded(t - 1), {"in", "at", "near", "outside", "inside"});
+      const bool locative =
+          t > sb && one_of(folded(t - 1), {"in", "at", "near", "outside", "inside"});
       if (place_ok && place_at[t - sb] && !(locative && !movement && !conflict)) {
         const auto* place = place_at[t - sb];
         const auto actor = country_index(place->country);
@@ -434,9 +455,9 @@ struct SentenceCoder {
       if (folded(t) != "of" && is_preposition(folded(t))) {
         // "strikes on nine sites in Pakistan": force used on sites in a
         // country is used on that country.
-        const bool into_country = conflict && folded(t) == "in" && t + 1 < se &&
-                                  (place_at[t + 1 - sb] ||
-                                   (phrase(t + 1) >= 0 && country_phrase(phrase(t + 1))));
+        const bool into_country =
+            conflict && folded(t) == "in" && t + 1 < se &&
+            (place_at[t + 1 - sb] || (phrase(t + 1) >= 0 && country_phrase(phrase(t + 1))));
         if (!into_country) return false;
       }
     }
@@ -448,7 +469,8 @@ struct SentenceCoder {
     auto first = phrases[p].first;
     while (true) {
       auto t = first;
-      if (t > sb && folded(t - 1) == "the" && phrase(t - 1) < 0) --t;  // "Japan and the Philippines"
+      if (t > sb && folded(t - 1) == "the" && phrase(t - 1) < 0)
+        --t;  // "Japan and the Philippines"
       bool joined = false;
       if (t > sb && one_of(folded(t - 1), {"and", "or"})) --t, joined = true;
       if (t > sb && folded(t - 1) == ",") --t, joined = true;
@@ -498,11 +520,13 @@ struct SentenceCoder {
     const auto w = folded(t);
     return passable[t - sb] || is_chain_filler(w) || is_intent(w) || is_hypothetical(w) ||
            is_negation(w) || is_threat(w) || is_report_cue(w) ||
-           one_of(w, {"to", "and", "but", ",", "which", "who", "whom", "that", "first", "later",
-                      "earlier", "recently", "repeatedly", "looking", "trying", "moving", "able",
-                      "about", "going", "continue", "continued", "continues", "begin", "began",
-                      "begun", "start", "started", "keep", "kept", "try", "tried", "sought",
-                      "'s", "been", "being", "finally", "twice", "immediately"});
+           one_of(w, {"to",         "and",        "but",       ",",         "which",   "who",
+                      "whom",       "that",       "first",     "later",     "earlier", "recently",
+                      "repeatedly", "looking",    "trying",    "moving",    "able",    "about",
+                      "going",      "continue",   "continued", "continues", "begin",   "began",
+                      "begun",      "start",      "started",   "keep",      "kept",    "try",
+                      "tried",      "sought",     "'s",        "been",      "being",   "finally",
+                      "twice",      "immediately"});
   }
 
   // The trigger is the content of a denial: "denied attacking", "denies
@@ -534,8 +558,8 @@ struct SentenceCoder {
     for (auto t = head; t-- > sb && head - t <= 4;) {
       const auto w = folded(t);
       if (w == "the") definite = true;
-      if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite",
-                     "until", "over"})) {
+      if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite", "until",
+                     "over"})) {
         return definite && t + 1 < head && folded(t + 1) == "the";
       }
       if (phrase(t) >= 0 || !is_gap(t)) return false;
@@ -562,7 +586,8 @@ struct SentenceCoder {
       // A verb's subject is reached through its verb chain only: "Putin is
       // looking to secure artillery shells" has no subject for "shells".
       if (p < 0 && folded(t) == ",") comma_passed = true;
-      if (p < 0 && !relative && folded(t) == "," && t > sb && (strict || only_chain_after(t, head))) {
+      if (p < 0 && !relative && folded(t) == "," && t > sb &&
+          (strict || only_chain_after(t, head))) {
         // "Milei, who was greeted at the airport by Katz, was due to meet":
         // skip a parenthetical clause between commas.
         for (std::uint32_t u = t; u-- > sb && t - u <= 16;) {
@@ -621,7 +646,8 @@ struct SentenceCoder {
           if (is_boundary(u)) break;
           if (folded(u) != ",") continue;
           const auto before = u > sb ? phrase(u - 1) : -1;
-          if (before >= 0 && !phrases[before].possessor && !preceded_by_preposition(phrases[before])) {
+          if (before >= 0 && !phrases[before].possessor &&
+              !preceded_by_preposition(phrases[before])) {
             take_phrase(before, false, subject);
             coordinate_left(before, subject);
             how = "subject before an apposition";
@@ -718,8 +744,8 @@ struct SentenceCoder {
     const auto& elements = entry.elements;
     const bool noun = entry.kind == LexiconKind::Noun;
     // A determiner before a verb entry's head makes it a noun: "the attack".
-    const bool after_determiner =
-        head > sb && (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive));
+    const bool after_determiner = head > sb && (is_determiner(folded(head - 1)) ||
+                                                (tokens[head - 1].flags & text::kPossessive));
     if (!noun && after_determiner) return false;
     match.entry = &entry;
     match.head = head;
@@ -769,8 +795,8 @@ struct SentenceCoder {
           // "expel $T diplomats": the word may be the head of the slot's own
           // phrase ("expelled a Canadian diplomat").
           if (!found && i > 0 && elements[i - 1].type != Type::Word &&
-              elements[i - 1].type != Type::Possessive && cursor > sb &&
-              phrase(cursor - 1) >= 0 && word_matches(cursor - 1, element.word)) {
+              elements[i - 1].type != Type::Possessive && cursor > sb && phrase(cursor - 1) >= 0 &&
+              word_matches(cursor - 1, element.word)) {
             found = cursor - 1;
           }
           // "turned to Iran, another sanctioned country, for help": past an
@@ -803,8 +829,8 @@ struct SentenceCoder {
         case Type::Source: {
           auto& slot = element.type == Type::Target ? match.target : match.source;
           if (element.type == Type::Target && match.passive) break;  // the subject
-          const bool before_and =
-              i + 1 < elements.size() && elements[i + 1].type == Type::Word && elements[i + 1].word == "and";
+          const bool before_and = i + 1 < elements.size() && elements[i + 1].type == Type::Word &&
+                                  elements[i + 1].word == "and";
           // A place in a target slot stands for its country: "travelled to
           // Pyongyang", "missiles struck Kyiv".
           const auto root = std::string_view(entry.code).substr(0, 2);
@@ -843,7 +869,8 @@ struct SentenceCoder {
         } else if (unresolved_possessor) {
           // "as its war with Ukraine dragged on": someone's, but not the
           // clause subject's.
-        } else if (auto by = find_word(match.end, "by", 1); by && find_slot(*by + 1, true, false, match.source)) {
+        } else if (auto by = find_word(match.end, "by", 1);
+                   by && find_slot(*by + 1, true, false, match.source)) {
           match.roles = "source: by-phrase";
         } else if (!in_background_phrase(head) &&
                    find_subject(head, earlier_targets, match.source, match.roles)) {
@@ -873,7 +900,8 @@ struct SentenceCoder {
     }
     if (!match.source.phrases.empty()) {
       match.subject_end = phrases[match.source.phrases.front()].end;
-      for (auto p : match.source.phrases) match.subject_end = std::max(match.subject_end, phrases[p].end);
+      for (auto p : match.source.phrases)
+        match.subject_end = std::max(match.subject_end, phrases[p].end);
       if (match.subject_end > head) match.subject_end = head > 4 ? head - 4 : sb;
     } else {
       match.subject_end = head > sb + 6 ? head - 6 : sb;
@@ -924,8 +952,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
   const auto& tokens = segmentation.tokens;
   auto token_at = [&](std::uint32_t byte) {
     return static_cast<std::uint32_t>(
-        std::lower_bound(tokens.begin(), tokens.end(), byte,
-                         [](const text::Token& token, std::uint32_t b) { return token.begin < b; }) -
+        std::lower_bound(
+            tokens.begin(), tokens.end(), byte,
+            [](const text::Token& token, std::uint32_t b) { return token.begin < b; }) -
         tokens.begin());
   };
   std::size_t next_mention = 0, next_place = 0;
@@ -972,9 +1001,11 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     }
     for (std::size_t p = 0; p < sc.phrases.size(); ++p) {
       auto& phrase = sc.phrases[p];
-      phrase.possessor = (phrase.end < sc.se && (tokens[phrase.end].flags & text::kPossessive)) ||
-                         (phrase.end == phrase.first + 1 && is_possessive_pronoun(tokens[phrase.first].folded));
-      for (auto t = phrase.first; t < phrase.end; ++t) sc.phrase_at[t - sc.sb] = static_cast<int>(p);
+      phrase.possessor =
+          (phrase.end < sc.se && (tokens[phrase.end].flags & text::kPossessive)) ||
+          (phrase.end == phrase.first + 1 && is_possessive_pronoun(tokens[phrase.first].folded));
+      for (auto t = phrase.first; t < phrase.end; ++t)
+        sc.phrase_at[t - sc.sb] = static_cast<int>(p);
     }
     while (next_place < recognized.places.size() && recognized.places[next_place].sentence < s) {
       ++next_place;
@@ -982,7 +1013,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     for (auto i = next_place; i < recognized.places.size() && recognized.places[i].sentence == s;
          ++i) {
       const auto& place = recognized.places[i];
-      for (auto t = std::max(token_at(place.begin), sc.sb); t < sc.se && tokens[t].begin < place.end; ++t) {
+      for (auto t = std::max(token_at(place.begin), sc.sb);
+           t < sc.se && tokens[t].begin < place.end; ++t) {
         sc.place_at[t - sc.sb] = &place;
       }
     }
@@ -1043,8 +1075,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         if (is_threat(w) && infinitive) mood.threatened = true;
         if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
         if (infinitive) {
-          const auto governing = std::find_if(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
-                                              [&](const Match& m) { return m.head <= t && t < m.end; });
+          const auto governing =
+              std::find_if(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
+                           [&](const Match& m) { return m.head <= t && t < m.end; });
           if (governing != matches.begin() + static_cast<std::ptrdiff_t>(i)) {
             const auto& inherited = moods[static_cast<std::size_t>(governing - matches.begin())];
             mood.intended = mood.intended || inherited.intended;
@@ -1096,8 +1129,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       for (auto t = match.subject_end; t < match.head; ++t) {
         const auto w = tokens[t].folded;
         if (is_negation(w)) negated = true;
-        if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential", "potentially",
-                       "perhaps"})) {
+        if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential",
+                       "potentially", "perhaps"})) {
           hypothetical = true;
         }
         if (is_report_cue(w)) reported = true;
@@ -1136,12 +1169,14 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       std::string code = entry.code;
       std::string cues;
       if (threatened && !negated) {
-        if (const auto threat = threat_code(code); !threat.empty() && ontology_.find_event(threat)) {
+        if (const auto threat = threat_code(code);
+            !threat.empty() && ontology_.find_event(threat)) {
           code = std::string(threat);
           cues += " threat";
         }
       } else if (intended && !negated) {
-        if (const auto intent = intent_code(code); !intent.empty() && ontology_.find_event(intent)) {
+        if (const auto intent = intent_code(code);
+            !intent.empty() && ontology_.find_event(intent)) {
           code = std::string(intent);
           cues += " intent";
         }
@@ -1156,16 +1191,18 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       }
       // Reported speech: a speaker other than the source.
       for (const auto& other : matches) {
-        if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
+        if (!other.entry->speech || other.head == match.head || other.source.actors.empty())
+          continue;
         const bool speaker_is_source =
-            std::find(other.source.actors.begin(), other.source.actors.end(), pairs.front().first) !=
-            other.source.actors.end();
+            std::find(other.source.actors.begin(), other.source.actors.end(),
+                      pairs.front().first) != other.source.actors.end();
         if (!speaker_is_source && modality == Modality::Asserted) modality = Modality::Reported;
       }
 
       const DateExpression* nearest = nullptr;
       auto distance = [&](std::uint32_t first, std::uint32_t end) {
-        return first >= match.head ? first - match.head : (end <= match.head ? match.head - end + 1 : 0);
+        return first >= match.head ? first - match.head
+                                   : (end <= match.head ? match.head - end + 1 : 0);
       };
       for (const auto& date : dates) {
         // A date heading the sentence ("In July, ...") dates all of it;
@@ -1174,8 +1211,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         const bool heads_sentence = date.first_token <= sc.sb + 1;
         const bool near = distance(date.first_token, date.end_token) <= 10;
         bool since_after = false;
-        for (auto t = date.first_token; date.first_token > match.head && t-- > sc.sb &&
-                                        date.first_token - t <= 2;) {
+        for (auto t = date.first_token;
+             date.first_token > match.head && t-- > sc.sb && date.first_token - t <= 2;) {
           since_after = since_after || tokens[t].folded == "since";
         }
         if ((!heads_sentence && !near) || since_after) continue;
@@ -1190,22 +1227,29 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         for (auto t = sc.sb; t < sc.se; ++t) {
           const auto* candidate = sc.place_at[t - sc.sb];
           if (!candidate || (t > sc.sb && sc.place_at[t - 1 - sc.sb] == candidate)) continue;
-          if (t == sc.sb || !one_of(tokens[t - 1].folded, {"in", "at", "near", "outside"})) continue;
+          if (t == sc.sb || !one_of(tokens[t - 1].folded, {"in", "at", "near", "outside"}))
+            continue;
           const auto d = distance(t, t + 1);
           if (d < best_distance) best_distance = d, place = candidate;
         }
       }
 
-      std::string rule = std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
-                         entry.pattern + "\" (" + entry.source + ") at \"" +
-                         std::string(text.substr(tokens[match.head].begin,
-                                                 tokens[match.head].end - tokens[match.head].begin)) +
-                         "\"; " + match.roles;
+      std::string rule =
+          std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" + entry.pattern +
+          "\" (" + entry.source + ") at \"" +
+          std::string(text.substr(tokens[match.head].begin,
+                                  tokens[match.head].end - tokens[match.head].begin)) +
+          "\"; " + match.roles;
       if (match.passive) rule += "; passive";
       if (!cues.empty()) rule += ";" + cues + " code";
       rule += std::string("; modality ") + std::string(to_string(modality));
       if (negated) rule += ", negated";
-      if (nearest) rule += "; date from \"" + std::string(text.substr(tokens[nearest->first_token].begin, tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) + "\"";
+      if (nearest)
+        rule += "; date from \"" +
+                std::string(text.substr(
+                    tokens[nearest->first_token].begin,
+                    tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) +
+                "\"";
 
       for (const auto& [a, b] : pairs) {
         // One event per pair and base code in a sentence: "a meeting ...

@@ -62,7 +62,9 @@ class EventCoder {
   // its entries: one lookup per token instead of making its lemmas.
   struct StringHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
   };
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>> by_form_;
 };

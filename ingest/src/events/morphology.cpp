@@ -40,9 +40,9 @@ struct Rule {
 };
 // WordNet's detachment rules, plus undoubling of a final consonant
 // ("planned" -> "plann" -> "plan"), which morphy leaves to its exceptions.
-constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"}, {"xes", "x"}, {"zes", "z"},
+constexpr Rule kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
 
 bool is_consonant(char c) {
@@ -75,8 +75,9 @@ void Morphology::lemmas(std::string_view word, WordClass word_class,
       if (word.size() <= rule.suffix.size() + 1 || !word.ends_with(rule.suffix)) continue;
       std::string stem(word.substr(0, word.size() - rule.suffix.size()));
       stem += rule.replacement;
-      if (rule.replacement.empty() && stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
-          is_consonant(stem.back()) && (rule.suffix == "ed" || rule.suffix == "ing")) {
+      if (rule.replacement.empty() && stem.size() >= 3 &&
+          stem[stem.size() - 1] == stem[stem.size() - 2] && is_consonant(stem.back()) &&
+          (rule.suffix == "ed" || rule.suffix == "ing")) {
         push_unique(out, std::string_view(stem).substr(0, stem.size() - 1));
       }
       push_unique(out, stem);

@@ -1,8 +1,7 @@
 // The extractor's actor stage on small texts with a small dictionary, so
 // every expected actor and code is visible here.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "geokg/ingest.hpp"
 
@@ -92,8 +91,7 @@ TEST_CASE("dictionary names become actors with their codes", "[ingest][actors]")
   CHECK_FALSE(find(result, "Russia"));
 }
 
-TEST_CASE("a nationality and a title compose a code for an unlisted person",
-          "[ingest][actors]") {
+TEST_CASE("a nationality and a title compose a code for an unlisted person", "[ingest][actors]") {
   Fixture fixture;
   const std::string text =
       "Russian Defense Minister Andrei Belousov met North Korean leader Kim Jong Un. "
@@ -114,8 +112,7 @@ TEST_CASE("a nationality and a title compose a code for an unlisted person",
   REQUIRE(find(result, "North Korea"));
 }
 
-TEST_CASE("a person's code follows the role held on the document's date",
-          "[ingest][actors]") {
+TEST_CASE("a person's code follows the role held on the document's date", "[ingest][actors]") {
   Fixture fixture;
   const std::string text = "Sergei Shoigu arrived.";
   CHECK(find(fixture.run(text, "2023-07-26"), "Sergei Shoigu")->code == "RUSMIL");
@@ -147,8 +144,7 @@ TEST_CASE("capitals used as metonyms stand for their country", "[ingest][actors]
   Fixture fixture;
   const std::string text = "Pyongyang closed its borders. The Kremlin said nothing.";
   const auto result = fixture.run(text);
-  CHECK(mentions_of(result, "north-korea", text) ==
-        std::vector<std::string>{"Pyongyang", "its"});
+  CHECK(mentions_of(result, "north-korea", text) == std::vector<std::string>{"Pyongyang", "its"});
   const auto* kremlin = find(result, "Kremlin");
   REQUIRE(kremlin);
   CHECK(kremlin->code == "RUSGOV");
@@ -166,8 +162,7 @@ TEST_CASE("collective titles become country agents", "[ingest][actors]") {
   REQUIRE(find(result, "Ukraine"));
 }
 
-TEST_CASE("names match without regard to case or accents given as aliases",
-          "[ingest][actors]") {
+TEST_CASE("names match without regard to case or accents given as aliases", "[ingest][actors]") {
   Fixture fixture;
   const std::string text = "ERDOĞAN spoke to Erdogan's aides. Erdoğan left.";
   const auto result = fixture.run(text);
@@ -187,8 +182,7 @@ TEST_CASE("common words never become countries or organisations", "[ingest][acto
   CHECK(result.record.actors.empty());
 }
 
-TEST_CASE("unknown capitalised names are kept with a type guess and no code",
-          "[ingest][actors]") {
+TEST_CASE("unknown capitalised names are kept with a type guess and no code", "[ingest][actors]") {
   Fixture fixture;
   const std::string text =
       "The Korea Institute for National Unification published a report. "

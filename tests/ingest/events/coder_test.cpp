@@ -1,8 +1,7 @@
 // The event coder through the Extractor, with a small lexicon of its own so
 // the expectations pin the coder's rules, not the built-in lexicon's data.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -64,8 +63,8 @@ std::vector<Found> code(const std::string& text, const std::string& date = "2023
   for (const auto& event : record.events) {
     found.push_back({name(event.source), name(event.target), event.code,
                      event.date ? event.date->iso() : "", std::string(to_string(event.modality)),
-                     event.location ? event.location->name : "", event.negated,
-                     event.date_inferred, event.sentence.value_or(-1)});
+                     event.location ? event.location->name : "", event.negated, event.date_inferred,
+                     event.sentence.value_or(-1)});
   }
   REQUIRE(extraction.event_rules.size() == record.events.size());
   return found;
@@ -185,7 +184,8 @@ TEST_CASE("the subject of coordinated verbs is shared", "[events]") {
 
 TEST_CASE("an apposition does not become the subject", "[events]") {
   CHECK(triples(code("Kim Taewoo, the former head of Seoul's Korea Institute for National "
-                     "Unification, told the Associated Press it was true.")) .size() == 1);
+                     "Unification, told the Associated Press it was true."))
+            .size() == 1);
 }
 
 TEST_CASE("targetless patterns claim their trigger but code no event", "[events]") {
@@ -194,7 +194,8 @@ TEST_CASE("targetless patterns claim their trigger but code no event", "[events]
   const std::string lexicon = std::string(kLexicon) + "verb\t046\thold $T\n";
   CHECK(code("China held military exercises near Taiwan.", "2023-09-05", lexicon).empty());
   // Reciprocal patterns with a plural subject still code, each way.
-  CHECK(triples(code("Putin and Xi Jinping met.")) == Triples{"CHNGOV 040 RUSGOV", "RUSGOV 040 CHNGOV"});
+  CHECK(triples(code("Putin and Xi Jinping met.")) ==
+        Triples{"CHNGOV 040 RUSGOV", "RUSGOV 040 CHNGOV"});
 }
 
 TEST_CASE("a speech verb without an addressee is no event", "[events]") {
@@ -225,7 +226,8 @@ TEST_CASE("a person's code is the one of the event's date", "[events]") {
   REQUIRE(triples(events) == Triples{"USAELI 040 PRKGOV"});  // actors by their own code
   geokg::EventLexicon lexicon;
   lexicon.add(kLexicon, "test-lexicon");
-  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin(), lexicon);
+  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin(),
+                                   lexicon);
   geokg::Document document;
   document.key = "t";
   document.text = "In June 2019, Donald Trump met Kim Jong Un at the border.";
@@ -275,12 +277,14 @@ TEST_CASE("extraction degrades to fewer events on text that is not prose", "[eve
   }
   SECTION("tables and lists give no events") {
     const auto record = extract(
-        "| Country | Attacks | Visits |\n|---|---|---|\n| Russia | 12 | 3 |\n| Ukraine | 4 | 7 |\n\n"
+        "| Country | Attacks | Visits |\n|---|---|---|\n| Russia | 12 | 3 |\n| Ukraine | 4 | 7 "
+        "|\n\n"
         "- Russia\n- Ukraine\n- sanctions\n- talks\n");
     CHECK(record.events.empty());
   }
   SECTION("other languages give no events") {
-    CHECK(extract("Russland hat die Ukraine am Dienstag angegriffen, sagte Berlin.").events.empty());
+    CHECK(
+        extract("Russland hat die Ukraine am Dienstag angegriffen, sagte Berlin.").events.empty());
     CHECK(extract("La Russie a attaqué l'Ukraine mardi, selon Paris.").events.empty());
     CHECK(extract("俄罗斯周二袭击了乌克兰。").events.empty());
   }
@@ -291,11 +295,13 @@ TEST_CASE("intentions come from the verb chain and carry into purpose clauses", 
   CHECK(triples(code("Kim Jong Un is planning to travel to Russia to meet Putin.")) ==
         Triples{"PRKGOV 036 RUS", "PRKGOV 036 RUSGOV"});
   // An intention elsewhere in the sentence does not turn a meeting into one.
-  const auto events = code("Putin and Xi Jinping agreed on Monday to resume contacts after they met.");
+  const auto events =
+      code("Putin and Xi Jinping agreed on Monday to resume contacts after they met.");
   for (const auto& event : events) CHECK(event.code == "040");
 }
 
-TEST_CASE("the actor of an attack is the agent of a passive and the source of the noun", "[events]") {
+TEST_CASE("the actor of an attack is the agent of a passive and the source of the noun",
+          "[events]") {
   // "killed in an Israeli strike": Israel did the killing.
   CHECK(triples(code("Ismail Haniyeh was killed in an Israeli strike in Tehran.")) ==
         Triples{"ISR 1823 PSEREBHMS"});  // the dictionary knows him as a Hamas leader
@@ -324,14 +330,16 @@ TEST_CASE("what a source denies is coded negated", "[events]") {
 
 TEST_CASE("a relative clause between a speaker and its verb is skipped", "[events]") {
   // Putin, not Xi, is the one who speaks: the meeting he reports is his own.
-  const auto events = code("Vladimir Putin, who met Xi Jinping last month, said relations were strong.");
+  const auto events =
+      code("Vladimir Putin, who met Xi Jinping last month, said relations were strong.");
   REQUIRE(triples(events) == Triples{"RUSGOV 040 CHNGOV"});
   CHECK(events[0].modality == "asserted");
 }
 
 TEST_CASE("pattern words may be actors or possessive pronouns", "[events]") {
-  const std::string lexicon = std::string(kLexicon) + "verb\t161\trecall ambassador from $T\n"
-                                                      "verb\t074\tsend troops to $T\n";
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t161\trecall ambassador from $T\n"
+                              "verb\t074\tsend troops to $T\n";
   // "its" is Armenia, and still a determiner of "ambassador".
   CHECK(triples(code("Armenia recalled its ambassador from Belarus.", "2024-06-12", lexicon)) ==
         Triples{"ARM 161 BLR"});
@@ -341,8 +349,9 @@ TEST_CASE("pattern words may be actors or possessive pronouns", "[events]") {
 }
 
 TEST_CASE("a word after a slot may be the head of the slot's phrase", "[events]") {
-  const std::string lexicon = std::string(kLexicon) + "verb\t174\texpel $T\n"
-                                                      "verb\t161\texpel $T diplomat\n";
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t174\texpel $T\n"
+                              "verb\t161\texpel $T diplomat\n";
   // Expelling a diplomat is a diplomatic break (161), expelling others 174.
   CHECK(triples(code("India expelled a Canadian diplomat.", "2024-06-12", lexicon)) ==
         Triples{"IND 161 CANGOV"});
@@ -351,7 +360,8 @@ TEST_CASE("a word after a slot may be the head of the slot's phrase", "[events]"
 }
 
 TEST_CASE("a threat to use force takes CAMEO's threat code", "[events]") {
-  const std::string lexicon = std::string(kLexicon) + "verb\t190\tfight $T\nverb\t130\tthreaten $T\n";
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t190\tfight $T\nverb\t130\tthreaten $T\n";
   CHECK(triples(code("The Houthis threatened to attack Israel.", "2024-06-12", lexicon)) ==
         Triples{"YEMREB 1384 ISR"});
   CHECK(triples(code("Hezbollah has threatened to fight Israel.", "2024-06-12", lexicon)) ==
@@ -362,11 +372,11 @@ TEST_CASE("a definite event noun in a temporal phrase is background", "[events]"
   // The diplomats did not invade Ukraine; the invasion has no source here.
   const std::string lexicon = std::string(kLexicon) + "noun\t192\tinvasion of $T\n";
   CHECK(triples(code("Russia and the United States met for their first talks since the invasion "
-                     "of Ukraine.", "2025-02-18", lexicon)) ==
-        Triples{"RUS 040 USA", "USA 040 RUS"});
+                     "of Ukraine.",
+                     "2025-02-18", lexicon)) == Triples{"RUS 040 USA", "USA 040 RUS"});
   // "after a visit to Kyiv" is the subject's own visit.
-  CHECK(triples(code("Viktor Orban met Putin, days after a visit to Ukraine.", "2024-07-05", lexicon)) ==
-        Triples{"HUNGOV 040 RUSGOV", "HUNGOV 042 UKR"});
+  CHECK(triples(code("Viktor Orban met Putin, days after a visit to Ukraine.", "2024-07-05",
+                     lexicon)) == Triples{"HUNGOV 040 RUSGOV", "HUNGOV 042 UKR"});
 }
 
 TEST_CASE("an event noun's agent may follow it with by", "[events]") {

@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include "events/morphology.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "events/morphology.hpp"
 
 using geokg::events::Morphology;
 using geokg::events::WordClass;
