@@ -214,6 +214,26 @@ bool title_gap(const std::vector<text::Token>& tokens, const Phrase& modifier, s
 
 }  // namespace
 
+namespace {
+
+// How an event is qualified: its final code (intent and threat codes
+// applied), negation and modality, and the cues behind them.
+struct Qualified {
+  std::string code;
+  Modality modality = Modality::Asserted;
+  bool negated = false;
+  std::string cues;  // " intent", " threat" or ""
+};
+
+// Intentions, threats and conditions from the verb chain before a trigger.
+struct Mood {
+  bool intended = false, hypothetical = false, threatened = false;
+};
+
+using Pair = std::pair<std::uint32_t, std::optional<std::uint32_t>>;
+
+}  // namespace
+
 EventCoder::EventCoder(const EventLexicon& lexicon, const Ontology& ontology)
     : lexicon_(lexicon), ontology_(ontology) {
   const auto& entries = lexicon_.entries();
@@ -940,7 +960,311 @@ struct SentenceCoder {
     }
     return best;
   }
+
+  void index_actors(std::uint32_t s, std::size_t& next_mention, std::size_t& next_place);
+  std::vector<Match> find_matches(const std::vector<DateExpression>& dates);
+  Qualified qualify(const std::vector<Match>& matches, std::size_t index, const Mood& mood,
+                    std::uint32_t source) const;
+  const DateExpression* date_for(const Match& match,
+                                 const std::vector<DateExpression>& dates) const;
+  const actors::PlaceMention* place_for(const Match& match) const;
+  std::string explain(const Match& match, const Qualified& qualified,
+                      const DateExpression* date) const;
 };
+
+// Builds the sentence's phrases from the mentions of `sentence` (starting at
+// `next_mention`, which it advances) and marks its places.
+void SentenceCoder::index_actors(std::uint32_t s, std::size_t& next_mention,
+                                 std::size_t& next_place) {
+  const auto token_at = [&](std::uint32_t byte) {
+    return static_cast<std::uint32_t>(
+        std::lower_bound(
+            tokens.begin(), tokens.end(), byte,
+            [](const text::Token& token, std::uint32_t b) { return token.begin < b; }) -
+        tokens.begin());
+  };
+  phrase_at.assign(se - sb, -1);
+  place_at.assign(se - sb, nullptr);
+  // Phrases: runs of touching mentions; the actors of the mentions that end
+  // last are the phrase's ("Russian Defense Minister Sergei Shoigu").
+  const auto& mentions = recognized.mentions;
+  while (next_mention < mentions.size() && mentions[next_mention].sentence < s) ++next_mention;
+  for (; next_mention < mentions.size() && mentions[next_mention].sentence == s; ++next_mention) {
+    const auto& m = mentions[next_mention];
+    const auto first = std::max(token_at(m.begin), sb);
+    const auto end = std::min(std::max(token_at(m.end), first + 1), se);
+    if (first >= se) continue;
+    // Places are where events happen, never who acts ("the Red Sea").
+    if (recognized.actors[m.actor].type == ActorType::Place) continue;
+    if (!phrases.empty() && first > phrases.back().end &&
+        title_gap(tokens, phrases.back(), first, recognized, recognized.actors[m.actor])) {
+      phrases.back().end = first;  // "Japanese Prime Minister | Fumio Kishida"
+    }
+    if (!phrases.empty() && first <= phrases.back().end) {
+      auto& last = phrases.back();
+      if (end > last.end) {
+        last.actors.clear();
+        last.end = end;
+      }
+      if (end == last.end &&
+          std::find(last.actors.begin(), last.actors.end(), m.actor) == last.actors.end()) {
+        last.actors.push_back(m.actor);
+      }
+    } else {
+      phrases.push_back({first, end, {m.actor}, false});
+    }
+  }
+  for (std::size_t p = 0; p < phrases.size(); ++p) {
+    auto& phrase = phrases[p];
+    phrase.possessor =
+        (phrase.end < se && (tokens[phrase.end].flags & text::kPossessive)) ||
+        (phrase.end == phrase.first + 1 && is_possessive_pronoun(tokens[phrase.first].folded));
+    for (auto t = phrase.first; t < phrase.end; ++t) phrase_at[t - sb] = static_cast<int>(p);
+  }
+  const auto& places = recognized.places;
+  while (next_place < places.size() && places[next_place].sentence < s) ++next_place;
+  for (auto i = next_place; i < places.size() && places[i].sentence == s; ++i) {
+    const auto& place = places[i];
+    for (auto t = std::max(token_at(place.begin), sb); t < se && tokens[t].begin < place.end; ++t) {
+      place_at[t - sb] = &place;
+    }
+  }
+}
+
+// Pass 1: the best match at each token, left to right; a match inside an
+// earlier one ("backer" in "military backer") is that one's word.
+std::vector<Match> SentenceCoder::find_matches(const std::vector<DateExpression>& dates) {
+  passable.assign(se - sb, false);
+  for (const auto& date : dates) {
+    for (auto t = std::max(date.first_token, sb); t < date.end_token && t < se; ++t) {
+      passable[t - sb] = true;
+    }
+  }
+  std::vector<Match> matches;
+  std::vector<std::pair<int, Slot>> earlier_targets;
+  for (auto t = sb; t < se; ++t) {
+    if (!matches.empty() && t < matches.back().end && t > matches.back().head) continue;
+    auto match = best_match(t, earlier_targets);
+    if (!match) continue;
+    for (auto u = match->head; u < match->end && u < se; ++u) passable[u - sb] = true;
+    if (!match->source.actors.empty()) {
+      for (auto p : match->target.phrases) earlier_targets.emplace_back(p, match->source);
+    }
+    matches.push_back(std::move(*match));
+  }
+  return matches;
+}
+
+// Intentions, threats and conditions from the verb chain before each trigger
+// ("plans to visit", "will meet", "threatened to strike", "could meet"). A
+// purpose infinitive inherits them from the trigger it serves: "is planning to
+// travel to Russia to meet Putin" intends the meeting too.
+static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<Match>& matches) {
+  std::vector<Mood> moods(matches.size());
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    auto& mood = moods[i];
+    const auto head = matches[i].head;
+    bool infinitive = false;
+    for (auto t = head; t-- > std::max(sc.sb, head > 8 ? head - 8 : 0u);) {
+      const auto w = sc.folded(t);
+      if (w == "to") {
+        infinitive = true;
+        continue;
+      }
+      if (one_of(w, {"will", "'ll", "would", "shall"})) mood.intended = true;
+      if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
+      if (is_intent(w) && infinitive) mood.intended = true;
+      if (is_threat(w) && infinitive) mood.threatened = true;
+      if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
+      if (infinitive) {
+        const auto end = matches.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto governing = std::find_if(
+            matches.begin(), end, [&](const Match& m) { return m.head <= t && t < m.end; });
+        if (governing != end) {
+          const auto& inherited = moods[static_cast<std::size_t>(governing - matches.begin())];
+          mood.intended = mood.intended || inherited.intended;
+          mood.hypothetical = mood.hypothetical || inherited.hypothetical;
+          break;
+        }
+      }
+      if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
+            is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
+        break;
+      }
+    }
+  }
+  return moods;
+}
+
+// Who does what to whom: one pair per source and target; a reciprocal
+// pattern with a plural subject and no target, or with both slots, each way.
+// A pattern without a target ("held military exercises") claims its trigger,
+// so that no shorter pattern codes it wrongly, but gives no pair: careful
+// coders rarely code one-actor events, and on the gold set they were mostly
+// a target this coder failed to find.
+static std::vector<Pair> participants(const Match& match) {
+  const auto& entry = *match.entry;
+  const auto& source = match.source.actors;
+  const auto& target = match.target.actors;
+  std::vector<Pair> pairs;
+  const bool symmetric = entry.reciprocal && entry.has(Type::Source) && entry.has(Type::Target);
+  if (entry.reciprocal && target.empty() && source.size() >= 2) {
+    for (auto a : source) {
+      for (auto b : source) {
+        if (a != b) pairs.emplace_back(a, b);
+      }
+    }
+    return pairs;
+  }
+  for (auto a : source) {
+    for (auto b : target) {
+      if (a == b) continue;
+      pairs.emplace_back(a, b);
+      if (symmetric) pairs.emplace_back(b, a);
+    }
+  }
+  return pairs;
+}
+
+// Negation, modality and the code they lead to (docs/extraction.md,
+// "Negation and modality").
+Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t index,
+                                 const Mood& mood, std::uint32_t source) const {
+  const auto& match = matches[index];
+  bool negated = false, hypothetical = mood.hypothetical, reported = false;
+  for (auto t = sb; t + 1 < se; ++t) {
+    if (folded(t) == "according" && folded(t + 1) == "to") reported = true;
+  }
+  // Negation, reports and conditions anywhere between the subject and the
+  // trigger; intentions and threats come from the verb chain only (`mood`).
+  for (auto t = match.subject_end; t < match.head; ++t) {
+    const auto w = folded(t);
+    if (is_negation(w)) negated = true;
+    if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential", "potentially",
+                   "perhaps"})) {
+      hypothetical = true;
+    }
+    if (is_report_cue(w)) reported = true;
+  }
+  // "Russia denied attacking civilians": what is denied is not asserted.
+  if (denied(match)) negated = true;
+  for (auto t = sb; t < match.subject_end; ++t) {
+    const auto w = folded(t);
+    if (one_of(w, {"reportedly", "allegedly"}) ||
+        (w == "report" && t + 1 < se && folded(t + 1) == "that")) {
+      reported = true;
+    }
+  }
+  for (const auto& other : matches) {
+    const auto root = std::string_view(other.entry->code).substr(0, 2);
+    // "suspected North Korea of providing": the accusation's content.
+    if (match.head > sb + 1 && folded(match.head - 1) == "of" && other.head < match.head &&
+        other.end + 1 >= match.head && root.starts_with("11")) {
+      reported = true;
+    }
+    // "ask Kim to send": an appeal's content is not an event yet.
+    if (match.head > sb && folded(match.head - 1) == "to" && other.head < match.head &&
+        match.head - other.head <= 10 && (root == "02" || root == "10")) {
+      hypothetical = true;
+    }
+  }
+  Qualified result;
+  result.code = match.entry->code;
+  result.negated = negated;
+  if (mood.threatened && !negated) {
+    if (const auto threat = threat_code(result.code);
+        !threat.empty() && coder.ontology_.find_event(threat)) {
+      result.code = std::string(threat);
+      result.cues = " threat";
+    }
+  } else if (mood.intended && !negated) {
+    if (const auto intent = intent_code(result.code);
+        !intent.empty() && coder.ontology_.find_event(intent)) {
+      result.code = std::string(intent);
+      result.cues = " intent";
+    }
+  }
+  if (hypothetical) {
+    result.modality = Modality::Hypothetical;
+  } else if (reported) {
+    result.modality = Modality::Reported;
+  } else if (mood.intended) {
+    result.modality = Modality::Intended;
+  }
+  // Reported speech: a speaker other than the source.
+  for (const auto& other : matches) {
+    if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
+    const auto& speakers = other.source.actors;
+    const bool speaker_is_source =
+        std::find(speakers.begin(), speakers.end(), source) != speakers.end();
+    if (!speaker_is_source && result.modality == Modality::Asserted) {
+      result.modality = Modality::Reported;
+    }
+  }
+  return result;
+}
+
+// Tokens between a trigger and a stretch of tokens.
+static std::uint32_t distance_from(std::uint32_t head, std::uint32_t first, std::uint32_t end) {
+  if (first >= head) return first - head;
+  return end <= head ? head - end + 1 : 0;
+}
+
+// The date expression nearest the trigger: one heading the sentence ("In
+// July, ...") dates all of it, others only triggers within ten tokens;
+// "since 1991" after a trigger is the start of a span, not the event's day.
+const DateExpression* SentenceCoder::date_for(const Match& match,
+                                              const std::vector<DateExpression>& dates) const {
+  const DateExpression* nearest = nullptr;
+  for (const auto& date : dates) {
+    const auto d = distance_from(match.head, date.first_token, date.end_token);
+    const bool heads_sentence = date.first_token <= sb + 1;
+    bool since_after = false;
+    for (auto t = date.first_token;
+         date.first_token > match.head && t-- > sb && date.first_token - t <= 2;) {
+      since_after = since_after || folded(t) == "since";
+    }
+    if ((!heads_sentence && d > 10) || since_after) continue;
+    if (!nearest || d < distance_from(match.head, nearest->first_token, nearest->end_token)) {
+      nearest = &date;
+    }
+  }
+  return nearest;
+}
+
+// The place that filled the target slot, else the "in/at PLACE" nearest the
+// trigger.
+const actors::PlaceMention* SentenceCoder::place_for(const Match& match) const {
+  if (match.target.place) return match.target.place;
+  const actors::PlaceMention* place = nullptr;
+  std::uint32_t best = ~0u;
+  for (auto t = sb + 1; t < se; ++t) {
+    const auto* candidate = place_at[t - sb];
+    if (!candidate || place_at[t - 1 - sb] == candidate) continue;
+    if (!one_of(folded(t - 1), {"in", "at", "near", "outside"})) continue;
+    const auto d = distance_from(match.head, t, t + 1);
+    if (d < best) best = d, place = candidate;
+  }
+  return place;
+}
+
+// Why the event was coded, for --explain.
+std::string SentenceCoder::explain(const Match& match, const Qualified& qualified,
+                                   const DateExpression* date) const {
+  const auto& entry = *match.entry;
+  const auto slice = [&](std::uint32_t first, std::uint32_t last) {
+    return std::string(text.substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+  };
+  std::string rule = std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
+                     entry.pattern + "\" (" + entry.source + ") at \"" +
+                     slice(match.head, match.head) + "\"; " + match.roles;
+  if (match.passive) rule += "; passive";
+  if (!qualified.cues.empty()) rule += ";" + qualified.cues + " code";
+  rule += "; modality " + std::string(to_string(qualified.modality));
+  if (qualified.negated) rule += ", negated";
+  if (date) rule += "; date from \"" + slice(date->first_token, date->end_token - 1) + "\"";
+  return rule;
+}
 
 std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                          const text::Segmentation& segmentation,
@@ -949,331 +1273,55 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                          const text::CodepointIndex& codepoints,
                                          const CountryActor& country_actor) const {
   std::vector<CodedEvent> coded;
-  const auto& tokens = segmentation.tokens;
-  auto token_at = [&](std::uint32_t byte) {
-    return static_cast<std::uint32_t>(
-        std::lower_bound(
-            tokens.begin(), tokens.end(), byte,
-            [](const text::Token& token, std::uint32_t b) { return token.begin < b; }) -
-        tokens.begin());
-  };
   std::size_t next_mention = 0, next_place = 0;
   for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
     const auto& sentence = segmentation.sentences[s];
-    SentenceCoder sc{*this, text, tokens, sentence, recognized, country_actor};
+    SentenceCoder sc{*this, text, segmentation.tokens, sentence, recognized, country_actor};
     sc.sb = sentence.first_token;
     sc.se = sentence.end_token;
     if (sc.se <= sc.sb) continue;
-    sc.phrase_at.assign(sc.se - sc.sb, -1);
-    sc.place_at.assign(sc.se - sc.sb, nullptr);
-    // Phrases: runs of touching mentions; the actors of the mentions that
-    // end last are the phrase's ("Russian Defense Minister Sergei Shoigu").
-    while (next_mention < recognized.mentions.size() &&
-           recognized.mentions[next_mention].sentence < s) {
-      ++next_mention;
-    }
-    for (; next_mention < recognized.mentions.size() &&
-           recognized.mentions[next_mention].sentence == s;
-         ++next_mention) {
-      const auto& m = recognized.mentions[next_mention];
-      const auto first = std::max(token_at(m.begin), sc.sb);
-      const auto end = std::min(std::max(token_at(m.end), first + 1), sc.se);
-      if (first >= sc.se) continue;
-      // Places are where events happen, never who acts ("the Red Sea").
-      if (recognized.actors[m.actor].type == ActorType::Place) continue;
-      if (!sc.phrases.empty() && first > sc.phrases.back().end &&
-          title_gap(tokens, sc.phrases.back(), first, recognized, recognized.actors[m.actor])) {
-        sc.phrases.back().end = first;  // "Japanese Prime Minister | Fumio Kishida"
-      }
-      if (!sc.phrases.empty() && first <= sc.phrases.back().end) {
-        auto& last = sc.phrases.back();
-        if (end > last.end) {
-          last.actors.clear();
-          last.end = end;
-        }
-        if (end == last.end &&
-            std::find(last.actors.begin(), last.actors.end(), m.actor) == last.actors.end()) {
-          last.actors.push_back(m.actor);
-        }
-      } else {
-        sc.phrases.push_back({first, end, {m.actor}, false});
-      }
-    }
-    for (std::size_t p = 0; p < sc.phrases.size(); ++p) {
-      auto& phrase = sc.phrases[p];
-      phrase.possessor =
-          (phrase.end < sc.se && (tokens[phrase.end].flags & text::kPossessive)) ||
-          (phrase.end == phrase.first + 1 && is_possessive_pronoun(tokens[phrase.first].folded));
-      for (auto t = phrase.first; t < phrase.end; ++t)
-        sc.phrase_at[t - sc.sb] = static_cast<int>(p);
-    }
-    while (next_place < recognized.places.size() && recognized.places[next_place].sentence < s) {
-      ++next_place;
-    }
-    for (auto i = next_place; i < recognized.places.size() && recognized.places[i].sentence == s;
-         ++i) {
-      const auto& place = recognized.places[i];
-      for (auto t = std::max(token_at(place.begin), sc.sb);
-           t < sc.se && tokens[t].begin < place.end; ++t) {
-        sc.place_at[t - sc.sb] = &place;
-      }
-    }
+    sc.index_actors(s, next_mention, next_place);
     if (sc.phrases.empty()) continue;
-
-    // Pass 1: the best match at each token, left to right; a match inside
-    // an earlier one ("backer" in "military backer") is that one's word.
-    sc.passable.assign(sc.se - sc.sb, false);
-    auto dates = find_dates(text, segmentation, sentence, published);
-    for (const auto& date : dates) {
-      for (auto t = date.first_token; t < date.end_token && t < sc.se; ++t) {
-        if (t >= sc.sb) sc.passable[t - sc.sb] = true;
-      }
-    }
-    std::vector<Match> matches;
-    std::vector<std::pair<int, Slot>> earlier_targets;
-    for (auto t = sc.sb; t < sc.se; ++t) {
-      if (!matches.empty() && t < matches.back().end && t > matches.back().head) continue;
-      auto match = sc.best_match(t, earlier_targets);
-      if (!match) continue;
-      for (auto u = match->head; u < match->end && u < sc.se; ++u) sc.passable[u - sc.sb] = true;
-      if (!match->source.actors.empty()) {
-        for (auto p : match->target.phrases) earlier_targets.emplace_back(p, match->source);
-      }
-      matches.push_back(std::move(*match));
-    }
+    const auto dates = find_dates(text, segmentation, sentence, published);
+    const auto matches = sc.find_matches(dates);
     if (matches.empty()) continue;
 
     // Pass 2: events with modality, dates and places.
-    bool sentence_reported = false;
-    for (auto t = sc.sb; t + 1 < sc.se; ++t) {
-      if (tokens[t].folded == "according" && tokens[t + 1].folded == "to") sentence_reported = true;
-    }
     const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
     const Span sentence_span{codepoints.at(sentence.begin), codepoints.at(sentence.end)};
+    const auto moods = chain_moods(sc, matches);
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
-    // Intentions, threats and conditions from the verb chain before each
-    // trigger ("plans to visit", "will meet", "threatened to strike", "could
-    // meet"). A purpose infinitive inherits them from the trigger it serves:
-    // "is planning to travel to Russia to meet Putin" intends the meeting too.
-    struct Mood {
-      bool intended = false, hypothetical = false, threatened = false;
-    };
-    std::vector<Mood> moods(matches.size());
-    for (std::size_t i = 0; i < matches.size(); ++i) {
-      auto& mood = moods[i];
-      const auto head = matches[i].head;
-      bool infinitive = false;
-      for (auto t = head; t-- > std::max(sc.sb, head > 8 ? head - 8 : 0u);) {
-        const auto w = tokens[t].folded;
-        if (w == "to") {
-          infinitive = true;
-          continue;
-        }
-        if (one_of(w, {"will", "'ll", "would", "shall"})) mood.intended = true;
-        if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
-        if (is_intent(w) && infinitive) mood.intended = true;
-        if (is_threat(w) && infinitive) mood.threatened = true;
-        if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
-        if (infinitive) {
-          const auto governing =
-              std::find_if(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(i),
-                           [&](const Match& m) { return m.head <= t && t < m.end; });
-          if (governing != matches.begin() + static_cast<std::ptrdiff_t>(i)) {
-            const auto& inherited = moods[static_cast<std::size_t>(governing - matches.begin())];
-            mood.intended = mood.intended || inherited.intended;
-            mood.hypothetical = mood.hypothetical || inherited.hypothetical;
-            break;
-          }
-        }
-        if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
-              is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
-          break;
-        }
-      }
-    }
-    for (std::size_t match_index = 0; match_index < matches.size(); ++match_index) {
-      const auto& match = matches[match_index];
-      const auto& entry = *match.entry;
-      auto& source = match.source.actors;
-      auto& target = match.target.actors;
-      std::vector<std::pair<std::uint32_t, std::optional<std::uint32_t>>> pairs;
-      const bool symmetric = entry.reciprocal && entry.has(Type::Source) && entry.has(Type::Target);
-      if (entry.reciprocal && target.empty() && source.size() >= 2) {
-        for (auto a : source) {
-          for (auto b : source) {
-            if (a != b) pairs.emplace_back(a, b);
-          }
-        }
-      } else if (!target.empty()) {
-        for (auto a : source) {
-          for (auto b : target) {
-            if (a == b) continue;
-            pairs.emplace_back(a, b);
-            if (symmetric) pairs.emplace_back(b, a);
-          }
-        }
-      }
-      // A pattern without a target ("held military exercises") claims its
-      // trigger, so that no shorter pattern codes it wrongly, but codes no
-      // event: careful coders rarely code one-actor events, and on the gold
-      // set they were mostly a target this coder failed to find.
+    for (std::size_t index = 0; index < matches.size(); ++index) {
+      const auto& match = matches[index];
+      const auto pairs = participants(match);
       if (pairs.empty()) continue;
-
-      // Modality: negation, reports and conditions anywhere between the
-      // subject and the trigger; intentions and threats only in the verb
-      // chain right before it ("plans to visit", "will meet", "threatened
-      // to strike"), so that "agreed on Wednesday to resume contacts at
-      // their meeting" leaves the meeting as it is.
-      bool negated = false, intended = false, hypothetical = false, reported = sentence_reported;
-      bool threatened = false;
-      for (auto t = match.subject_end; t < match.head; ++t) {
-        const auto w = tokens[t].folded;
-        if (is_negation(w)) negated = true;
-        if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential",
-                       "potentially", "perhaps"})) {
-          hypothetical = true;
-        }
-        if (is_report_cue(w)) reported = true;
-      }
-      // "Russia denied attacking civilians", "denied that its forces had
-      // struck": what is denied is not asserted.
-      if (sc.denied(match)) negated = true;
-      intended = moods[match_index].intended;
-      threatened = moods[match_index].threatened;
-      hypothetical = hypothetical || moods[match_index].hypothetical;
-      for (auto t = sc.sb; t < match.subject_end; ++t) {
-        const auto w = tokens[t].folded;
-        if (one_of(w, {"reportedly", "allegedly"}) ||
-            (w == "report" && t + 1 < sc.se && tokens[t + 1].folded == "that")) {
-          reported = true;
-        }
-      }
-      // "suspected North Korea of providing": the accusation's content.
-      if (match.head > sc.sb + 1 && tokens[match.head - 1].folded == "of") {
-        for (const auto& other : matches) {
-          if (other.head < match.head && other.end + 1 >= match.head &&
-              std::string_view(other.entry->code).starts_with("11")) {
-            reported = true;
-          }
-        }
-      }
-      // "ask Kim to send": an appeal's content is not an event yet.
-      if (match.head > sc.sb && tokens[match.head - 1].folded == "to") {
-        for (const auto& other : matches) {
-          if (other.head < match.head && match.head - other.head <= 10) {
-            const auto root = std::string_view(other.entry->code).substr(0, 2);
-            if (root == "02" || root == "10") hypothetical = true;
-          }
-        }
-      }
-      std::string code = entry.code;
-      std::string cues;
-      if (threatened && !negated) {
-        if (const auto threat = threat_code(code);
-            !threat.empty() && ontology_.find_event(threat)) {
-          code = std::string(threat);
-          cues += " threat";
-        }
-      } else if (intended && !negated) {
-        if (const auto intent = intent_code(code);
-            !intent.empty() && ontology_.find_event(intent)) {
-          code = std::string(intent);
-          cues += " intent";
-        }
-      }
-      Modality modality = Modality::Asserted;
-      if (hypothetical) {
-        modality = Modality::Hypothetical;
-      } else if (reported) {
-        modality = Modality::Reported;
-      } else if (intended) {
-        modality = Modality::Intended;
-      }
-      // Reported speech: a speaker other than the source.
-      for (const auto& other : matches) {
-        if (!other.entry->speech || other.head == match.head || other.source.actors.empty())
-          continue;
-        const bool speaker_is_source =
-            std::find(other.source.actors.begin(), other.source.actors.end(),
-                      pairs.front().first) != other.source.actors.end();
-        if (!speaker_is_source && modality == Modality::Asserted) modality = Modality::Reported;
-      }
-
-      const DateExpression* nearest = nullptr;
-      auto distance = [&](std::uint32_t first, std::uint32_t end) {
-        return first >= match.head ? first - match.head
-                                   : (end <= match.head ? match.head - end + 1 : 0);
-      };
-      for (const auto& date : dates) {
-        // A date heading the sentence ("In July, ...") dates all of it;
-        // others only the triggers near them. "since 1991" after a trigger
-        // is the start of a span, not the day of the event.
-        const bool heads_sentence = date.first_token <= sc.sb + 1;
-        const bool near = distance(date.first_token, date.end_token) <= 10;
-        bool since_after = false;
-        for (auto t = date.first_token;
-             date.first_token > match.head && t-- > sc.sb && date.first_token - t <= 2;) {
-          since_after = since_after || tokens[t].folded == "since";
-        }
-        if ((!heads_sentence && !near) || since_after) continue;
-        if (!nearest || distance(date.first_token, date.end_token) <
-                            distance(nearest->first_token, nearest->end_token)) {
-          nearest = &date;
-        }
-      }
-      const actors::PlaceMention* place = match.target.place;
-      if (!place) {
-        std::uint32_t best_distance = ~0u;
-        for (auto t = sc.sb; t < sc.se; ++t) {
-          const auto* candidate = sc.place_at[t - sc.sb];
-          if (!candidate || (t > sc.sb && sc.place_at[t - 1 - sc.sb] == candidate)) continue;
-          if (t == sc.sb || !one_of(tokens[t - 1].folded, {"in", "at", "near", "outside"}))
-            continue;
-          const auto d = distance(t, t + 1);
-          if (d < best_distance) best_distance = d, place = candidate;
-        }
-      }
-
-      std::string rule =
-          std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" + entry.pattern +
-          "\" (" + entry.source + ") at \"" +
-          std::string(text.substr(tokens[match.head].begin,
-                                  tokens[match.head].end - tokens[match.head].begin)) +
-          "\"; " + match.roles;
-      if (match.passive) rule += "; passive";
-      if (!cues.empty()) rule += ";" + cues + " code";
-      rule += std::string("; modality ") + std::string(to_string(modality));
-      if (negated) rule += ", negated";
-      if (nearest)
-        rule += "; date from \"" +
-                std::string(text.substr(
-                    tokens[nearest->first_token].begin,
-                    tokens[nearest->end_token - 1].end - tokens[nearest->first_token].begin)) +
-                "\"";
-
+      const auto qualified = sc.qualify(matches, index, moods[index], pairs.front().first);
+      const auto* date = sc.date_for(match, dates);
+      const auto* place = sc.place_for(match);
+      const auto rule = sc.explain(match, qualified, date);
       for (const auto& [a, b] : pairs) {
         // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.
-        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 3)).second) continue;
+        if (!seen.emplace(a, b ? *b : ~0u, qualified.code.substr(0, 3)).second) continue;
         CodedEvent out;
         auto& event = out.event;
         event.source = Participant{recognized.actors[a].key, {}};
         if (b) event.target = Participant{recognized.actors[*b].key, {}};
-        event.code = code;
-        if (nearest) {
-          event.date = nearest->date;
+        event.code = qualified.code;
+        if (date) {
+          event.date = date->date;
         } else if (published) {
           event.date = published;
           event.date_inferred = true;
         }
         if (place) event.location = Location{place->name, place->country};
-        event.negated = negated;
-        event.modality = modality;
+        event.negated = qualified.negated;
+        event.modality = qualified.modality;
         event.sentence = static_cast<int>(s);
         event.span = sentence_span;
         event.text = sentence_text;
-        event.confidence = entry.kind == LexiconKind::Verb ? 0.8 : 0.7;
-        if (modality == Modality::Hypothetical) event.confidence -= 0.2;
+        event.confidence = match.entry->kind == LexiconKind::Verb ? 0.8 : 0.7;
+        if (qualified.modality == Modality::Hypothetical) event.confidence -= 0.2;
         out.rule = rule;
         coded.push_back(std::move(out));
       }
