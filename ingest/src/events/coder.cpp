@@ -486,6 +486,7 @@ struct SentenceCoder {
 
   // Extends a group to the phrases coordinated before phrase `p`.
   void coordinate_left(int p, Slot& slot) const {
+    Slot extended = slot;
     auto first = phrases[p].first;
     while (true) {
       auto t = first;
@@ -494,16 +495,20 @@ struct SentenceCoder {
       bool joined = false;
       if (t > sb && one_of(folded(t - 1), {"and", "or"})) --t, joined = true;
       if (t > sb && folded(t - 1) == ",") --t, joined = true;
-      if (!joined || t == sb) return;
+      if (!joined || t == sb) break;
       const auto prev = phrase(t - 1);
-      if (prev < 0 || phrases[prev].possessor) return;
+      if (prev < 0 || phrases[prev].possessor) break;
       // "... attacked Ukraine and Russia said": an object is no co-subject.
-      if (phrases[prev].first > sb && looks_like_verb(phrases[prev].first - 1)) return;
-      slot.actors.insert(slot.actors.begin(), phrases[prev].actors.begin(),
-                         phrases[prev].actors.end());
-      slot.phrases.push_back(prev);
+      if (phrases[prev].first > sb && looks_like_verb(phrases[prev].first - 1)) break;
+      extended.actors.insert(extended.actors.begin(), phrases[prev].actors.begin(),
+                             phrases[prev].actors.end());
+      extended.phrases.push_back(prev);
       first = phrases[prev].first;
     }
+    // "condemned by the United States, Britain and France, and Guterres
+    // urged": a list that a preposition opens is another clause's.
+    if (first != phrases[p].first && preceded_by_preposition(phrases[phrase(first)])) return;
+    slot = std::move(extended);
   }
 
   // The country's actor index, adding the country to the document's actors

@@ -384,3 +384,12 @@ TEST_CASE("an event noun's agent may follow it with by", "[events]") {
   CHECK(triples(code("The attack by Russia on Kyiv killed ten people.", "2024-01-15", lexicon)) ==
         Triples{"RUS 190 UKR"});
 }
+
+TEST_CASE("a list opened by a preposition is not the next clause's subject", "[events]") {
+  // Britain and France are agents of "condemned", not of "urged".
+  CHECK(triples(code("The attack was condemned by Britain and France, and Japan urged Iran to "
+                     "show restraint.")) == Triples{"JPN 020 IRN"});
+  // A list that is the subject stays one.
+  CHECK(triples(code("Britain, France and Japan urged Iran to show restraint.")) ==
+        Triples{"FRA 020 IRN", "GBR 020 IRN", "JPN 020 IRN"});
+}
