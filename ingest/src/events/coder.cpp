@@ -484,8 +484,16 @@ struct SentenceCoder {
     return false;
   }
 
+  // "the governments of Mali, Burkina Faso and Niger": a list after "of" and
+  // a word that stands for it.
+  bool stands_for_group_before(std::uint32_t first) const {
+    auto t = first;
+    while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
+    return t > sb + 1 && folded(t - 1) == "of" && stands_for_its_group(folded(t - 2));
+  }
+
   // Extends a group to the phrases coordinated before phrase `p`.
-  void coordinate_left(int p, Slot& slot) const {
+  void coordinate_left(int p, Slot& slot, bool relative = false) const {
     Slot extended = slot;
     auto first = phrases[p].first;
     while (true) {
@@ -507,7 +515,10 @@ struct SentenceCoder {
     }
     // "condemned by the United States, Britain and France, and Guterres
     // urged": a list that a preposition opens is another clause's.
-    if (first != phrases[p].first && preceded_by_preposition(phrases[phrase(first)])) return;
+    if (!relative && first != phrases[p].first &&
+        preceded_by_preposition(phrases[phrase(first)]) && !stands_for_group_before(first)) {
+      return;
+    }
     slot = std::move(extended);
   }
 
@@ -682,7 +693,7 @@ struct SentenceCoder {
         }
       }
       take_phrase(p, false, subject);
-      coordinate_left(p, subject);
+      coordinate_left(p, subject, relative);
       how = relative ? "subject through a relative pronoun" : "subject";
       return true;
     }
