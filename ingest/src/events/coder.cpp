@@ -603,6 +603,21 @@ struct SentenceCoder {
     return false;
   }
 
+  // The phrase that owns the noun ending at `t` ("Ukraine's drones",
+  // "Russia's Black Sea fleet": up to three words after the "'s"), or -1.
+  int owner_of_noun_at(std::uint32_t t) const {
+    for (auto u = t + 1; u-- > sb && t + 1 - u <= 3;) {
+      if (phrase(u) >= 0) return -1;
+      if (tokens[u].flags & text::kPossessive) {
+        if (u == sb || u == t) return -1;
+        const auto owner = phrase(u - 1);
+        return owner >= 0 && phrases[owner].possessor ? owner : -1;
+      }
+      if (tokens[u].kind != text::TokenKind::Word || in_verb_chain(u)) return -1;
+    }
+    return -1;
+  }
+
   // Only verb-chain words between `t` and `head`.
   bool only_chain_after(std::uint32_t t, std::uint32_t head) const {
     for (auto u = t + 1; u < head; ++u) {
@@ -612,7 +627,8 @@ struct SentenceCoder {
   }
 
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
-                    Slot& subject, std::string& how, bool strict = false) const {
+                    Slot& subject, std::string& how, bool strict = false,
+                    bool verb = false) const {
     bool relative = false, conjunction = false, comma_passed = false;
     std::uint32_t relative_at = 0;
     int steps = 0;
@@ -638,7 +654,16 @@ struct SentenceCoder {
         }
         continue;
       }
-      if (p < 0 && strict && !relative && !in_verb_chain(t)) return false;
+      if (p < 0 && strict && !relative && !in_verb_chain(t)) {
+        // "Ukraine's drones hit ...": the possessor of the subject noun.
+        if (const auto owner = owner_of_noun_at(t);
+            verb && owner >= 0 && only_chain_after(t, head)) {
+          take_phrase(owner, false, subject);
+          how = "possessor of the subject";
+          return true;
+        }
+        return false;
+      }
       if (p < 0) {
         const auto w = folded(t);
         if (w == ",") comma_passed = true;
@@ -660,6 +685,12 @@ struct SentenceCoder {
       // before the pronoun, or there is none among the actors.
       if (relative && relative_at > phrase_found.end + 1) return false;
       t = phrase_found.first;
+      if (verb && !relative && phrase_found.possessor && !preceded_by_preposition(phrase_found) &&
+          phrase_found.end + 1 < head && owner_of_noun_at(head - 1) == p) {
+        take_phrase(p, false, subject);
+        how = "possessor of the subject";
+        return true;
+      }
       if (!relative && (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
         continue;
       }
@@ -913,7 +944,7 @@ struct SentenceCoder {
           match.roles = "source: " + match.roles + " of the clause";
         }
       } else if (find_subject(head, earlier_targets, match.source, match.roles,
-                              ambiguous_with_noun(head))) {
+                              ambiguous_with_noun(head), true)) {
         // "-s" forms are plural nouns as often as verbs ("artillery
         // shells"): those must reach their subject through a verb chain.
         match.roles = "source: " + match.roles;

@@ -393,3 +393,12 @@ TEST_CASE("a list opened by a preposition is not the next clause's subject", "[e
   CHECK(triples(code("Britain, France and Japan urged Iran to show restraint.")) ==
         Triples{"FRA 020 IRN", "GBR 020 IRN", "JPN 020 IRN"});
 }
+
+TEST_CASE("the owner of a subject noun acts for it but a modifier does not", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\thit $T\n";
+  // The owner of "missiles" fired them.
+  CHECK(triples(code("Ukraine's missiles hit Russia overnight.", "2024-04-02", lexicon)) ==
+        Triples{"UKR 190 RUS"});
+  // "U.S. sanctions hit Russia" is no attack by the United States.
+  CHECK(code("U.S. sanctions hit Russia hard.", "2024-04-02", lexicon).empty());
+}
