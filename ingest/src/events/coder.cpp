@@ -1110,7 +1110,18 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
   std::vector<Mood> moods(matches.size());
   for (std::size_t i = 0; i < matches.size(); ++i) {
     auto& mood = moods[i];
-    const auto head = matches[i].head;
+    auto head = matches[i].head;
+    // An event noun takes the chain of the verb that governs it: "would
+    // resume military aid", "plans to hold talks".
+    if (matches[i].entry->kind == LexiconKind::Noun) {
+      auto t = head;
+      while (t > sc.sb && head - t < 3 && is_determiner(sc.folded(t - 1))) --t;
+      if (t > sc.sb && sc.phrase(t - 1) < 0 && sc.tokens[t - 1].kind == text::TokenKind::Word &&
+          !is_determiner(sc.folded(t - 1)) && !is_preposition(sc.folded(t - 1)) &&
+          !(sc.tokens[t - 1].flags & text::kCapitalized)) {
+        head = t - 1;
+      }
+    }
     bool infinitive = false;
     for (auto t = head; t-- > std::max(sc.sb, head > 8 ? head - 8 : 0u);) {
       const auto w = sc.folded(t);

@@ -402,3 +402,11 @@ TEST_CASE("the owner of a subject noun acts for it but a modifier does not", "[e
   // "U.S. sanctions hit Russia" is no attack by the United States.
   CHECK(code("U.S. sanctions hit Russia hard.", "2024-04-02", lexicon).empty());
 }
+
+TEST_CASE("an event noun takes the intention of the verb that governs it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t072\tmilitary aid to $T\n";
+  const auto events =
+      code("The United States said it would resume military aid to Ukraine.", "2024-05-20", lexicon);
+  REQUIRE(triples(events) == Triples{"USA 0332 UKR"});
+  CHECK(events[0].modality == "intended");
+}
