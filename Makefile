@@ -1,10 +1,14 @@
 # Thin wrapper over CMake. `make demo` and `make test` each install what is
 # missing (scripts/install-deps), configure, build and run.
-.PHONY: all deps build demo test asan tsan bench bench-query clean format
+.PHONY: all deps build demo test asan tsan fuzz bench bench-query clean format
 
 BUILD_DIR ?= build/release
 ASAN_DIR  ?= build/asan
 TSAN_DIR  ?= build/tsan
+FUZZ_DIR  ?= build/fuzz
+# Seconds each libFuzzer harness runs in `make fuzz`, and how many at a time.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 # Warnings are errors in CI (CI=true); a developer may opt in with WERROR=ON.
 WERROR    ?= $(if $(CI),ON,OFF)
@@ -51,6 +55,15 @@ tsan: deps
 	  -DGEOKG_WERROR=$(WERROR) -DGEOKG_BUILD_BENCH=OFF
 	cmake --build $(TSAN_DIR) -j $(JOBS)
 	cd $(TSAN_DIR) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Every libFuzzer harness in fuzz/ (clang, ASan + UBSan) for FUZZ_SECONDS each;
+# fails when one finds something. See docs/fuzzing.md.
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) --no-warn-unused-cli -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
+	  -DGEOKG_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DGEOKG_WERROR=$(WERROR) -DGEOKG_BUILD_TESTS=OFF -DGEOKG_BUILD_BENCH=OFF
+	cmake --build $(FUZZ_DIR) --target geokg_fuzzers -j $(JOBS)
+	FUZZ_BUILD=$(abspath $(FUZZ_DIR)) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) fuzz/run
 
 bench: build
 	bench/run

@@ -24,4 +24,12 @@ function(geokg_configure_target target)
                                             -fno-sanitize-recover=undefined)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)
   endif()
+  # Fuzzing: coverage for libFuzzer, ASan and UBSan (aborting), and libstdc++'s
+  # bounds checks. The harnesses add -fsanitize=fuzzer themselves (fuzz/).
+  if(GEOKG_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                             -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_compile_definitions(${target} PRIVATE _GLIBCXX_ASSERTIONS)
+    target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+  endif()
 endfunction()

@@ -220,7 +220,12 @@ class Macros {
     return true;
   }
 
+  // Expansions of one phrase beyond this are an error: each macro multiplies
+  // them, so a line of a dozen macros would otherwise run for hours.
+  static constexpr std::size_t kMaxExpansions = 1000;
+
   // Every expansion of `phrase`; the phrase itself when it uses no macro.
+  // Throws ModelError when there are more than kMaxExpansions.
   std::vector<std::string> expand(std::string_view phrase) const {
     const auto open = phrase.find('!');
     if (open == std::string_view::npos) return {std::string(phrase)};
@@ -234,6 +239,10 @@ class Macros {
     // Values are not expanded again, so a macro cannot recurse.
     const auto prefix = std::string(phrase.substr(0, open));
     const auto suffixes = expand(phrase.substr(close + 1));
+    if (found->second.size() * suffixes.size() > kMaxExpansions) {
+      throw ModelError("macros expand " + quoted(phrase) + " to more than " +
+                       std::to_string(kMaxExpansions) + " phrases");
+    }
     std::vector<std::string> out;
     for (const auto& value : found->second) {
       for (const auto& suffix : suffixes) out.push_back(prefix + value + suffix);

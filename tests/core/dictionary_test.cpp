@@ -541,3 +541,29 @@ TEST_CASE("countries.tsv and places.tsv are what the generator writes", "[core][
     CHECK(generated == geokg::test::read_file(kSourceDir + "/data/dict/" + name));
   }
 }
+
+// Found by fuzz_dictionary (a timeout): every macro in a phrase multiplies its
+// expansions, so one line of many macros expanded without end.
+TEST_CASE("macros that expand a phrase to more than 1000 phrases are an error",
+          "[core][dictionary][fuzz]") {
+  const std::string ten = "!TEN! = A, B, C, D, E, F, G, H, I, J\n";
+  const auto actors = [](const std::string& text) {
+    Dictionary dictionary;
+    dictionary.add_petrarch_actors(text, "actors.txt");
+    return dictionary;
+  };
+  // 10 x 10 x 10 phrases are still read; 10,000 are not.
+  CHECK(actors(ten + "X!TEN!!TEN!!TEN!_ [RUS]\n").entries().at(0).phrases.size() == 1000);
+  CHECK_THROWS_WITH(actors(ten + "X!TEN!!TEN!!TEN!!TEN!_ [RUS]\n"),
+                    StartsWith("actors.txt:2: macros expand \"X!TEN!!TEN!!TEN!!TEN!_\" to more "
+                               "than 1000 phrases"));
+  Dictionary agents;
+  CHECK_THROWS_WITH(agents.add_petrarch_agents(ten + "!TEN! !TEN! !TEN! !TEN! [~MIL]\n", "agents.txt"),
+                    StartsWith("agents.txt:2: macros expand"));
+
+  // The fuzzer's input: its first byte picked the actors reader.
+  const auto input =
+      geokg::test::read_file(kSourceDir + "/tests/core/data/fuzz/petrarch-macro-explosion.bin");
+  REQUIRE(input.size() == 788);
+  CHECK_THROWS_AS(actors(input.substr(1)), ModelError);
+}

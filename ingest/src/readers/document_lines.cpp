@@ -158,7 +158,7 @@ Document read_document(nlohmann::json& record, const std::string& where,
 
 // nlohmann's message without its "[json.exception...]" prefix and without
 // the long "last read" excerpt a broken 100 MB string would give.
-std::string parse_problem(const nlohmann::json::parse_error& error) {
+std::string parse_problem(const nlohmann::json::exception& error) {
   std::string_view message = error.what();
   if (const auto prefix = message.find("] "); prefix != std::string_view::npos) {
     message.remove_prefix(prefix + 2);
@@ -206,7 +206,8 @@ LineCounts read_document_lines(std::istream& in, std::string_view name, const Em
       nlohmann::json record;
       try {
         record = nlohmann::json::parse(json);
-      } catch (const nlohmann::json::parse_error& error) {
+      } catch (const nlohmann::json::exception& error) {
+        // parse_error, or out_of_range for a number no double holds (1e999).
         throw LineError(parse_problem(error));
       }
       emit(read_document(record, where, warnings));

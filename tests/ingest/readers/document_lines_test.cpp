@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <sstream>
 #include <streambuf>
 
@@ -227,4 +228,26 @@ TEST_CASE("a line over the limit is skipped without stopping the input",
   REQUIRE(result.problems.size() == 2);
   CHECK(result.problems[1].where == "docs.jsonl:2");
   CHECK(result.problems[1].message == "line longer than 134217728 bytes; skipped");
+}
+
+// Found by fuzz_document_lines: a number beyond a double made nlohmann throw
+// out_of_range (not parse_error), which escaped the reader.
+TEST_CASE("a number no double holds is a bad line not an escaping exception",
+          "[ingest][readers][jsonl][fuzz]") {
+  CHECK(problem_of(R"({"text": "x", "confidence": 1e999})") ==
+        "docs.jsonl:1: not JSON: number overflow parsing '1e999'");
+  CHECK(problem_of(R"({"text": "x", "n": -1e400})") ==
+        "docs.jsonl:1: not JSON: number overflow parsing '-1e400'");
+
+  std::ifstream file(std::string(GEOKG_SOURCE_DIR) +
+                         "/tests/ingest/data/fuzz/document-lines-number-overflow.jsonl",
+                     std::ios::binary);
+  REQUIRE(file);
+  const auto result = read_lines(file);
+  CHECK(result.documents.empty());
+  CHECK(result.counts.read == 3);
+  CHECK(result.counts.rejected == 3);
+  REQUIRE(result.problems.size() == 3);
+  CHECK(result.problems[0].where == "docs.jsonl:1");
+  CHECK(result.problems[0].message == "not JSON: number overflow parsing '1e999'");
 }
