@@ -58,7 +58,8 @@ tsan: deps
 
 # Every libFuzzer harness in fuzz/ (clang, ASan + UBSan) for FUZZ_SECONDS each;
 # fails when one finds something. See docs/fuzzing.md.
-fuzz: deps
+fuzz:
+	@scripts/install-deps --fuzz
 	cmake -S . -B $(FUZZ_DIR) --no-warn-unused-cli -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang \
 	  -DGEOKG_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
 	  -DGEOKG_WERROR=$(WERROR) -DGEOKG_BUILD_TESTS=OFF -DGEOKG_BUILD_BENCH=OFF
