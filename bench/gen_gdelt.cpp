@@ -12,7 +12,6 @@
 // from the built-in CAMEO codebook with common ones more frequent, and most
 // events on the day itself.
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bench_args.hpp"
 #include "geokg/core.hpp"
 
 namespace {
@@ -40,14 +40,12 @@ struct Options {
 }
 
 std::uint64_t parse_count(std::string_view flag, const char* text) {
-  std::uint64_t value = 0;
-  const std::string_view s(text);
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error != std::errc() || end != s.data() + s.size()) {
+  const auto value = geokg::bench::read_count(text);
+  if (!value) {
     const std::string message = std::string(flag) + ": \"" + text + "\" is not a number";
     usage(message.c_str());
   }
-  return value;
+  return *value;
 }
 
 // splitmix64: fully specified, so the output does not depend on the library.

@@ -14,7 +14,6 @@
 // object, its later lines only its id.
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench_args.hpp"
 #include "geokg/core.hpp"
 
 namespace {
@@ -46,14 +46,12 @@ struct Options {
 }
 
 std::uint64_t parse_count(std::string_view flag, const char* text) {
-  std::uint64_t value = 0;
-  const std::string_view s(text);
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error != std::errc() || end != s.data() + s.size()) {
+  const auto value = geokg::bench::read_count(text);
+  if (!value) {
     const std::string message = std::string(flag) + ": \"" + text + "\" is not a number";
     usage(message.c_str());
   }
-  return value;
+  return *value;
 }
 
 Options parse_args(int argc, char** argv) {
@@ -102,11 +100,11 @@ class Random {
 // Names
 
 constexpr std::array<std::string_view, 64> kSyllables{
-    "ka", "lo", "mi", "ra", "ten", "vo", "sha", "der", "an", "bel", "cor", "dan", "el", "fi",
-    "gor", "ha", "is", "jan", "kov", "lin", "mar", "nek", "ol", "pet", "qui", "ros", "sen", "tal",
-    "ur", "vin", "wa", "yel", "zan", "ber", "chi", "do", "em", "fal", "gri", "hol", "ive", "jo",
-    "kar", "lev", "mo", "nad", "or", "pa", "ri", "sol", "tor", "u", "val", "wen", "xi", "ya",
-    "zor", "ba", "ce", "di", "ek", "ga", "hu", "ni"};
+    "ka",  "lo",  "mi", "ra",  "ten", "vo",  "sha", "der", "an",  "bel", "cor", "dan", "el",
+    "fi",  "gor", "ha", "is",  "jan", "kov", "lin", "mar", "nek", "ol",  "pet", "qui", "ros",
+    "sen", "tal", "ur", "vin", "wa",  "yel", "zan", "ber", "chi", "do",  "em",  "fal", "gri",
+    "hol", "ive", "jo", "kar", "lev", "mo",  "nad", "or",  "pa",  "ri",  "sol", "tor", "u",
+    "val", "wen", "xi", "ya",  "zor", "ba",  "ce",  "di",  "ek",  "ga",  "hu",  "ni"};
 
 std::string word(Random& random, std::uint64_t min_syllables, std::uint64_t max_syllables) {
   const auto count = min_syllables + random.below(max_syllables - min_syllables + 1);
@@ -119,18 +117,18 @@ std::string word(Random& random, std::uint64_t min_syllables, std::uint64_t max_
 // Real CAMEO (ISO alpha-3) country codes; each is checked against the
 // built-in table, so a code the ontology lacks is skipped rather than emitted.
 constexpr std::array<std::string_view, 96> kCountries{
-    "USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "JPN", "KOR", "PRK", "IND", "PAK", "IRN",
-    "IRQ", "SYR", "ISR", "PSE", "TUR", "SAU", "EGY", "LBY", "SDN", "ETH", "NGA", "ZAF", "KEN",
-    "BRA", "ARG", "MEX", "VEN", "COL", "CUB", "CAN", "AUS", "NZL", "IDN", "PHL", "VNM", "THA",
-    "MMR", "AFG", "KAZ", "UZB", "BLR", "POL", "LTU", "LVA", "EST", "FIN", "SWE", "NOR", "DNK",
-    "NLD", "BEL", "ESP", "PRT", "ITA", "GRC", "SRB", "HUN", "ROU", "BGR", "MDA", "GEO", "ARM",
-    "AZE", "LBN", "JOR", "YEM", "OMN", "ARE", "QAT", "KWT", "DZA", "MAR", "TUN", "MLI", "NER",
-    "TCD", "SOM", "COD", "AGO", "ZWE", "MOZ", "TZA", "UGA", "RWA", "CHL", "PER", "BOL", "ECU",
-    "MYS", "SGP", "BGD", "LKA", "NPL"};
+    "USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "JPN", "KOR", "PRK", "IND", "PAK",
+    "IRN", "IRQ", "SYR", "ISR", "PSE", "TUR", "SAU", "EGY", "LBY", "SDN", "ETH", "NGA",
+    "ZAF", "KEN", "BRA", "ARG", "MEX", "VEN", "COL", "CUB", "CAN", "AUS", "NZL", "IDN",
+    "PHL", "VNM", "THA", "MMR", "AFG", "KAZ", "UZB", "BLR", "POL", "LTU", "LVA", "EST",
+    "FIN", "SWE", "NOR", "DNK", "NLD", "BEL", "ESP", "PRT", "ITA", "GRC", "SRB", "HUN",
+    "ROU", "BGR", "MDA", "GEO", "ARM", "AZE", "LBN", "JOR", "YEM", "OMN", "ARE", "QAT",
+    "KWT", "DZA", "MAR", "TUN", "MLI", "NER", "TCD", "SOM", "COD", "AGO", "ZWE", "MOZ",
+    "TZA", "UGA", "RWA", "CHL", "PER", "BOL", "ECU", "MYS", "SGP", "BGD", "LKA", "NPL"};
 
 struct AgentKind {
   std::string_view agent;
-  std::string_view type;  // actor type in the triples format
+  std::string_view type;    // actor type in the triples format
   std::string_view suffix;  // for organisation names; "" for people
   int weight;
 };
@@ -197,8 +195,8 @@ std::vector<GenActor> make_actors(const geokg::Ontology& ontology, std::uint64_t
       roll -= candidate.weight;
     }
     // Countries early in the list are named more often.
-    const auto country_index = static_cast<std::size_t>(
-        static_cast<double>(countries.size()) * random.unit() * random.unit());
+    const auto country_index = static_cast<std::size_t>(static_cast<double>(countries.size()) *
+                                                        random.unit() * random.unit());
     const auto& country = countries[country_index];
     std::string name;
     if (kind->suffix.empty()) {
@@ -208,8 +206,8 @@ std::vector<GenActor> make_actors(const geokg::Ontology& ontology, std::uint64_t
     }
     auto key = geokg::make_key(name);
     if (!keys.insert(key).second) continue;  // draw another name
-    actors.push_back({std::move(key), std::move(name), country + std::string(kind->agent),
-                      kind->type});
+    actors.push_back(
+        {std::move(key), std::move(name), country + std::string(kind->agent), kind->type});
   }
   return actors;
 }
@@ -284,10 +282,18 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buffer[8];
@@ -342,8 +348,8 @@ int main(int argc, char** argv) {
   // active still in about 2N/(2M) = N/M of them on average.
   const auto pick_actor = [&]() -> const GenActor& {
     const double u = random.unit();
-    const auto rank = std::min(by_rank.size() - 1,
-                               static_cast<std::size_t>(static_cast<double>(by_rank.size()) * u * u));
+    const auto rank = std::min(
+        by_rank.size() - 1, static_cast<std::size_t>(static_cast<double>(by_rank.size()) * u * u));
     return actors[by_rank[rank]];
   };
 
@@ -357,7 +363,7 @@ int main(int argc, char** argv) {
   }
 
   constexpr std::array<std::string_view, 6> kSources{
-      "Daily Wire Service", "Evening Courier", "Global Dispatch", "Northern Observer",
+      "Daily Wire Service",         "Evening Courier", "Global Dispatch", "Northern Observer",
       "Press Agency International", "Regional Monitor"};
   const std::int64_t first_day = days_of(2015, 1, 1);
   const std::int64_t day_span = days_of(2025, 1, 1) - first_day;
@@ -376,8 +382,8 @@ int main(int argc, char** argv) {
     std::snprintf(id_buffer, sizeof id_buffer, "bench-%08llu",
                   static_cast<unsigned long long>(doc_number));
     const std::string doc_id(id_buffer);
-    const std::int64_t published = first_day + static_cast<std::int64_t>(random.below(
-                                                   static_cast<std::uint64_t>(day_span)));
+    const std::int64_t published =
+        first_day + static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(day_span)));
     const geokg::EventDate published_day = geokg::EventDate::from_days(published);
 
     for (std::uint64_t sentence = 0; sentence < size; ++sentence) {
@@ -391,8 +397,8 @@ int main(int argc, char** argv) {
         out += "{\"id\": ";
         append_json_string(out, doc_id);
         out += ", \"title\": ";
-        append_json_string(out, source.name + " and " + target->name + ": " +
-                                    lower_first(code.label));
+        append_json_string(out,
+                           source.name + " and " + target->name + ": " + lower_first(code.label));
         out += ", \"date\": \"";
         append_date(out, published_day, 3);
         out += "\", \"source\": ";

@@ -11,6 +11,7 @@
 #include "embedded_data.hpp"
 #include "geokg/core.hpp"
 #include "line_reader.hpp"
+#include "ordered_entries.hpp"
 
 namespace geokg {
 namespace {
@@ -485,11 +486,8 @@ void Dictionary::put(DictionaryEntry entry) {
   if (entry.code == "-") {  // deletion: later entries move up by one
     if (found == index_.end()) return;
     const auto position = found->second;
-    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(position));
     index_.erase(found);
-    for (auto& [key, at] : index_) {
-      if (at > position) --at;
-    }
+    entries::erase_at(entries_, index_, position);
     return;
   }
   if (found != index_.end()) {

@@ -7,6 +7,7 @@
 #include "embedded_data.hpp"
 #include "geokg/core.hpp"
 #include "line_reader.hpp"
+#include "ordered_entries.hpp"
 
 namespace geokg {
 namespace {
@@ -151,25 +152,14 @@ void EventLexicon::add_file(const std::string& path, const Ontology& ontology) {
 void EventLexicon::put(LexiconEntry entry) {
   auto key = std::make_pair(entry.kind, entry.pattern);
   const auto found = index_.find(key);
-  if (entry.code == "-") {
-    if (found == index_.end()) return;
-    const auto position = found->second;
-    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(position));
-    index_.erase(found);
-    for (auto& [unused, at] : index_) {
-      if (at > position) --at;
-    }
-    return;
-  }
   if (found != index_.end()) {
-    // An override moves to the end: on ties the later entry wins.
+    // Deleted, or replaced by an entry at the end: on ties the later wins.
     const auto position = found->second;
-    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(position));
-    for (auto& [unused, at] : index_) {
-      if (at > position) --at;
-    }
+    index_.erase(found);
+    entries::erase_at(entries_, index_, position);
   }
-  index_[key] = entries_.size();
+  if (entry.code == "-") return;
+  index_.emplace(std::move(key), entries_.size());
   entries_.push_back(std::move(entry));
 }
 

@@ -309,6 +309,7 @@ struct SentenceCoder {
   std::vector<Phrase> phrases;
   std::vector<const actors::PlaceMention*> place_at;
   mutable std::vector<std::string> lemma_buffer;
+  bool according_to = false;  // "according to X" reports the whole sentence
 
   const text::Token& token(std::uint32_t t) const { return tokens[t]; }
   std::string_view folded(std::uint32_t t) const { return tokens[t].folded; }
@@ -515,8 +516,8 @@ struct SentenceCoder {
     }
     // "condemned by the United States, Britain and France, and Guterres
     // urged": a list that a preposition opens is another clause's.
-    if (!relative && first != phrases[p].first &&
-        preceded_by_preposition(phrases[phrase(first)]) && !stands_for_group_before(first)) {
+    if (!relative && first != phrases[p].first && preceded_by_preposition(phrases[phrase(first)]) &&
+        !stands_for_group_before(first)) {
       return;
     }
     slot = std::move(extended);
@@ -627,8 +628,7 @@ struct SentenceCoder {
   }
 
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
-                    Slot& subject, std::string& how, bool strict = false,
-                    bool verb = false) const {
+                    Slot& subject, std::string& how, bool strict = false, bool verb = false) const {
     bool relative = false, conjunction = false, comma_passed = false;
     std::uint32_t relative_at = 0;
     int steps = 0;
@@ -990,15 +990,15 @@ struct SentenceCoder {
     const auto& candidates = forms->second;
     std::optional<Match> best;
     const auto& entries = coder.lexicon_.entries();
+    // A noun entry's head is the word itself or its plural; a verb entry's
+    // head any inflection.
+    std::vector<std::string> nouns;
+    coder.morphology_.lemmas(tok.folded, WordClass::Noun, nouns);
     for (const auto index : candidates) {
       const auto& entry = entries[index];
-      // A noun entry's head is the word itself or its plural; a verb
-      // entry's head any inflection.
-      if (entry.kind == LexiconKind::Noun) {
-        const auto& word = entry.elements[entry.head].word;
-        std::vector<std::string> nouns;
-        coder.morphology_.lemmas(tok.folded, WordClass::Noun, nouns);
-        if (std::find(nouns.begin(), nouns.end(), word) == nouns.end()) continue;
+      if (entry.kind == LexiconKind::Noun &&
+          std::find(nouns.begin(), nouns.end(), entry.elements[entry.head].word) == nouns.end()) {
+        continue;
       }
       Match match;
       match.entry_index = index;
@@ -1081,6 +1081,10 @@ void SentenceCoder::index_actors(std::uint32_t s, std::size_t& next_mention,
 // Pass 1: the best match at each token, left to right; a match inside an
 // earlier one ("backer" in "military backer") is that one's word.
 std::vector<Match> SentenceCoder::find_matches(const std::vector<DateExpression>& dates) {
+  // A sentence-wide cue, read once for all its events.
+  for (auto t = sb; t + 1 < se && !according_to; ++t) {
+    according_to = folded(t) == "according" && folded(t + 1) == "to";
+  }
   passable.assign(se - sb, false);
   for (const auto& date : dates) {
     for (auto t = std::max(date.first_token, sb); t < date.end_token && t < se; ++t) {
@@ -1189,10 +1193,7 @@ static std::vector<Pair> participants(const Match& match) {
 Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t index,
                                  const Mood& mood, std::uint32_t source) const {
   const auto& match = matches[index];
-  bool negated = false, hypothetical = mood.hypothetical, reported = false;
-  for (auto t = sb; t + 1 < se; ++t) {
-    if (folded(t) == "according" && folded(t + 1) == "to") reported = true;
-  }
+  bool negated = false, hypothetical = mood.hypothetical, reported = according_to;
   // Negation, reports and conditions anywhere between the subject and the
   // trigger; intentions and threats come from the verb chain only (`mood`).
   for (auto t = match.subject_end; t < match.head; ++t) {
