@@ -291,17 +291,17 @@ struct SentenceCoder {
       : coder(coder_in),
         text(text_in),
         tokens(tokens_in),
-        sentence(sentence_in),
         recognized(recognized_in),
-        country_actor(country_actor_in) {}
+        country_actor(country_actor_in),
+        sb(sentence_in.first_token),
+        se(sentence_in.end_token) {}
 
   const EventCoder& coder;
   std::string_view text;
   const std::vector<text::Token>& tokens;
-  const text::Sentence& sentence;
   actors::RecognizedActors& recognized;
   const CountryActor& country_actor;
-  std::uint32_t sb = 0, se = 0;
+  const std::uint32_t sb, se;  // the sentence's tokens, half-open
   std::vector<int> phrase_at;
   // Tokens inside earlier matches ("traveled to North Korea" before "to ask")
   // and date expressions: a verb's subject may be found across them.
@@ -1336,8 +1336,6 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
   for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
     const auto& sentence = segmentation.sentences[s];
     SentenceCoder sc{*this, text, segmentation.tokens, sentence, recognized, country_actor};
-    sc.sb = sentence.first_token;
-    sc.se = sentence.end_token;
     if (sc.se <= sc.sb) continue;
     sc.index_actors(s, next_mention, next_place);
     if (sc.phrases.empty()) continue;
