@@ -1,5 +1,7 @@
 #include "sqlite.hpp"
 
+#include <algorithm>
+
 namespace geokg::sqlite {
 
 Database::Database(const std::string& path) : path_(path) {
@@ -150,6 +152,17 @@ void Savepoint::rollback() {
   open_ = false;
   sql_.rollback_to.run();
   sql_.release.run();
+}
+
+std::string insert_sql(std::string_view table, std::string_view columns, int rows) {
+  const auto count = 1 + std::count(columns.begin(), columns.end(), ',');
+  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES ";
+  for (int row = 0; row < rows; ++row) {
+    sql += row ? ",(" : "(";
+    for (std::ptrdiff_t column = 0; column < count; ++column) sql += column ? ",?" : "?";
+    sql += ")";
+  }
+  return sql;
 }
 
 }  // namespace geokg::sqlite

@@ -84,6 +84,20 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// "INSERT INTO table(columns) VALUES (?,...),(?,...)": `rows` groups of as
+// many placeholders as `columns` names. One statement for many rows costs
+// one statement's set-up and journal instead of one per row.
+std::string insert_sql(std::string_view table, std::string_view columns, int rows);
+
+// The two ends of an event as its row stores them: actor row ids (0 for no
+// actor) and the actors' codes at the event ("" for NULL).
+struct EventEnds {
+  std::int64_t source_id = 0;
+  std::string source_code;
+  std::int64_t target_id = 0;
+  std::string target_code;
+};
+
 // The statements of one named savepoint, prepared once: a savepoint per
 // document is on the hot write path.
 struct SavepointSql {

@@ -63,27 +63,12 @@ LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 LEFT JOIN actors ta ON ta.id = tp.actor_id;
 )sql";
 
-// "INSERT INTO table(columns) VALUES (?,...),(?,...)": `rows` groups of
-// as many placeholders as `columns` names.
-std::string insert_sql(std::string_view table, std::string_view columns, int rows) {
-  const auto count = 1 + std::count(columns.begin(), columns.end(), ',');
-  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES ";
-  for (int row = 0; row < rows; ++row) {
-    sql += row ? ",(" : "(";
-    for (std::ptrdiff_t column = 0; column < count; ++column) sql += column ? ",?" : "?";
-    sql += ")";
-  }
-  return sql;
-}
-
 // As SqliteStore writes events, with the id given.
 constexpr std::string_view kEventColumns =
-    "id, document_id, fingerprint, code, date, date_precision, date_from, date_to, "
-    "date_inferred, location_name, location_country, sentence, span_start, span_end, text, "
-    "negated, modality, confidence, extractor";
-constexpr int kEventParameters = 19;
-constexpr std::string_view kParticipantColumns = "event_id, role, actor_id, code";
-constexpr int kParticipantParameters = 4;
+    "id, document_id, fingerprint, code, source_id, source_code, target_id, target_code, date, "
+    "date_precision, date_from, date_to, date_inferred, location_name, location_country, "
+    "sentence, span_start, span_end, text, negated, modality, confidence, extractor";
+constexpr int kEventParameters = 23;
 constexpr std::string_view kGdeltColumns =
     "event_id, global_event_id, base_code, root_code, quad_class, goldstein, num_mentions, "
     "num_sources, num_articles, avg_tone, date_added, actor1_country, actor1_type1, "
@@ -97,14 +82,11 @@ void add_gdelt_tables(Database& db) {
   db.exec(kGdeltTables);
 }
 
-GdeltEventTable::GdeltEventTable(const Database& db)
+EventTable::EventTable(const Database& db)
     : db_(db),
       find_(db, "SELECT event_id, num_mentions FROM event_gdelt WHERE global_event_id = ?"),
       insert_event_(db, insert_sql("events", kEventColumns, 1)),
       insert_events_(db, insert_sql("events", kEventColumns, kRowsPerInsert)),
-      insert_participant_(db, insert_sql("event_participants", kParticipantColumns, 1)),
-      insert_participants_(db,
-                           insert_sql("event_participants", kParticipantColumns, kRowsPerInsert)),
       insert_gdelt_(db, insert_sql("event_gdelt", kGdeltColumns, 1)),
       insert_gdelts_(db, insert_sql("event_gdelt", kGdeltColumns, kRowsPerInsert)),
       update_(db,
@@ -115,16 +97,15 @@ GdeltEventTable::GdeltEventTable(const Database& db)
       find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
       insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {
   pending_.reserve(kRowsPerInsert);
-  participants_.reserve(2 * kRowsPerInsert);
 }
 
-void GdeltEventTable::begin() {
+void EventTable::begin() {
   max_id_ = -1;
   next_event_id_ = -1;
   added_.clear();
 }
 
-std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global_event_id) {
+std::optional<EventTable::Stored> EventTable::find(std::int64_t global_event_id) {
   if (added_.contains(global_event_id)) flush();  // it may be held back
   if (max_id_ < 0) {
     max_id_ = find_max_.step() ? find_max_.int64(0) : 0;  // NULL (no rows) reads as 0
@@ -138,7 +119,7 @@ std::optional<GdeltEventTable::Stored> GdeltEventTable::find(std::int64_t global
   return stored;
 }
 
-std::int64_t GdeltEventTable::file_id(const std::string& name) {
+std::int64_t EventTable::file_id(const std::string& name) {
   if (last_file_id_ != 0 && name == last_file_) return last_file_id_;
   find_file_.bind(1, name);
   std::int64_t id = find_file_.step() ? find_file_.int64(0) : 0;
@@ -152,7 +133,7 @@ std::int64_t GdeltEventTable::file_id(const std::string& name) {
   return id;
 }
 
-std::int64_t GdeltEventTable::next_event_id() {
+std::int64_t EventTable::next_event_id() {
   // Under the write lock, so no other connection adds events meanwhile;
   // the ids are the ones SQLite itself would give (max + 1).
   if (next_event_id_ < 0) {
@@ -162,34 +143,41 @@ std::int64_t GdeltEventTable::next_event_id() {
   return next_event_id_++;
 }
 
-void GdeltEventTable::bind_event(Statement& statement, int first, const Pending& row) {
+void EventTable::bind_event(Statement& statement, int first, const Pending& row) {
   const Event& event = *row.event;
   const int at = first - 1;
   statement.bind(at + 1, row.event_id)
       .bind(at + 2, row.document_id)
       .bind(at + 3, row.fingerprint)
       .bind_ref(at + 4, event.code);
+  const EventEnds& ends = row.ends;
+  if (ends.source_id != 0) {
+    statement.bind(at + 5, ends.source_id).bind_ref_or_null(at + 6, ends.source_code);
+  }
+  if (ends.target_id != 0) {
+    statement.bind(at + 7, ends.target_id).bind_ref_or_null(at + 8, ends.target_code);
+  }
   if (event.date) {
-    statement.bind_ref(at + 5, row.date)
-        .bind_ref(at + 6, to_string(event.date->precision))
-        .bind(at + 7, static_cast<std::int64_t>(event.date->first_day()))
-        .bind(at + 8, static_cast<std::int64_t>(event.date->last_day()));
+    statement.bind_ref(at + 9, row.date)
+        .bind_ref(at + 10, to_string(event.date->precision))
+        .bind(at + 11, static_cast<std::int64_t>(event.date->first_day()))
+        .bind(at + 12, static_cast<std::int64_t>(event.date->last_day()));
   }
-  statement.bind(at + 9, event.date_inferred ? 1 : 0);
+  statement.bind(at + 13, event.date_inferred ? 1 : 0);
   if (event.location) {
-    statement.bind_ref_or_null(at + 10, event.location->name)
-        .bind_ref_or_null(at + 11, event.location->country);
+    statement.bind_ref_or_null(at + 14, event.location->name)
+        .bind_ref_or_null(at + 15, event.location->country);
   }
-  if (event.sentence) statement.bind(at + 12, *event.sentence);
-  if (event.span) statement.bind(at + 13, event.span->start).bind(at + 14, event.span->end);
-  if (row.keep_text) statement.bind_ref_or_null(at + 15, event.text);
-  statement.bind(at + 16, event.negated ? 1 : 0)
-      .bind_ref(at + 17, to_string(event.modality))
-      .bind(at + 18, event.confidence)
-      .bind_ref(at + 19, event.extractor.empty() ? std::string_view("unknown") : event.extractor);
+  if (event.sentence) statement.bind(at + 16, *event.sentence);
+  if (event.span) statement.bind(at + 17, event.span->start).bind(at + 18, event.span->end);
+  if (row.keep_text) statement.bind_ref_or_null(at + 19, event.text);
+  statement.bind(at + 20, event.negated ? 1 : 0)
+      .bind_ref(at + 21, to_string(event.modality))
+      .bind(at + 22, event.confidence)
+      .bind_ref(at + 23, event.extractor.empty() ? std::string_view("unknown") : event.extractor);
 }
 
-void GdeltEventTable::bind_gdelt(Statement& statement, int first, const Pending& row) {
+void EventTable::bind_gdelt(Statement& statement, int first, const Pending& row) {
   const GdeltFields& fields = *row.event->gdelt;
   const int at = first - 1;
   statement.bind(at + 1, row.event_id)
@@ -216,73 +204,52 @@ void GdeltEventTable::bind_gdelt(Statement& statement, int first, const Pending&
   statement.bind(at + 22, row.file_id).bind(at + 23, fields.line);
 }
 
-std::int64_t GdeltEventTable::insert(std::int64_t document_id, std::int64_t fingerprint,
-                                     const Event& event, bool keep_text,
-                                     std::vector<Participant> participants) {
+std::int64_t EventTable::insert(std::int64_t document_id, std::int64_t fingerprint,
+                                const Event& event, bool keep_text, EventEnds ends) {
   const auto id = next_event_id();
   pending_.push_back({id, document_id, fingerprint, &event, keep_text,
-                      event.date ? event.date->iso() : std::string(), file_id(event.gdelt->file)});
-  for (auto& participant : participants) participants_.push_back({id, std::move(participant)});
-  if (event.gdelt->global_event_id > max_id_) added_.insert(event.gdelt->global_event_id);
+                      event.date ? event.date->iso() : std::string(), std::move(ends),
+                      event.gdelt ? file_id(event.gdelt->file) : 0});
+  if (event.gdelt && event.gdelt->global_event_id > max_id_) {
+    added_.insert(event.gdelt->global_event_id);
+  }
   if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) flush_events();
   return id;
 }
 
-void GdeltEventTable::flush_events() {
-  // Events first: participants and GDELT rows reference them.
-  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) {
-    for (int row = 0; row < kRowsPerInsert; ++row) {
-      bind_event(insert_events_, row * kEventParameters + 1,
-                 pending_[static_cast<std::size_t>(row)]);
-    }
-    insert_events_.run();
-    for (int row = 0; row < kRowsPerInsert; ++row) {
-      bind_gdelt(insert_gdelts_, row * kGdeltParameters + 1,
-                 pending_[static_cast<std::size_t>(row)]);
-    }
-    insert_gdelts_.run();
-  } else {
-    for (const auto& row : pending_) {
-      bind_event(insert_event_, 1, row);
-      insert_event_.run();
-    }
-    for (const auto& row : pending_) {
-      bind_gdelt(insert_gdelt_, 1, row);
-      insert_gdelt_.run();
-    }
+void EventTable::flush_events() {
+  // Events first: GDELT rows reference them.
+  write_rows(pending_, insert_events_, insert_event_, kEventParameters, bind_event);
+  std::vector<Pending> gdelt;
+  for (auto& row : pending_) {
+    if (row.event->gdelt) gdelt.push_back(std::move(row));
   }
+  write_rows(gdelt, insert_gdelts_, insert_gdelt_, kGdeltParameters, bind_gdelt);
   pending_.clear();
-  flush_participants();
 }
 
-void GdeltEventTable::flush_participants() {
+void EventTable::write_rows(const std::vector<Pending>& rows, Statement& many, Statement& one,
+                            int parameters,
+                            void (*bind)(Statement&, int first, const Pending& row)) {
   std::size_t done = 0;
-  const auto bind = [](Statement& statement, int first, const PendingParticipant& row) {
-    statement.bind(first, row.event_id)
-        .bind_ref(first + 1, row.participant.role)
-        .bind(first + 2, row.participant.actor_id)
-        .bind_ref_or_null(first + 3, row.participant.code);
-  };
-  for (; done + kRowsPerInsert <= participants_.size(); done += kRowsPerInsert) {
+  for (; done + kRowsPerInsert <= rows.size(); done += kRowsPerInsert) {
     for (int row = 0; row < kRowsPerInsert; ++row) {
-      bind(insert_participants_, row * kParticipantParameters + 1,
-           participants_[done + static_cast<std::size_t>(row)]);
+      bind(many, row * parameters + 1, rows[done + static_cast<std::size_t>(row)]);
     }
-    insert_participants_.run();
+    many.run();
   }
-  for (; done < participants_.size(); ++done) {
-    bind(insert_participant_, 1, participants_[done]);
-    insert_participant_.run();
+  for (; done < rows.size(); ++done) {
+    bind(one, 1, rows[done]);
+    one.run();
   }
-  participants_.clear();
 }
 
-void GdeltEventTable::flush() {
+void EventTable::flush() {
   flush_events();
   next_event_id_ = -1;  // other code may insert events before the next row
 }
 
-bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
+bool EventTable::update(const Stored& stored, const GdeltFields& fields) {
   if (fields.num_mentions <= stored.num_mentions) return false;
   update_.bind(1, stored.event_id)
       .bind(2, fields.num_mentions)
@@ -295,9 +262,8 @@ bool GdeltEventTable::update(const Stored& stored, const GdeltFields& fields) {
   return true;
 }
 
-void GdeltEventTable::forget() {
+void EventTable::forget() {
   pending_.clear();
-  participants_.clear();
   last_file_.clear();
   last_file_id_ = 0;
   begin();

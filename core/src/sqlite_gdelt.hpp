@@ -23,37 +23,31 @@ constexpr std::int64_t kGdeltSchemaVersion = 3;
 // transaction, so a failure leaves the store at version 2.
 void add_gdelt_tables(Database& db);
 
-// Writes GDELT events: their `events`, `event_participants` and
+// Writes new events: their `events` rows and, for GDELT's, their
 // `event_gdelt` rows. Rows are held back and written kRowsPerInsert to a
 // statement, with event ids assigned here: one statement per row was most of
-// GDELT's write time. Held-back rows reference the caller's Events, which
-// must live until flush().
-class GdeltEventTable {
+// the write time. Held-back rows reference the caller's Events, which must
+// live until flush().
+class EventTable {
  public:
-  explicit GdeltEventTable(const Database& db);
+  explicit EventTable(const Database& db);
 
   struct Stored {
     std::int64_t event_id = 0;
     std::int64_t num_mentions = 0;
   };
-  // One participant of an event, with the actor's row id.
-  struct Participant {
-    std::string_view role;  // "source" or "target"
-    std::int64_t actor_id = 0;
-    std::string code;  // the code at the event, "" for NULL
-  };
-
   // Call at the start of each write transaction: other processes may have
   // written since the last one.
   void begin();
   // The stored event with this GLOBALEVENTID, if any.
   std::optional<Stored> find(std::int64_t global_event_id);
-  // Adds `event` (which has GdeltFields) to document `document_id`, its
-  // text only when `keep_text`. Requires: find() found no event with its
+  // Adds `event` between `ends` to document `document_id`, its text only
+  // when `keep_text`. Requires: the store holds no event of this document
+  // with this fingerprint, and for a GDELT event find() found none with its
   // GLOBALEVENTID.
   // Returns the id the event will have once flushed.
   std::int64_t insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
-              bool keep_text, std::vector<Participant> participants);
+                      bool keep_text, EventEnds ends);
   // Writes the rows held back; call before a commit, a savepoint release,
   // and before any other statement inserts into `events`.
   void flush();
@@ -72,16 +66,15 @@ class GdeltEventTable {
     const Event* event;
     bool keep_text;
     std::string date;  // ISO text of the event's date
-    std::int64_t file_id;
-  };
-  struct PendingParticipant {
-    std::int64_t event_id;
-    Participant participant;
+    EventEnds ends;
+    std::int64_t file_id;  // GDELT's file, 0 for other events
   };
   std::int64_t file_id(const std::string& name);
   std::int64_t next_event_id();
   void flush_events();
-  void flush_participants();
+  // Inserts `rows` kRowsPerInsert to a run of `many`, the rest with `one`.
+  static void write_rows(const std::vector<Pending>& rows, Statement& many, Statement& one,
+                         int parameters, void (*bind)(Statement&, int first, const Pending& row));
   static void bind_event(Statement& statement, int first, const Pending& row);
   static void bind_gdelt(Statement& statement, int first, const Pending& row);
 
@@ -89,8 +82,6 @@ class GdeltEventTable {
   Statement find_;
   Statement insert_event_;
   Statement insert_events_;
-  Statement insert_participant_;
-  Statement insert_participants_;
   Statement insert_gdelt_;
   Statement insert_gdelts_;
   Statement update_;
@@ -99,7 +90,6 @@ class GdeltEventTable {
   Statement find_file_;
   Statement insert_file_;
   std::vector<Pending> pending_;
-  std::vector<PendingParticipant> participants_;
   std::string last_file_;
   std::int64_t last_file_id_ = 0;
   // The id the next event gets; -1 while unknown (after a flush, since other

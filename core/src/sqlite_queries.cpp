@@ -1,13 +1,14 @@
 // The SQL of event filters and of the analyst queries (geokg query).
 //
 // Cost model: a store of 10,000,000 events must answer a question about one
-// or two actors in milliseconds. So every query about actors starts from the
-// index on event_participants(actor_id) and reaches events by row id; the
+// or two actors in milliseconds. So every query about actors starts from
+// event_links, clustered by actor, and reaches events by row id; the
 // query plans are pinned with CROSS JOIN (SQLite keeps the order of a CROSS
 // JOIN) and unary `+` (which keeps a term from choosing an index).
 #include "sqlite_queries.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace geokg {
 
@@ -105,29 +106,40 @@ std::optional<EventDate> date_from_columns(const Statement& row, int first_day, 
 // ---------------------------------------------------------------------------
 // LinkWriter
 
+namespace {
+constexpr std::string_view kLinkColumns =
+    "actor_id, other_id, event_id, outgoing, code, date_from, date_to, date_precision";
+}  // namespace
+
 LinkWriter::LinkWriter(const Database& db)
-    : insert_(db,
-              "INSERT INTO event_links(actor_id, other_id, event_id, outgoing, code, date_from, "
-              "date_to, date_precision) VALUES (?,?,?,?,?,?,?,?)") {}
+    : insert_(db, insert_sql("event_links", kLinkColumns, 1)),
+      insert_many_(db, insert_sql("event_links", kLinkColumns, kRowsPerInsert)) {}
 
-void LinkWriter::begin_event(std::int64_t event, const std::string& code,
-                             const std::optional<EventDate>& date) {
-  current_ = {0, 0, event, true, code, date};
-  ends_[0] = ends_[1] = 0;
-}
-
-void LinkWriter::add_end(bool source, std::int64_t actor) {
-  ends_[source ? 0 : 1] = actor;
-}
-
-void LinkWriter::end_event() {
-  if (ends_[0] == 0 || ends_[1] == 0) return;
-  for (const bool outgoing : {true, false}) {
-    Row row = current_;
-    row.actor = ends_[outgoing ? 0 : 1];
-    row.other = ends_[outgoing ? 1 : 0];
-    row.outgoing = outgoing;
-    pending_.push_back(std::move(row));
+void LinkWriter::add(std::int64_t event, const std::string& code,
+                     const std::optional<EventDate>& date, std::int64_t source,
+                     std::int64_t target) {
+  Row row{};
+  row.event = event;
+  if (date) {
+    row.first_day = date->first_day();
+    row.last_day = date->last_day();
+    row.precision = date->precision;
+  }
+  // The store checked the code against the codebook: at most four digits.
+  assert(code.size() <= row.code.size());
+  row.code_size = static_cast<std::uint8_t>(std::min(code.size(), row.code.size()));
+  std::copy_n(code.data(), row.code_size, row.code.data());
+  if (source != 0) {
+    row.actor = source;
+    row.other = target;
+    row.outgoing = true;
+    pending_.push_back(row);
+  }
+  if (target != 0) {
+    row.actor = target;
+    row.other = source;
+    row.outgoing = false;
+    pending_.push_back(row);
   }
 }
 
@@ -138,14 +150,28 @@ void LinkWriter::flush() {
     if (a.event != b.event) return a.event < b.event;
     return a.outgoing < b.outgoing;
   });
-  for (const auto& row : pending_) {
-    insert_.bind(1, row.actor).bind(2, row.other).bind(3, row.event).bind(4, row.outgoing ? 1 : 0);
-    insert_.bind_ref(5, row.code);
-    if (row.date) {
-      insert_.bind(6, static_cast<std::int64_t>(row.date->first_day()))
-          .bind(7, static_cast<std::int64_t>(row.date->last_day()))
-          .bind_ref(8, to_string(row.date->precision));
+  auto bind = [](Statement& statement, int first, const Row& row) {
+    statement.bind(first, row.actor)
+        .bind(first + 1, row.other)
+        .bind(first + 2, row.event)
+        .bind(first + 3, row.outgoing ? 1 : 0)
+        .bind_ref(first + 4, std::string_view(row.code.data(), row.code_size));
+    if (row.first_day != 0) {
+      statement.bind(first + 5, std::int64_t{row.first_day})
+          .bind(first + 6, std::int64_t{row.last_day})
+          .bind_ref(first + 7, to_string(row.precision));
     }
+  };
+  constexpr int kColumns = 8;
+  std::size_t done = 0;
+  for (; done + kRowsPerInsert <= pending_.size(); done += kRowsPerInsert) {
+    for (int row = 0; row < kRowsPerInsert; ++row) {
+      bind(insert_many_, row * kColumns + 1, pending_[done + static_cast<std::size_t>(row)]);
+    }
+    insert_many_.run();
+  }
+  for (; done < pending_.size(); ++done) {
+    bind(insert_, 1, pending_[done]);
     insert_.run();
   }
   pending_.clear();
@@ -228,8 +254,12 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter, const Colu
   }
   auto participant = [&](const ActorSet& set, const char* role) {
     if (set.empty()) return;
-    std::string clause = columns.id + " IN (SELECT event_id FROM event_participants WHERE ";
-    if (role) clause += std::string("role = '") + role + "' AND ";
+    // event_links has a row for each end of each event: outgoing at its
+    // source, incoming at its target.
+    std::string clause = columns.id + " IN (SELECT event_id FROM event_links WHERE ";
+    if (role)
+      clause +=
+          std::string("outgoing = ") + (role == std::string_view("source") ? "1" : "0") + " AND ";
     add(clause + actor_condition(db, set, "actor_id") + ")");
   };
   ActorSet legacy;  // export's --actor and --country: separate conditions
@@ -334,7 +364,7 @@ ActorSearch EventQueries::search_actors(std::string_view text, std::size_t limit
       "OR a.code LIKE ?2 ESCAPE '\\' OR EXISTS (SELECT 1 FROM actor_aliases WHERE "
       "actor_id = a.id AND alias LIKE ?2 ESCAPE '\\')) "
       "SELECT a.id, a.key, a.name, a.code, a.country, a.agent, a.type, m.rank, "
-      "(SELECT count(DISTINCT event_id) FROM event_participants WHERE actor_id = a.id) AS n, "
+      "(SELECT count(DISTINCT event_id) FROM event_links WHERE actor_id = a.id) AS n, "
       "(SELECT count(*) FROM mentions WHERE actor_id = a.id), count(*) OVER () "
       "FROM matched m JOIN actors a ON a.id = m.id ORDER BY m.rank, n DESC, a.key LIMIT ?7");
   rows.bind(1, text).bind(2, contains).bind(3, starts).bind(4, word).bind(5, key_contains);
@@ -408,15 +438,13 @@ void EventQueries::for_each_event_detail(
   const EventWhere where(db_, filter);
   const std::string select =
       "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, "
-      "sp.actor_id, sa.key, sa.name, sp.code, sa.country, "
-      "tp.actor_id, ta.key, ta.name, tp.code, ta.country, "
+      "e.source_id, sa.key, sa.name, e.source_code, sa.country, "
+      "e.target_id, ta.key, ta.name, e.target_code, ta.country, "
       "e.negated, e.modality, e.confidence, e.location_name, " +
       std::string(kSentence) +
       " FROM events e JOIN documents d ON d.id = e.document_id "
-      "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
-      "LEFT JOIN actors sa ON sa.id = sp.actor_id "
-      "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' "
-      "LEFT JOIN actors ta ON ta.id = tp.actor_id WHERE " +
+      "LEFT JOIN actors sa ON sa.id = e.source_id "
+      "LEFT JOIN actors ta ON ta.id = e.target_id WHERE " +
       where.conditions();
   auto read_end = [](const Statement& rows, int first, EventEnd& end) {
     end.actor = rows.is_null(first) ? 0 : rows.int64(first);
@@ -475,7 +503,8 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
                   "e.date_from, e.date_precision FROM event_links e ") +
       (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
       (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +
-      "LEFT JOIN actors oa ON oa.id = e.other_id WHERE e.actor_id = ? AND " + where.conditions());
+      "LEFT JOIN actors oa ON oa.id = e.other_id WHERE e.actor_id = ? AND e.other_id > 0 AND " +
+      where.conditions());
   EventLink link;
   for (const auto actor : actors) {
     int index = 1;
@@ -505,7 +534,7 @@ void EventQueries::for_each_pair(
       std::string("SELECT e.actor_id, e.other_id FROM event_links e ") +
       (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
       (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +
-      "WHERE e.outgoing = 1 AND " + where.conditions());
+      "WHERE e.outgoing = 1 AND e.other_id > 0 AND " + where.conditions());
   int index = 1;
   where.bind(rows, index);
   while (rows.step()) visit(rows.int64(0), rows.int64(1));

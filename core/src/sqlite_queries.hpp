@@ -2,6 +2,8 @@
 // to core/. SqliteStore owns one EventQueries and forwards to it.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,8 +17,8 @@ namespace geokg::sqlite {
 // The conditions of an EventFilter as SQL over `events e` (and `documents
 // d` when needs_document()). Every value is a bound parameter: no filter
 // text reaches the SQL parser. Actor sets become `e.id IN (SELECT event_id
-// FROM event_participants ...)` (or event_links for a pair), which SQLite
-// answers from an actor index instead of scanning every event.
+// FROM event_links ...)`, which SQLite answers from the actor's range of
+// event_links instead of scanning every event.
 class EventWhere {
  public:
   // Where the conditions find their columns: `id` is the event id, `core`
@@ -81,33 +83,37 @@ class EventQueries {
   std::vector<const EventCodeInfo*> codes_;  // by code_slot()
 };
 
-// Writes event_links rows for Store::write: each event with both ends gives
-// two rows, collected for the batch and inserted in key order before it
+// Writes event_links rows for Store::write: a row for each end of each
+// event, collected for the batch and inserted in key order before it
 // commits, so that rows of one actor land on the same pages together.
 class LinkWriter {
  public:
   explicit LinkWriter(const Database& db);
-  // Between begin_event and end_event, add_end names the event's ends.
-  void begin_event(std::int64_t event, const std::string& code,
-                   const std::optional<EventDate>& date);
-  void add_end(bool source, std::int64_t actor);
-  void end_event();
+  // Collects the rows of event `event` between actors `source` and `target`
+  // (row ids, 0 for a missing end): one per end, other_id 0 facing a
+  // missing end; none for an event without actors.
+  void add(std::int64_t event, const std::string& code, const std::optional<EventDate>& date,
+           std::int64_t source, std::int64_t target);
   void flush();    // inserts what is collected
   void discard();  // forgets it (the transaction rolled back)
 
  private:
+  // Trivially copyable, so that sorting a batch moves no strings.
   struct Row {
     std::int64_t actor;
     std::int64_t other;
     std::int64_t event;
+    std::int32_t first_day;  // yyyymmdd, 0 without a date
+    std::int32_t last_day;
     bool outgoing;
-    std::string code;
-    std::optional<EventDate> date;
+    DatePrecision precision;
+    std::uint8_t code_size;
+    std::array<char, 5> code;  // CAMEO codes have at most four digits
   };
+  static constexpr int kRowsPerInsert = 64;
   Statement insert_;
+  Statement insert_many_;
   std::vector<Row> pending_;
-  Row current_{};
-  std::int64_t ends_[2] = {0, 0};  // source, target
 };
 
 // The columns of ActorRow, in read_actor's order, and the reader.

@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
@@ -60,12 +61,128 @@ CREATE TRIGGER event_links_delete AFTER DELETE ON event_participants BEGIN
 END;
 )sql";
 
+// Version 5: an event's two ends live in its own row (source_id,
+// target_id), not in a table of participants. Writing an event then touches
+// the events row, its two indexes and the event_links rows, instead of also
+// two participant rows, their index and four foreign-key probes: ingest was
+// bound by B-tree work (docs/benchmarks.md). event_links now also holds
+// one-ended events, with other_id 0, so it is the one index from an actor
+// to its events. event_participants stays as a view, for analysts' SQL.
+//
+// Runs with foreign keys off (migrate() sees to it): dropping the old events
+// table must not cascade into event_gdelt.
+constexpr std::string_view kEventEndsMigration = R"sql(
+CREATE TABLE events_v5(
+  id               INTEGER PRIMARY KEY,
+  document_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  fingerprint      INTEGER NOT NULL,
+  code             TEXT NOT NULL,
+  source_id        INTEGER REFERENCES actors(id),
+  source_code      TEXT,
+  target_id        INTEGER REFERENCES actors(id),
+  target_code      TEXT,
+  date             TEXT,
+  date_precision   TEXT CHECK (date_precision = 'year' OR date_precision = 'month' OR
+                               date_precision = 'day'),
+  date_from        INTEGER,
+  date_to          INTEGER,
+  date_inferred    INTEGER NOT NULL DEFAULT 0,
+  location_name    TEXT,
+  location_country TEXT,
+  sentence         INTEGER,
+  span_start       INTEGER CHECK (span_start >= 0),
+  span_end         INTEGER CHECK (span_end >= span_start),
+  text             TEXT,
+  negated          INTEGER NOT NULL DEFAULT 0,
+  modality         TEXT NOT NULL DEFAULT 'asserted'
+                   CHECK (modality = 'asserted' OR modality = 'reported' OR
+                          modality = 'intended' OR modality = 'hypothetical'),
+  confidence       REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+  extractor        TEXT NOT NULL,
+  UNIQUE (document_id, fingerprint)
+);
+
+INSERT INTO events_v5
+SELECT e.id, e.document_id, e.fingerprint, e.code, s.actor_id, s.code, t.actor_id, t.code,
+       e.date, e.date_precision, e.date_from, e.date_to, e.date_inferred, e.location_name,
+       e.location_country, e.sentence, e.span_start, e.span_end, e.text, e.negated, e.modality,
+       e.confidence, e.extractor
+FROM events e
+LEFT JOIN event_participants s ON s.event_id = e.id AND s.role = 'source'
+LEFT JOIN event_participants t ON t.event_id = e.id AND t.role = 'target';
+
+DROP VIEW event_triples;
+DROP VIEW gdelt_events;
+DROP TRIGGER event_links_delete;
+DROP TABLE event_participants;
+DROP TABLE events;
+ALTER TABLE events_v5 RENAME TO events;
+CREATE INDEX events_date ON events(date_from);
+
+INSERT INTO event_links
+SELECT COALESCE(source_id, target_id), 0, id, source_id IS NOT NULL, code, date_from, date_to,
+       date_precision
+FROM events WHERE (source_id IS NULL) <> (target_id IS NULL)
+ORDER BY 1, 3;
+
+CREATE TRIGGER event_links_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_links WHERE actor_id = OLD.source_id AND
+    other_id = COALESCE(OLD.target_id, 0) AND event_id = OLD.id;
+  DELETE FROM event_links WHERE actor_id = OLD.target_id AND
+    other_id = COALESCE(OLD.source_id, 0) AND event_id = OLD.id;
+END;
+
+CREATE VIEW event_participants AS
+SELECT id AS event_id, 'source' AS role, source_id AS actor_id, source_code AS code
+FROM events WHERE source_id IS NOT NULL
+UNION ALL
+SELECT id, 'target', target_id, target_code FROM events WHERE target_id IS NOT NULL;
+
+CREATE VIEW event_triples AS
+SELECT e.id AS event_id,
+       d.key AS document,
+       e.date, e.date_precision, e.date_inferred,
+       sa.name AS source, e.source_code,
+       e.code, c.label, c.quad, c.goldstein,
+       ta.name AS target, e.target_code,
+       e.location_name AS location, e.location_country,
+       e.negated, e.modality, e.confidence,
+       e.sentence,
+       COALESCE(e.text, substr(d.text, e.span_start + 1, e.span_end - e.span_start)) AS text
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN cameo_event_codes c ON c.code = e.code
+LEFT JOIN actors sa ON sa.id = e.source_id
+LEFT JOIN actors ta ON ta.id = e.target_id;
+
+CREATE VIEW gdelt_events AS
+SELECT g.global_event_id,
+       e.date AS sql_date,
+       e.source_code AS actor1_code, sa.name AS actor1_name, g.actor1_country,
+       g.actor1_type1, g.actor1_type2, g.actor1_type3,
+       e.target_code AS actor2_code, ta.name AS actor2_name, g.actor2_country,
+       g.actor2_type1, g.actor2_type2, g.actor2_type3,
+       e.code AS event_code, g.base_code, g.root_code, g.quad_class, g.goldstein,
+       g.num_mentions, g.num_sources, g.num_articles, g.avg_tone,
+       e.location_name AS action_geo_fullname, e.location_country AS action_geo_country,
+       g.action_geo_lat, g.action_geo_long,
+       g.date_added, d.url AS source_url, e.extractor, f.name AS file, g.line,
+       e.id AS event_id, d.key AS document
+FROM event_gdelt g
+JOIN events e ON e.id = g.event_id
+JOIN documents d ON d.id = e.document_id
+JOIN gdelt_files f ON f.id = g.file_id
+LEFT JOIN actors sa ON sa.id = e.source_id
+LEFT JOIN actors ta ON ta.id = e.target_id;
+)sql";
+
 // Versions 1 and 2 as SQL scripts (migrate_from runs them with the others).
 // Never edit a shipped script, or existing databases and new ones would
 // disagree.
 // CHECKs use OR chains, not IN lists: SQLite builds an ephemeral index for
 // an IN list on every row written, which made inserts several times slower.
-constexpr std::array<std::string_view, 2> kMigrations{R"sql(
+constexpr std::array<std::string_view, 2> kMigrations{
+    R"sql(
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -168,8 +285,8 @@ LEFT JOIN actors sa ON sa.id = sp.actor_id
 LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 LEFT JOIN actors ta ON ta.id = tp.actor_id;
 )sql",
-// Version 2: where each actor is mentioned in each document's text.
-R"sql(
+    // Version 2: where each actor is mentioned in each document's text.
+    R"sql(
 CREATE TABLE mentions(
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   span_start  INTEGER NOT NULL CHECK (span_start >= 0),
@@ -189,8 +306,8 @@ JOIN actors a ON a.id = m.actor_id;
 )sql"};
 
 // The schema this build writes: 1 core tables, 2 mentions, 3 GDELT's
-// tables, 4 the query indexes.
-constexpr std::int64_t kSchemaVersion = 4;
+// tables, 4 the query indexes, 5 events with their ends.
+constexpr std::int64_t kSchemaVersion = 5;
 static_assert(sqlite::kGdeltSchemaVersion == 3);
 
 // Takes the schema from `version` to `version` + 1. Append steps; never edit
@@ -198,10 +315,20 @@ static_assert(sqlite::kGdeltSchemaVersion == 3);
 void migrate_from(sqlite::Database& db, std::int64_t version) {
   switch (version) {
     case 0:
-    case 1: db.exec(kMigrations[static_cast<std::size_t>(version)]); return;
-    case 2: sqlite::add_gdelt_tables(db); return;
-    case 3: db.exec(kQueryIndexesMigration); return;
-    default: throw StoreError("no migration from schema version " + std::to_string(version));
+    case 1:
+      db.exec(kMigrations[static_cast<std::size_t>(version)]);
+      return;
+    case 2:
+      sqlite::add_gdelt_tables(db);
+      return;
+    case 3:
+      db.exec(kQueryIndexesMigration);
+      return;
+    case 4:
+      db.exec(kEventEndsMigration);
+      return;
+    default:
+      throw StoreError("no migration from schema version " + std::to_string(version));
   }
 }
 
@@ -311,8 +438,8 @@ class SqliteStore final : public Store {
   // SQLite only when a mention can change something.
   struct KnownActor {
     std::int64_t id = 0;
-    std::string code;       // stored default code, "" when none
-    bool typed = false;     // type known: a later mention can fill only the code
+    std::string code;                // stored default code, "" when none
+    bool typed = false;              // type known: a later mention can fill only the code
     std::vector<std::string> names;  // names and aliases already recorded
   };
   KnownActor& known_actor(const std::string& key);
@@ -340,6 +467,8 @@ class SqliteStore final : public Store {
   std::int64_t upsert_actor(const Actor& actor, bool& added);
   std::int64_t upsert_actor_aliases(KnownActor& known, const Actor& actor);
   std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
+  // The actors of `event`'s ends. Throws StoreError for an unknown actor.
+  sqlite::EventEnds event_ends(const Event& event, const DocumentRecord& record);
 
   const Ontology& ontology_;
   mutable sqlite::Database db_;
@@ -351,13 +480,14 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> complete_actor_;
   std::optional<sqlite::Statement> insert_alias_;
   std::optional<sqlite::Statement> insert_event_;
-  std::optional<sqlite::Statement> insert_participant_;
   std::optional<sqlite::Statement> insert_mention_;
   std::optional<sqlite::LinkWriter> links_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
-  std::optional<sqlite::GdeltEventTable> gdelt_;
+  std::optional<sqlite::EventTable> events_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
+  // Fingerprints of the events of the document being written, when new.
+  std::unordered_set<std::int64_t> new_fingerprints_;
   sqlite::EventQueries queries_{db_, ontology_};
   mutable int snapshots_ = 0;  // open ReadSnapshots; they nest
 };
@@ -457,6 +587,10 @@ void SqliteStore::migrate() {
   check_identity(identity);
   enable_wal();
   if (identity.version == target) return;
+  // Foreign keys off while tables are rebuilt (a DROP TABLE would cascade),
+  // checked as a whole before the commit instead. The pragma is a no-op
+  // inside a transaction, hence outside it.
+  db_.exec("PRAGMA foreign_keys = OFF");
   db_.exec("BEGIN IMMEDIATE");
   try {
     // Again under the write lock: another process may have migrated it.
@@ -465,13 +599,19 @@ void SqliteStore::migrate() {
     for (auto version = identity.version; version < target; ++version) {
       migrate_from(db_, version);
     }
+    if (db_.prepare("PRAGMA foreign_key_check").step()) {
+      throw StoreError("database " + db_.path() +
+                       ": migration would break foreign keys; the store is left as it was");
+    }
     db_.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     db_.exec("PRAGMA user_version = " + std::to_string(target));
     db_.exec("COMMIT");
   } catch (...) {
     db_.exec("ROLLBACK");
+    db_.exec("PRAGMA foreign_keys = ON");
     throw;
   }
+  db_.exec("PRAGMA foreign_keys = ON");
 }
 
 bool SqliteStore::codebook_is_current() const {
@@ -542,16 +682,14 @@ void SqliteStore::prepare_writes() {
       db_,
       // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop rows that fail
       // a CHECK constraint, silently; only the re-ingested duplicate is skipped.
-      "INSERT INTO events(document_id, fingerprint, code, date, date_precision, "
-      "date_from, date_to, date_inferred, location_name, location_country, sentence, span_start, "
-      "span_end, text, negated, modality, confidence, extractor) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "INSERT INTO events(document_id, fingerprint, code, source_id, source_code, target_id, "
+      "target_code, date, date_precision, date_from, date_to, date_inferred, location_name, "
+      "location_country, sentence, span_start, span_end, text, negated, modality, confidence, "
+      "extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (document_id, fingerprint) DO NOTHING");
   document_savepoint_.emplace(db_, "document");
-  gdelt_.emplace(db_);
+  events_.emplace(db_);
   links_.emplace(db_);
-  insert_participant_.emplace(
-      db_, "INSERT INTO event_participants(event_id, role, actor_id, code) VALUES (?,?,?,?)");
   insert_mention_.emplace(db_,
                           "INSERT INTO mentions(document_id, span_start, span_end, actor_id, "
                           "sentence) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
@@ -625,6 +763,18 @@ std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord&
   return known.id;
 }
 
+sqlite::EventEnds SqliteStore::event_ends(const Event& event, const DocumentRecord& record) {
+  sqlite::EventEnds ends;
+  // A participant without a code of its own has its actor's stored one.
+  auto resolve = [&](const Participant& participant, std::int64_t& id, std::string& code) {
+    id = actor_id(participant.actor_key, record);
+    code = participant.code.empty() ? actors_.at(participant.actor_key).code : participant.code;
+  };
+  if (event.source) resolve(*event.source, ends.source_id, ends.source_code);
+  if (event.target) resolve(*event.target, ends.target_id, ends.target_code);
+  return ends;
+}
+
 WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   const Document& document = record.document;
 
@@ -638,12 +788,12 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   const bool only_stored_gdelt =
       outcome.document_id == 0 && !record.events.empty() &&
       std::all_of(record.events.begin(), record.events.end(), [&](const Event& event) {
-        return event.gdelt && gdelt_->find(event.gdelt->global_event_id);
+        return event.gdelt && events_->find(event.gdelt->global_event_id);
       });
   if (only_stored_gdelt) {
     for (const auto& event : record.events) {
-      const auto stored = gdelt_->find(event.gdelt->global_event_id);
-      if (stored && gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+      const auto stored = events_->find(event.gdelt->global_event_id);
+      if (stored && events_->update(*stored, *event.gdelt)) ++outcome.events_updated;
     }
     outcome.status = WriteOutcome::Status::Unchanged;
     return outcome;
@@ -680,74 +830,64 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     if (added) ++outcome.actors_added;
   }
 
+  // A document added by this write has no stored events, so its events need
+  // no lookup, only a check against each other, and are held back to go in
+  // many to a statement. An existing document's events go one at a time
+  // against the unique index, which skips those already stored.
+  const bool new_document = outcome.status == WriteOutcome::Status::Added;
+  new_fingerprints_.clear();
   for (const auto& event : record.events) {
     // Sentence text is kept only when the document's own text cannot give it.
     const bool keep_text = document.text.empty() || !event.span;
+    const auto print = fingerprint(event);
     if (event.gdelt) {
       // A GLOBALEVENTID is stored once, whatever its document.
-      if (const auto stored = gdelt_->find(event.gdelt->global_event_id)) {
-        if (gdelt_->update(*stored, *event.gdelt)) ++outcome.events_updated;
+      if (const auto stored = events_->find(event.gdelt->global_event_id)) {
+        if (events_->update(*stored, *event.gdelt)) ++outcome.events_updated;
         continue;
       }
-      std::vector<sqlite::GdeltEventTable::Participant> participants;
-      for (const auto& [participant, role] :
-           {std::pair{&event.source, "source"}, std::pair{&event.target, "target"}}) {
-        if (!*participant) continue;
-        const auto id = actor_id((*participant)->actor_key, record);
-        const auto& code = (*participant)->code.empty() ? actors_.at((*participant)->actor_key).code
-                                                        : (*participant)->code;
-        participants.push_back({role, id, code});
-      }
-      // geokg query reads relations from event_links: GDELT's events too.
-      std::vector<std::pair<bool, std::int64_t>> ends;
-      for (const auto& participant : participants) {
-        ends.emplace_back(participant.role == "source", participant.actor_id);
-      }
-      const auto event_id = gdelt_->insert(outcome.document_id, fingerprint(event), event,
-                                           keep_text, std::move(participants));
-      links_->begin_event(event_id, event.code, event.date);
-      for (const auto& [source, actor] : ends) links_->add_end(source, actor);
-      links_->end_event();
+    } else if (new_document && !new_fingerprints_.insert(print).second) {
+      continue;  // the same event twice in one document
+    }
+    if (event.gdelt || new_document) {
+      sqlite::EventEnds ends = event_ends(event, record);
+      const auto source = ends.source_id;
+      const auto target = ends.target_id;
+      const auto event_id =
+          events_->insert(outcome.document_id, print, event, keep_text, std::move(ends));
+      links_->add(event_id, event.code, event.date, source, target);
       ++outcome.events_added;
       continue;
     }
-    gdelt_->flush();  // its held-back events take ids first
+    events_->flush();  // its held-back events take ids first
+    // The ends first: an unknown actor fails the document before any row.
+    const sqlite::EventEnds ends = event_ends(event, record);
     auto& insert = *insert_event_;
-    insert.bind(1, outcome.document_id).bind(2, fingerprint(event)).bind_ref(3, event.code);
+    insert.bind(1, outcome.document_id).bind(2, print).bind_ref(3, event.code);
+    if (ends.source_id != 0) insert.bind(4, ends.source_id).bind_ref_or_null(5, ends.source_code);
+    if (ends.target_id != 0) insert.bind(6, ends.target_id).bind_ref_or_null(7, ends.target_code);
     if (event.date) {
-      insert.bind(4, event.date->iso())
-          .bind_ref(5, to_string(event.date->precision))
-          .bind(6, static_cast<std::int64_t>(event.date->first_day()))
-          .bind(7, static_cast<std::int64_t>(event.date->last_day()));
+      insert.bind(8, event.date->iso())
+          .bind_ref(9, to_string(event.date->precision))
+          .bind(10, static_cast<std::int64_t>(event.date->first_day()))
+          .bind(11, static_cast<std::int64_t>(event.date->last_day()));
     }
-    insert.bind(8, event.date_inferred ? 1 : 0);
+    insert.bind(12, event.date_inferred ? 1 : 0);
     if (event.location) {
-      insert.bind_ref_or_null(9, event.location->name)
-          .bind_ref_or_null(10, event.location->country);
+      insert.bind_ref_or_null(13, event.location->name)
+          .bind_ref_or_null(14, event.location->country);
     }
-    if (event.sentence) insert.bind(11, *event.sentence);
-    if (event.span) insert.bind(12, event.span->start).bind(13, event.span->end);
-    if (keep_text) insert.bind_ref_or_null(14, event.text);
-    insert.bind(15, event.negated ? 1 : 0)
-        .bind_ref(16, to_string(event.modality))
-        .bind(17, event.confidence)
-        .bind_ref(18, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
+    if (event.sentence) insert.bind(15, *event.sentence);
+    if (event.span) insert.bind(16, event.span->start).bind(17, event.span->end);
+    if (keep_text) insert.bind_ref_or_null(18, event.text);
+    insert.bind(19, event.negated ? 1 : 0)
+        .bind_ref(20, to_string(event.modality))
+        .bind(21, event.confidence)
+        .bind_ref(22, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
         .run();
     if (db_.changes() == 0) continue;  // already stored
-    const auto event_id = db_.last_insert_rowid();
     ++outcome.events_added;
-    auto add_participant = [&](const Participant& participant, std::string_view role) {
-      const auto id = actor_id(participant.actor_key, record);
-      links_->add_end(role == "source", id);
-      std::string_view code = participant.code;
-      if (code.empty()) code = actors_.at(participant.actor_key).code;
-      insert_participant_->bind(1, event_id).bind_ref(2, role).bind(3, id).bind_ref_or_null(4, code);
-      insert_participant_->run();
-    };
-    links_->begin_event(event_id, event.code, event.date);
-    if (event.source) add_participant(*event.source, "source");
-    if (event.target) add_participant(*event.target, "target");
-    links_->end_event();
+    links_->add(db_.last_insert_rowid(), event.code, event.date, ends.source_id, ends.target_id);
   }
   for (const auto& mention : record.mentions) {
     auto& insert = *insert_mention_;
@@ -778,9 +918,8 @@ std::optional<std::string> SqliteStore::check(const DocumentRecord& record) {
     for (const auto* participant : {&event.source, &event.target}) {
       if (!*participant) continue;
       const auto& key = (*participant)->actor_key;
-      const bool in_record =
-          std::any_of(record.actors.begin(), record.actors.end(),
-                      [&](const Actor& actor) { return actor.key == key; });
+      const bool in_record = std::any_of(record.actors.begin(), record.actors.end(),
+                                         [&](const Actor& actor) { return actor.key == key; });
       if (in_record || known_actor(key).id != 0) continue;
       actors_.erase(key);
       return "document " + record.document.key + ": event names actor \"" + key +
@@ -814,7 +953,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     outcomes.push_back(std::move(rejected));
   };
   db_.exec("BEGIN IMMEDIATE");
-  gdelt_->begin();
+  events_->begin();
   try {
     for (const auto& record : records) {
       if (auto problem = check(record)) {
@@ -828,7 +967,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
       sqlite::Savepoint savepoint(*document_savepoint_);
       try {
         auto outcome = write_one(record);
-        gdelt_->flush();
+        events_->flush();
         links_->flush();
         savepoint.release();
         outcomes.push_back(std::move(outcome));
@@ -837,11 +976,11 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
         savepoint.rollback();
         // The cache may now hold ids and codes that were rolled back.
         actors_.clear();
-        gdelt_->forget();
+        events_->forget();
         reject(error.what());
       }
     }
-    gdelt_->flush();
+    events_->flush();
     links_->flush();
     db_.exec("COMMIT");
   } catch (...) {
@@ -852,7 +991,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     } catch (const StoreError&) {
     }
     actors_.clear();
-    gdelt_->forget();
+    events_->forget();
     throw;
   }
   return outcomes;
@@ -876,8 +1015,7 @@ using sqlite::kActorColumns;
 using sqlite::read_actor;
 
 void SqliteStore::for_each_actor(const std::function<void(const ActorRow&)>& visit) const {
-  auto rows =
-      db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors ORDER BY key");
+  auto rows = db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors ORDER BY key");
   auto aliases = db_.prepare("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias");
   while (rows.step()) {
     auto row = read_actor(rows);
@@ -918,8 +1056,7 @@ std::vector<ActorRow> SqliteStore::find_actors_named(std::string_view name) cons
 }
 
 std::optional<ActorRow> SqliteStore::find_actor(std::string_view key) const {
-  auto rows =
-      db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors WHERE key = ?");
+  auto rows = db_.prepare("SELECT " + std::string(kActorColumns) + " FROM actors WHERE key = ?");
   rows.bind(1, key);
   if (!rows.step()) return std::nullopt;
   return read_actor(rows);
@@ -930,11 +1067,9 @@ void SqliteStore::for_each_event(const EventFilter& filter,
   // The filter becomes a WHERE clause of placeholders only; every value is
   // bound, so no filter text ever reaches the SQL parser.
   std::string sql =
-      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, sp.actor_id, sp.code, "
-      "tp.actor_id, tp.code, e.sentence, e.negated, e.modality "
-      "FROM events e JOIN documents d ON d.id = e.document_id "
-      "LEFT JOIN event_participants sp ON sp.event_id = e.id AND sp.role = 'source' "
-      "LEFT JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target' ";
+      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, e.source_id, e.source_code, "
+      "e.target_id, e.target_code, e.sentence, e.negated, e.modality "
+      "FROM events e JOIN documents d ON d.id = e.document_id ";
   const sqlite::EventWhere where(db_, filter);
   sql += "WHERE " + where.conditions() + " ORDER BY e.id";
   auto rows = db_.prepare(sql);
@@ -982,8 +1117,8 @@ StoreStats SqliteStore::stats() const {
       "SELECT substr(code, 1, 2) AS root, count(*) FROM events GROUP BY root ORDER BY root");
   while (roots.step()) stats.events_by_root.emplace_back(roots.text(0), roots.int64(1));
   auto top = db_.prepare(
-      "SELECT a.name, count(*) AS n FROM event_participants p JOIN actors a ON a.id = p.actor_id "
-      "GROUP BY p.actor_id ORDER BY n DESC, a.key LIMIT 10");
+      "SELECT a.name, count(*) AS n FROM event_links l JOIN actors a ON a.id = l.actor_id "
+      "GROUP BY l.actor_id ORDER BY n DESC, a.key LIMIT 10");
   while (top.step()) stats.top_actors.emplace_back(top.text(0), top.int64(1));
   return stats;
 }

@@ -137,8 +137,7 @@ TEST_CASE("a version 1 store is migrated to the current version with its data",
     CHECK(outcomes[0].actors_added == 0);
     CHECK(store->stats().events == 2);
   }
-  CHECK(raw_sql(path, "PRAGMA user_version") ==
-        std::to_string(geokg::current_schema_version()));
+  CHECK(raw_sql(path, "PRAGMA user_version") == std::to_string(geokg::current_schema_version()));
   // Version 4 links the old event (filled by the migration) and the GDELT
   // event (written with it), two rows each.
   CHECK(raw_sql(path, "SELECT count(*) FROM event_links") == "4");
@@ -270,4 +269,52 @@ TEST_CASE("many GDELT rows and a failing document in one batch", "[core][store][
                 "WHERE g.event_id IS NULL") == "0");
   CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
   CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("a version 4 store moves event ends into events, keeping GDELT rows and links",
+          "[core][store][gdelt]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("v4.db");
+  {
+    auto store = geokg::open_sqlite_store(path);
+    // A two-ended GDELT event and a one-ended one (Actor2 empty).
+    auto one_ended = gdelt_event(101, 2);
+    one_ended.target.reset();
+    store->write(std::vector<DocumentRecord>{gdelt_record({gdelt_event(100, 3), one_ended})});
+  }
+  const std::string ends =
+      "SELECT group_concat(event_id || ':' || role || ':' || actor_id || ':' || code, ' ') "
+      "FROM (SELECT * FROM event_participants ORDER BY event_id, role)";
+  const auto ends_before = raw_sql(path, ends);
+  REQUIRE(ends_before == "1:source:1:RUSGOV 1:target:2:PRKGOV 2:source:1:RUSGOV");
+  const auto view_before =
+      raw_sql(path,
+              "SELECT group_concat(actor1_name || '>' || ifnull(actor2_name, '-')) "
+              "FROM gdelt_events");
+  REQUIRE(raw_sql(path, geokg::test::kDowngradeToVersion4).rfind("error", 0) != 0);
+  REQUIRE(raw_sql(path, "PRAGMA user_version") == "4");
+  REQUIRE(raw_sql(path, "SELECT count(*) FROM event_participants") == "3");
+
+  auto store = geokg::open_sqlite_store(path, geokg::OpenMode::MustExist);
+  CHECK(store->stats().schema_version == geokg::current_schema_version());
+  CHECK(raw_sql(path, "SELECT type FROM sqlite_schema WHERE name = 'event_participants'") ==
+        "view");
+  CHECK(raw_sql(path, ends) == ends_before);
+  // Dropping the old events table did not cascade into GDELT's rows.
+  CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt") == "2");
+  CHECK(raw_sql(path,
+                "SELECT group_concat(actor1_name || '>' || ifnull(actor2_name, '-')) "
+                "FROM gdelt_events") == view_before);
+  // The one-ended event is now in event_links too, facing actor 0.
+  CHECK(raw_sql(path,
+                "SELECT group_concat(actor_id || '-' || other_id || '-' || event_id || "
+                "'-' || outgoing, ' ') FROM event_links") == "1-0-2-1 1-2-1-1 2-1-1-0");
+  CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+
+  // Deleting a document by hand, as an analyst might, takes its links along.
+  CHECK(raw_sql(path,
+                "PRAGMA foreign_keys = ON; DELETE FROM documents; "
+                "SELECT count(*) FROM event_links") == "0");
+  CHECK(raw_sql(path, "SELECT count(*) FROM event_gdelt") == "0");
 }
