@@ -154,15 +154,29 @@ void Savepoint::rollback() {
   sql_.release.run();
 }
 
+namespace {
+// "INSERT INTO table(columns) VALUES (?,...),(?,...)": `rows` groups of as
+// many placeholders as `columns` names.
 std::string insert_sql(std::string_view table, std::string_view columns, int rows) {
   const auto count = 1 + std::count(columns.begin(), columns.end(), ',');
-  std::string sql = "INSERT INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES ";
+  std::string sql = "INSERT OR FAIL INTO " + std::string(table) + "(" + std::string(columns) + ") VALUES ";
   for (int row = 0; row < rows; ++row) {
     sql += row ? ",(" : "(";
     for (std::ptrdiff_t column = 0; column < count; ++column) sql += column ? ",?" : "?";
     sql += ")";
   }
   return sql;
+}
+}  // namespace
+
+RowInserter::RowInserter(const Database& db, std::string_view table, std::string_view columns,
+                         std::string_view suffix)
+    : db_(db), columns_(1 + static_cast<int>(std::count(columns.begin(), columns.end(), ','))) {
+  statements_.reserve(6);
+  for (std::size_t rows = 1; rows <= kMaxRows; rows *= 2) {
+    statements_.emplace_back(db, insert_sql(table, columns, static_cast<int>(rows)) +
+                                     std::string(suffix));
+  }
 }
 
 }  // namespace geokg::sqlite

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "geokg/core.hpp"
 
@@ -84,10 +85,27 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-// "INSERT INTO table(columns) VALUES (?,...),(?,...)": `rows` groups of as
-// many placeholders as `columns` names. One statement for many rows costs
-// one statement's set-up and journal instead of one per row.
-std::string insert_sql(std::string_view table, std::string_view columns, int rows);
+// Inserts rows into one table many to a statement: one statement's set-up
+// and journal for up to kMaxRows rows instead of one per row. Holds a
+// statement for each power of two up to kMaxRows, so n rows take about
+// log2(n) statements when n is small and n / kMaxRows when it is large.
+class RowInserter {
+ public:
+  static constexpr std::size_t kMaxRows = 32;
+  // `suffix` follows the VALUES list (" ON CONFLICT DO NOTHING").
+  RowInserter(const Database& db, std::string_view table, std::string_view columns,
+              std::string_view suffix = "");
+
+  // Inserts `count` rows; bind(statement, first, i) binds row i's values to
+  // parameters first, first + 1, ... Returns the rows SQLite inserted.
+  template <class Bind>
+  std::int64_t insert(std::size_t count, Bind&& bind);
+
+ private:
+  const Database& db_;
+  int columns_;
+  std::vector<Statement> statements_;  // [k] inserts 2^k rows
+};
 
 // The two ends of an event as its row stores them: actor row ids (0 for no
 // actor) and the actors' codes at the event ("" for NULL).
@@ -122,5 +140,24 @@ class Savepoint {
   SavepointSql& sql_;
   bool open_ = true;
 };
+
+template <class Bind>
+std::int64_t RowInserter::insert(std::size_t count, Bind&& bind) {
+  std::int64_t inserted = 0;
+  std::size_t done = 0;
+  while (done < count) {
+    std::size_t level = statements_.size() - 1;
+    while ((std::size_t{1} << level) > count - done) --level;
+    const std::size_t rows = std::size_t{1} << level;
+    Statement& statement = statements_[level];
+    for (std::size_t row = 0; row < rows; ++row) {
+      bind(statement, static_cast<int>(row) * columns_ + 1, done + row);
+    }
+    statement.run();
+    inserted += db_.changes();
+    done += rows;
+  }
+  return inserted;
+}
 
 }  // namespace geokg::sqlite

@@ -68,13 +68,11 @@ constexpr std::string_view kEventColumns =
     "id, document_id, fingerprint, code, source_id, source_code, target_id, target_code, date, "
     "date_precision, date_from, date_to, date_inferred, location_name, location_country, "
     "sentence, span_start, span_end, text, negated, modality, confidence, extractor";
-constexpr int kEventParameters = 23;
 constexpr std::string_view kGdeltColumns =
     "event_id, global_event_id, base_code, root_code, quad_class, goldstein, num_mentions, "
     "num_sources, num_articles, avg_tone, date_added, actor1_country, actor1_type1, "
     "actor1_type2, actor1_type3, actor2_country, actor2_type1, actor2_type2, actor2_type3, "
     "action_geo_lat, action_geo_long, file_id, line";
-constexpr int kGdeltParameters = 23;
 
 }  // namespace
 
@@ -85,10 +83,8 @@ void add_gdelt_tables(Database& db) {
 EventTable::EventTable(const Database& db)
     : db_(db),
       find_(db, "SELECT event_id, num_mentions FROM event_gdelt WHERE global_event_id = ?"),
-      insert_event_(db, insert_sql("events", kEventColumns, 1)),
-      insert_events_(db, insert_sql("events", kEventColumns, kRowsPerInsert)),
-      insert_gdelt_(db, insert_sql("event_gdelt", kGdeltColumns, 1)),
-      insert_gdelts_(db, insert_sql("event_gdelt", kGdeltColumns, kRowsPerInsert)),
+      insert_events_(db, "events", kEventColumns),
+      insert_gdelts_(db, "event_gdelt", kGdeltColumns),
       update_(db,
               "UPDATE event_gdelt SET num_mentions = ?2, num_sources = ?3, num_articles = ?4, "
               "avg_tone = ?5, file_id = ?6, line = ?7 WHERE event_id = ?1 AND num_mentions < ?2"),
@@ -96,7 +92,7 @@ EventTable::EventTable(const Database& db)
       find_max_event_(db, "SELECT max(id) FROM events"),
       find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
       insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {
-  pending_.reserve(kRowsPerInsert);
+  pending_.reserve(RowInserter::kMaxRows);
 }
 
 void EventTable::begin() {
@@ -213,35 +209,23 @@ std::int64_t EventTable::insert(std::int64_t document_id, std::int64_t fingerpri
   if (event.gdelt && event.gdelt->global_event_id > max_id_) {
     added_.insert(event.gdelt->global_event_id);
   }
-  if (pending_.size() == static_cast<std::size_t>(kRowsPerInsert)) flush_events();
+  if (pending_.size() == RowInserter::kMaxRows) flush_events();
   return id;
 }
 
 void EventTable::flush_events() {
   // Events first: GDELT rows reference them.
-  write_rows(pending_, insert_events_, insert_event_, kEventParameters, bind_event);
-  std::vector<Pending> gdelt;
-  for (auto& row : pending_) {
-    if (row.event->gdelt) gdelt.push_back(std::move(row));
+  insert_events_.insert(pending_.size(), [&](Statement& statement, int first, std::size_t i) {
+    bind_event(statement, first, pending_[i]);
+  });
+  gdelt_rows_.clear();
+  for (const auto& row : pending_) {
+    if (row.event->gdelt) gdelt_rows_.push_back(&row);
   }
-  write_rows(gdelt, insert_gdelts_, insert_gdelt_, kGdeltParameters, bind_gdelt);
+  insert_gdelts_.insert(gdelt_rows_.size(), [&](Statement& statement, int first, std::size_t i) {
+    bind_gdelt(statement, first, *gdelt_rows_[i]);
+  });
   pending_.clear();
-}
-
-void EventTable::write_rows(const std::vector<Pending>& rows, Statement& many, Statement& one,
-                            int parameters,
-                            void (*bind)(Statement&, int first, const Pending& row)) {
-  std::size_t done = 0;
-  for (; done + kRowsPerInsert <= rows.size(); done += kRowsPerInsert) {
-    for (int row = 0; row < kRowsPerInsert; ++row) {
-      bind(many, row * parameters + 1, rows[done + static_cast<std::size_t>(row)]);
-    }
-    many.run();
-  }
-  for (; done < rows.size(); ++done) {
-    bind(one, 1, rows[done]);
-    one.run();
-  }
 }
 
 void EventTable::flush() {

@@ -24,7 +24,7 @@ constexpr std::int64_t kGdeltSchemaVersion = 3;
 void add_gdelt_tables(Database& db);
 
 // Writes new events: their `events` rows and, for GDELT's, their
-// `event_gdelt` rows. Rows are held back and written kRowsPerInsert to a
+// `event_gdelt` rows. Rows are held back and written many to a
 // statement, with event ids assigned here: one statement per row was most of
 // the write time. Held-back rows reference the caller's Events, which must
 // live until flush().
@@ -58,7 +58,6 @@ class EventTable {
   void forget();
 
  private:
-  static constexpr int kRowsPerInsert = 32;
   struct Pending {
     std::int64_t event_id;
     std::int64_t document_id;
@@ -72,24 +71,20 @@ class EventTable {
   std::int64_t file_id(const std::string& name);
   std::int64_t next_event_id();
   void flush_events();
-  // Inserts `rows` kRowsPerInsert to a run of `many`, the rest with `one`.
-  static void write_rows(const std::vector<Pending>& rows, Statement& many, Statement& one,
-                         int parameters, void (*bind)(Statement&, int first, const Pending& row));
   static void bind_event(Statement& statement, int first, const Pending& row);
   static void bind_gdelt(Statement& statement, int first, const Pending& row);
 
   const Database& db_;
   Statement find_;
-  Statement insert_event_;
-  Statement insert_events_;
-  Statement insert_gdelt_;
-  Statement insert_gdelts_;
+  RowInserter insert_events_;
+  RowInserter insert_gdelts_;
   Statement update_;
   Statement find_max_;
   Statement find_max_event_;
   Statement find_file_;
   Statement insert_file_;
   std::vector<Pending> pending_;
+  std::vector<const Pending*> gdelt_rows_;  // those of pending_ with GDELT fields
   std::string last_file_;
   std::int64_t last_file_id_ = 0;
   // The id the next event gets; -1 while unknown (after a flush, since other

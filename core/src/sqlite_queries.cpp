@@ -112,8 +112,7 @@ constexpr std::string_view kLinkColumns =
 }  // namespace
 
 LinkWriter::LinkWriter(const Database& db)
-    : insert_(db, insert_sql("event_links", kLinkColumns, 1)),
-      insert_many_(db, insert_sql("event_links", kLinkColumns, kRowsPerInsert)) {}
+    : insert_(db, "event_links", kLinkColumns) {}
 
 void LinkWriter::add(std::int64_t event, const std::string& code,
                      const std::optional<EventDate>& date, std::int64_t source,
@@ -150,7 +149,8 @@ void LinkWriter::flush() {
     if (a.event != b.event) return a.event < b.event;
     return a.outgoing < b.outgoing;
   });
-  auto bind = [](Statement& statement, int first, const Row& row) {
+  insert_.insert(pending_.size(), [&](Statement& statement, int first, std::size_t i) {
+    const Row& row = pending_[i];
     statement.bind(first, row.actor)
         .bind(first + 1, row.other)
         .bind(first + 2, row.event)
@@ -161,19 +161,7 @@ void LinkWriter::flush() {
           .bind(first + 6, std::int64_t{row.last_day})
           .bind_ref(first + 7, to_string(row.precision));
     }
-  };
-  constexpr int kColumns = 8;
-  std::size_t done = 0;
-  for (; done + kRowsPerInsert <= pending_.size(); done += kRowsPerInsert) {
-    for (int row = 0; row < kRowsPerInsert; ++row) {
-      bind(insert_many_, row * kColumns + 1, pending_[done + static_cast<std::size_t>(row)]);
-    }
-    insert_many_.run();
-  }
-  for (; done < pending_.size(); ++done) {
-    bind(insert_, 1, pending_[done]);
-    insert_.run();
-  }
+  });
   pending_.clear();
 }
 

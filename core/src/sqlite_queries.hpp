@@ -110,9 +110,7 @@ class LinkWriter {
     std::uint8_t code_size;
     std::array<char, 5> code;  // CAMEO codes have at most four digits
   };
-  static constexpr int kRowsPerInsert = 64;
-  Statement insert_;
-  Statement insert_many_;
+  RowInserter insert_;
   std::vector<Row> pending_;
 };
 

@@ -312,6 +312,13 @@ TEST_CASE("a version 4 store moves event ends into events, keeping GDELT rows an
   CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
   CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
 
+  // Foreign keys are deferred to the commit, and still enforced there.
+  CHECK(raw_sql(path, "PRAGMA foreign_keys = ON; BEGIN; INSERT INTO events(document_id, "
+                      "fingerprint, code, source_id, extractor) VALUES (1, 99, '042', 999, 'x'); "
+                      "COMMIT;")
+            .find("FOREIGN KEY constraint failed") != std::string::npos);
+  CHECK(raw_sql(path, "SELECT count(*) FROM events") == "2");
+
   // Deleting a document by hand, as an analyst might, takes its links along.
   CHECK(raw_sql(path,
                 "PRAGMA foreign_keys = ON; DELETE FROM documents; "
