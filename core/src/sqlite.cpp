@@ -33,6 +33,9 @@ std::string storage_problem(sqlite3* db, const std::string& path) {
   const int code = sqlite3_extended_errcode(db);
   const int primary = code & 0xff;
   if (primary == SQLITE_FULL) return "the disk is full";
+  if (code == SQLITE_READONLY_DBMOVED) {
+    return "it was moved or deleted while geokg had it open; nothing more can be written";
+  }
   if (primary == SQLITE_READONLY) {
     if (code == SQLITE_READONLY_CANTINIT || code == SQLITE_READONLY_DIRECTORY ||
         code == SQLITE_READONLY_CANTLOCK) {

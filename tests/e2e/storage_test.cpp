@@ -258,8 +258,12 @@ class Unprivileged {
     if (!as_root())
       fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   }
+  // Makes `file` writable again, with the -wal and -shm files that SQLite
+  // created meanwhile with its mode.
   void restore_file(const std::string& file) const {
-    fs::permissions(file, fs::perms::owner_write, fs::perm_options::add);
+    for (const auto& path : {file, file + "-wal", file + "-shm"}) {
+      if (fs::exists(path)) fs::permissions(path, fs::perms::owner_write, fs::perm_options::add);
+    }
   }
   // Makes `dir` one the user may enter and read, and write when `writable`.
   void set_directory(const fs::path& dir, bool writable) const {
@@ -348,6 +352,7 @@ TEST_CASE("a read-only store in a read-only directory says why it cannot be read
                                     fixture.db + "-shm is missing and cannot be created"));
   }
   user.restore_directory(fixture.dir.path());
+  user.restore_file(fixture.db);
   CHECK(!fs::exists(fixture.db + "-shm"));
   CHECK(counts(fixture.db) == fixture.before);
   check_recovers(fixture);
