@@ -1,5 +1,6 @@
 // The geokg command: parses arguments, calls the library, and maps errors to
 // exit codes (0 ok, 1 usage, 2 data). Nothing here knows SQL or formats.
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -433,6 +434,10 @@ int run_stats(const StatsArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file size limit (RLIMIT_FSIZE) a write fails with EFBIG and the
+  // error is reported like a full disk, instead of SIGXFSZ killing geokg and
+  // leaving an export's temporary file behind.
+  ::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"geokg: actor-event graphs of international relations from news and event data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("geokg ") + GEOKG_VERSION);

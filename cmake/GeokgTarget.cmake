@@ -23,6 +23,15 @@ function(geokg_configure_target target)
     target_compile_options(${target} PUBLIC -fsanitize=address,undefined -fno-omit-frame-pointer
                                             -fno-sanitize-recover=undefined)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)
+    # The sanitizers' instrumentation makes GCC report uninitialized values
+    # falsely, as GCC's manual warns (-fsanitize): GCC 12 does in libstdc++'s
+    # <regex>, which catch.hpp includes, and in Boost.Optional under
+    # Boost.Graph. Still reported, no longer fatal; the Release build keeps
+    # them errors.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+      target_compile_options(${target} PRIVATE -Wno-error=maybe-uninitialized
+                                               -Wno-error=uninitialized)
+    endif()
   endif()
   # Fuzzing: coverage for libFuzzer, ASan and UBSan (aborting), and libstdc++'s
   # bounds checks. The harnesses add -fsanitize=fuzzer themselves (fuzz/).

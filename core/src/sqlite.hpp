@@ -1,6 +1,8 @@
 // Thin RAII wrappers over the SQLite C API, private to core/. They turn every
 // SQLite failure into a StoreError that carries SQLite's own message and the
-// statement that failed.
+// statement that failed; when the storage is the problem (disk full, file
+// size limit, read-only file or file system, I/O error) the message says so
+// in words first.
 #pragma once
 
 #include <sqlite3.h>
@@ -34,10 +36,23 @@ class Database {
   const std::string& path() const { return path_; }
 
   [[noreturn]] void fail(std::string_view what) const;
+  // The message of the last failure this connection threw.
+  const std::string& last_failure() const { return last_failure_; }
+  // Whether a failure since clear_storage_failure() was the storage's (disk
+  // full, file size limit, read-only, I/O error) rather than the data's.
+  bool storage_failed() const { return storage_failed_; }
+  void clear_storage_failure() const { storage_failed_ = false; }
 
  private:
+  // The StoreError message for the failure SQLite reports now: `plain`
+  // unless the storage is the problem, then that in words, with SQLite's
+  // message and `context` (what was being done).
+  std::string failure(const std::string& plain, std::string_view context) const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
+  mutable std::string last_failure_;
+  mutable bool storage_failed_ = false;
 };
 
 class Statement {
@@ -120,6 +135,7 @@ struct EventEnds {
 // document is on the hot write path.
 struct SavepointSql {
   SavepointSql(const Database& db, const std::string& name);
+  const Database& database;
   Statement open;
   Statement release;
   Statement rollback_to;
@@ -134,6 +150,11 @@ class Savepoint {
   Savepoint(const Savepoint&) = delete;
   Savepoint& operator=(const Savepoint&) = delete;
   void release();
+  // Rolls back to the savepoint. Then throws the storage's failure when
+  // there was one since the savepoint opened: a full disk or a read-only
+  // file fails every later write too, so the caller must stop, not go on to
+  // the next document. Also throws it when SQLite has already rolled back
+  // the whole transaction (it may, after a full disk or an I/O error).
   void rollback();
 
  private:

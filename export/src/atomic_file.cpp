@@ -19,7 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string system_error(const std::string& path, const std::string& what) {
-  return "cannot write " + path + ": " + what + ": " + std::strerror(errno);
+  const int error = errno;
+  std::string reason = std::strerror(error);
+  if (error == ENOSPC) reason = "the disk is full";
+  if (error == EDQUOT) reason = "the disk quota is exceeded";
+  if (error == EFBIG) reason = "the file size limit is reached (RLIMIT_FSIZE, ulimit -f)";
+  return "cannot write " + path + ": " + what + ": " + reason;
 }
 
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -45,11 +50,14 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
       out.flush();
       if (!out) throw ExportError(system_error(path, "write failed"));
     }
+    // A full disk may show only here, when the file system allocates late.
     const int sync_fd = ::open(temp.c_str(), O_RDONLY);
-    if (sync_fd >= 0) {
-      ::fsync(sync_fd);
-      ::close(sync_fd);
+    if (sync_fd < 0 || ::fsync(sync_fd) != 0) {
+      const auto message = system_error(path, "cannot flush " + temp + " to disk");
+      if (sync_fd >= 0) ::close(sync_fd);
+      throw ExportError(message);
     }
+    ::close(sync_fd);
     // mkstemp creates 0600 files; exports are ordinary files for other tools.
     fs::permissions(temp,
                     fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
