@@ -65,3 +65,33 @@ TEST_CASE("ingest --jobs outside 1 to 256 is a usage error", "[e2e][jobs][usage]
   // Triples need no extraction: no words.
   CHECK_THAT(result.err, !Catch::Contains("words/s"));
 }
+
+TEST_CASE("a terminal gets a progress line with rates and an ETA", "[e2e][jobs]") {
+  if (run("command -v script").exit_code != 0) {
+    WARN("util-linux script is missing: no terminal to test with");
+    return;
+  }
+  TempDir dir;
+  const auto command = quote(kCli) + " ingest " + quote(kSource + "/samples") + " " +
+                       quote(kSource + "/tests/data/gold") + " --batch 40 --jobs 2 --db " +
+                       quote(dir.file("p.db"));
+  // script(1) runs the command on a pseudo-terminal and copies what it wrote.
+  const auto result = run("script -qec " + quote(command) + " /dev/null");
+  INFO(result.out);
+  CHECK(result.exit_code == 0);
+  // One line per batch of 40, redrawn in place, then erased before the summary.
+  CHECK_THAT(result.out, Catch::Contains("\r\033[Kingest: 40 documents, ") &&
+                             Catch::Contains("\r\033[Kingest: 163 documents, ") &&
+                             Catch::Contains(" documents/s, ") &&
+                             Catch::Contains("% of 0.2 MB, ETA ") &&
+                             Catch::Contains("\r\033[Kgeokg: warning: "));
+  // Standard input has no known size: no share and no ETA.
+  const auto piped =
+      run("script -qec " +
+          quote("cat " + quote(kSource + "/tests/data/gold/events.jsonl") + " | " + quote(kCli) +
+                " ingest - --batch 40 --db " + quote(dir.file("q.db"))) +
+          " /dev/null");
+  CHECK(piped.exit_code == 0);
+  CHECK_THAT(piped.out,
+             Catch::Contains("\r\033[Kingest: 40 documents, ") && !Catch::Contains("ETA"));
+}
