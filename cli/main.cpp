@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "filter_options.hpp"
 #include "geokg/export.hpp"
@@ -50,6 +51,7 @@ struct IngestArgs {
   std::string format = "auto";
   std::string date;
   std::size_t batch = geokg::IngestOptions{}.batch_documents;
+  std::size_t jobs = 0;  // 0: all cores
   DictionaryArgs dictionary;
 };
 
@@ -205,6 +207,73 @@ std::string summary(const geokg::IngestReport& report) {
               : std::string());
 }
 
+// The extraction threads of `--jobs`, 0 meaning all cores.
+std::size_t resolve_jobs(std::size_t jobs) {
+  return jobs > 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// "1h02m", "3m05s", "12s".
+std::string format_duration(double seconds) {
+  const auto total = static_cast<long long>(seconds + 0.5);
+  char buffer[32];
+  if (total >= 3600) {
+    std::snprintf(buffer, sizeof buffer, "%lldh%02lldm", total / 3600, total / 60 % 60);
+  } else if (total >= 60) {
+    std::snprintf(buffer, sizeof buffer, "%lldm%02llds", total / 60, total % 60);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%llds", total);
+  }
+  return buffer;
+}
+
+std::int64_t documents_seen(const geokg::IngestReport& report) {
+  return report.documents_added + report.documents_extended + report.documents_unchanged +
+         report.documents_duplicate + report.documents_rejected;
+}
+
+double per_second(std::int64_t count, double seconds) {
+  return seconds > 0 ? static_cast<double>(count) / seconds : 0.0;
+}
+
+// The progress line, redrawn after each committed batch: counts, rates,
+// and the share of the input read with an ETA when the input's size is known.
+std::string progress_line(const geokg::IngestReport& report, double seconds) {
+  const auto documents = documents_seen(report);
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "ingest: %lld documents, %lld events; %.0f documents/s, %.0f events/s",
+                static_cast<long long>(documents), static_cast<long long>(report.events_added),
+                per_second(documents, seconds), per_second(report.events_added, seconds));
+  std::string line = buffer;
+  if (report.input_bytes_total > 0 && report.input_bytes > 0) {
+    const double done = std::min(1.0, static_cast<double>(report.input_bytes) /
+                                          static_cast<double>(report.input_bytes_total));
+    std::snprintf(buffer, sizeof buffer, "; %.0f%% of %.1f MB, ETA %s", done * 100,
+                  static_cast<double>(report.input_bytes_total) / 1e6,
+                  format_duration(seconds * (1 - done) / done).c_str());
+    line += buffer;
+  }
+  return line;
+}
+
+// The last line, always printed: how much, how long, how fast.
+std::string timing_line(const geokg::IngestReport& report, double seconds, std::size_t jobs) {
+  const auto documents = documents_seen(report);
+  char buffer[320];
+  std::snprintf(buffer, sizeof buffer,
+                "%lld document(s), %lld event(s) and %lld actor(s) added in %.2f s with %zu "
+                "job(s): %.0f documents/s, %.0f events/s",
+                static_cast<long long>(documents), static_cast<long long>(report.events_added),
+                static_cast<long long>(report.actors_added), seconds, jobs,
+                per_second(documents, seconds), per_second(report.events_added, seconds));
+  std::string line = buffer;
+  if (report.words > 0) {
+    std::snprintf(buffer, sizeof buffer, ", %.0f words/s", per_second(report.words, seconds));
+    line += buffer;
+  }
+  return line;
+}
+
 int run_ingest(const IngestArgs& args) {
   geokg::IngestOptions options;
   try {
@@ -214,6 +283,7 @@ int run_ingest(const IngestArgs& args) {
   }
   options.default_date = parse_date_option(args.date, "--date");
   options.batch_documents = args.batch;
+  options.jobs = resolve_jobs(args.jobs);
   const auto dictionary = load_dictionary(args.dictionary);
   options.dictionary = dictionary.get();
   const auto lexicon = load_lexicon(args.dictionary);
@@ -222,26 +292,24 @@ int run_ingest(const IngestArgs& args) {
 
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   geokg::ProgressCallback progress;
   if (terminal) {
     progress = [&](const geokg::IngestReport& report) {
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      const auto documents = report.documents_added + report.documents_extended +
-                             report.documents_unchanged + report.documents_duplicate +
-                             report.documents_rejected;
-      std::fprintf(stderr, "\r\033[Kingest: %lld documents, %lld events (%.0f events/s)",
-                   static_cast<long long>(documents), static_cast<long long>(report.events_added),
-                   seconds > 0 ? static_cast<double>(report.events_added) / seconds : 0.0);
+      std::fprintf(stderr, "\r\033[K%s", progress_line(report, elapsed()).c_str());
     };
   }
   const auto report = geokg::ingest(*store, args.paths, options, progress);
+  const double seconds = elapsed();
   if (terminal) std::fputs("\r\033[K", stderr);
   for (const auto& warning : report.warnings) std::cerr << "geokg: warning: " << warning << "\n";
   for (const auto& problem : report.problems) {
     std::cerr << "geokg: " << problem.where << ": " << problem.message << "\n";
   }
   std::cerr << "geokg: " << summary(report) << "\n";
+  std::cerr << "geokg: " << timing_line(report, seconds, options.jobs) << "\n";
   return report.clean() ? kExitOk : kExitData;
 }
 
@@ -451,6 +519,12 @@ int main(int argc, char** argv) {
                    "Documents per transaction: fewer lose less to a crash, more ingest faster")
       ->check(CLI::Range(static_cast<std::size_t>(1), static_cast<std::size_t>(1000000)))
       ->capture_default_str();
+  ingest
+      ->add_option("--jobs,-j", ingest_args.jobs,
+                   "Threads that extract articles, 1 to " + std::to_string(geokg::kMaxIngestJobs) +
+                       " (default: all cores, " + std::to_string(resolve_jobs(0)) +
+                       " here); the store is the same whatever the number")
+      ->check(CLI::Range(static_cast<std::size_t>(1), geokg::kMaxIngestJobs));
 
   add_dictionary_options(*ingest, ingest_args.dictionary);
 

@@ -4,8 +4,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <istream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,7 +60,13 @@ struct IngestOptions {
   const Dictionary* dictionary = nullptr;
   // Event lexicon for article extraction; nullptr means EventLexicon::builtin().
   const EventLexicon* lexicon = nullptr;
+  // Threads that extract articles; 0 means std::thread::hardware_concurrency().
+  // The store is the same whatever the number (same ids, same order).
+  std::size_t jobs = 0;
 };
+
+// The most extraction threads ingest() accepts in IngestOptions::jobs.
+inline constexpr std::size_t kMaxIngestJobs = 256;
 
 struct IngestReport {
   std::int64_t inputs = 0;  // files read (stdin counts as one)
@@ -75,6 +81,13 @@ struct IngestReport {
   std::int64_t actors_added = 0;
   std::int64_t mentions_added = 0;
   std::int64_t events_updated = 0;  // GDELT events seen again with more mentions
+  std::int64_t words = 0;           // white-space separated words of the articles extracted
+  // Bytes of input read (as of the last document written, during progress);
+  // standard input counts what was read of it.
+  std::int64_t input_bytes = 0;
+  // Bytes of all the input files, counted before reading; 0 when unknown
+  // (standard input is one of the inputs).
+  std::int64_t input_bytes_total = 0;
   std::vector<InputProblem> problems;
   std::vector<std::string> warnings;  // non-fatal: repaired bytes, documents without a date
 
@@ -82,8 +95,9 @@ struct IngestReport {
   bool clean() const { return problems.empty(); }
 };
 
-// Called after every committed batch, for progress display. Only the
-// writer's counts (documents, events, actors) are filled in by then; the
+// Called after every committed batch, on the calling thread, for progress
+// display. Only the writer's counts (documents, events, actors, mentions),
+// `words`, `input_bytes` and `input_bytes_total` are filled in by then; the
 // reading counts (inputs, lines, problems) arrive in the final report.
 using ProgressCallback = std::function<void(const IngestReport&)>;
 
@@ -102,8 +116,7 @@ struct LineCounts {
 // input is empty or its first record is not JSON.
 // Ensures: every emitted event names actors present in its record.
 LineCounts read_triples(std::istream& in, std::string_view name, const IngestOptions& options,
-                        const Ontology& ontology,
-                        const std::function<void(DocumentRecord&&)>& emit,
+                        const Ontology& ontology, const std::function<void(DocumentRecord&&)>& emit,
                         std::vector<InputProblem>& problems);
 
 // Reads a GDELT event export (docs/gdelt.md): GDELT 2.0 (61 tab-separated
@@ -208,11 +221,11 @@ struct Score {
 struct EvalReport {
   std::int64_t passages = 0;
   std::int64_t gold_events = 0;
-  Score actors;          // name and CAMEO code both right
-  Score actors_by_name;  // name right, whatever the code
+  Score actors;                                 // name and CAMEO code both right
+  Score actors_by_name;                         // name right, whatever the code
   std::map<std::string, Score> actors_by_type;  // strict, by gold type (no false positives)
-  Score events_root;     // CAMEO root with source and target country
-  Score events_code;     // full event code with full source and target codes
+  Score events_root;                            // CAMEO root with source and target country
+  Score events_code;                            // full event code with full source and target codes
   // events_root broken down by CAMEO root ("01".."20"): true positives and
   // false negatives under the gold event's root, false positives under the
   // predicted event's root. The rows add up to events_root.
@@ -233,11 +246,17 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
                     const Ontology& ontology);
 
 // Ingests files, directories (recursively, in name order) and "-" (stdin)
-// into `store`. Reading runs on a second thread while this one writes; the
-// result is the same as reading and writing in turn. Never throws for bad
-// input: every problem lands in the report (reading problems first, then
-// documents the store rejected) and the good parts of the batch still go in.
-// Throws StoreError when the store itself fails.
+// into `store`. One thread reads, `options.jobs` threads extract articles,
+// one puts the documents back in input order into batches and this thread
+// writes them (docs/architecture.md); the result is the same as reading,
+// extracting and writing in turn, whatever the number of jobs. Memory
+// depends on the batch size and the number of jobs, not on the corpus. Never
+// throws for bad input: every problem lands in the report (reading problems
+// first, then documents the store rejected) and the good parts of the batch
+// still go in. Throws StoreError when the store itself fails (then other
+// threads stop at once), IngestError when `options.jobs` is above
+// kMaxIngestJobs; any other exception from a thread stops the pipeline after
+// the documents before the failing one are written, and propagates.
 IngestReport ingest(Store& store, const std::vector<std::string>& paths,
                     const IngestOptions& options, const ProgressCallback& progress = {});
 
