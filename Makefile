@@ -1,6 +1,6 @@
 # Thin wrapper over CMake. `make demo` and `make test` each install what is
 # missing (scripts/install-deps), configure, build and run.
-.PHONY: all deps build demo test asan tsan fuzz bench bench-query clean format
+.PHONY: all deps build demo test asan tsan fuzz bench bench-quick bench-query clean format
 
 BUILD_DIR ?= build/release
 ASAN_DIR  ?= build/asan
@@ -66,8 +66,14 @@ fuzz:
 	cmake --build $(FUZZ_DIR) --target geokg_fuzzers -j $(JOBS)
 	FUZZ_BUILD=$(abspath $(FUZZ_DIR)) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) fuzz/run
 
+# Every benchmark, then docs/benchmark-results.md (docs/benchmarks.md); about
+# 30-40 minutes once the query store exists. bench-quick: small sizes, results
+# in bench/results/ only, to check that the scripts work.
 bench: build
-	bench/run
+	bench/all
+
+bench-quick: build
+	BENCH_QUICK=1 bench/all
 
 # geokg query on a store of 10,000,000 events, made once in bench/results/.
 bench-query: build

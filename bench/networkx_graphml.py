@@ -28,6 +28,7 @@ JOIN actors sa ON sa.id = sp.actor_id
 JOIN event_participants tp ON tp.event_id = e.id AND tp.role = 'target'
 JOIN actors ta ON ta.id = tp.actor_id
 JOIN cameo_event_codes c ON c.code = e.code
+WHERE NOT e.negated
 ORDER BY e.id
 """
 
@@ -35,7 +36,8 @@ ACTOR_SQL = "SELECT key, name, code, country, agent, type FROM actors ORDER BY k
 
 
 def build_graph(db_path):
-    """The per-event graph: one edge per event with a source and a target."""
+    """The per-event graph: one edge per event with a source and a target, not negated
+    (geokg export leaves negated events out unless --include-negated)."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     edges = []
     events = {}
