@@ -1039,6 +1039,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
     rejected.message = std::move(message);
     outcomes.push_back(std::move(rejected));
   };
+  db_.clear_storage_failure();
   db_.exec("BEGIN IMMEDIATE");
   events_->begin();
   try {
@@ -1093,6 +1094,8 @@ std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> rec
   try {
     return write_batch(records, false);
   } catch (const Error&) {
+    // A full disk or a read-only file fails every document alike: no retry.
+    if (db_.storage_failed()) throw;
     return write_batch(records, true);
   }
 }
