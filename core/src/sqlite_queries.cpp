@@ -111,8 +111,7 @@ constexpr std::string_view kLinkColumns =
     "actor_id, other_id, event_id, outgoing, code, date_from, date_to, date_precision";
 }  // namespace
 
-LinkWriter::LinkWriter(const Database& db)
-    : insert_(db, "event_links", kLinkColumns) {}
+LinkWriter::LinkWriter(const Database& db) : insert_(db, "event_links", kLinkColumns) {}
 
 void LinkWriter::add(std::int64_t event, const std::string& code,
                      const std::optional<EventDate>& date, std::int64_t source,
@@ -353,7 +352,8 @@ ActorSearch EventQueries::search_actors(std::string_view text, std::size_t limit
       "actor_id = a.id AND alias LIKE ?2 ESCAPE '\\')) "
       "SELECT a.id, a.key, a.name, a.code, a.country, a.agent, a.type, m.rank, "
       "(SELECT count(DISTINCT event_id) FROM event_links WHERE actor_id = a.id) AS n, "
-      "(SELECT count(*) FROM mentions WHERE actor_id = a.id), count(*) OVER () "
+      "COALESCE((SELECT mentions FROM actor_mention_counts WHERE actor_id = a.id), 0), "
+      "count(*) OVER () "
       "FROM matched m JOIN actors a ON a.id = m.id ORDER BY m.rank, n DESC, a.key LIMIT ?7");
   rows.bind(1, text).bind(2, contains).bind(3, starts).bind(4, word).bind(5, key_contains);
   rows.bind(6, make_key(text));

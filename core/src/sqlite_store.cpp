@@ -22,6 +22,9 @@ namespace {
 // "GKG1" in ASCII: marks the file as ours, so we never migrate a stranger's.
 constexpr int kApplicationId = 0x474B4731;
 
+// Bytes per page of a new store; an existing store keeps its own.
+constexpr int kPageSize = 16384;
+
 // Version 4: what geokg query reads. Self-contained, so that the migrations
 // of parallel work can be renumbered around it.
 //
@@ -236,6 +239,26 @@ LEFT JOIN actors sa ON sa.id = e.source_id
 LEFT JOIN actors ta ON ta.id = e.target_id;
 )sql";
 
+// Version 6: no index from actors to their mentions. It cost 80 bytes per
+// event (an article has four or five mentions per event) and a random
+// B-tree insert per mention, and it served one figure, the mention count of
+// `geokg query actors`. That count is now kept per actor by Store::write,
+// and a trigger follows deletions. Mentions stay clustered by document, so
+// they are still written in order.
+constexpr std::string_view kMentionCountsMigration = R"sql(
+CREATE TABLE actor_mention_counts(
+  actor_id INTEGER PRIMARY KEY REFERENCES actors(id) ON DELETE CASCADE,
+  mentions INTEGER NOT NULL CHECK (mentions >= 0)
+);
+INSERT INTO actor_mention_counts
+SELECT actor_id, count(*) FROM mentions GROUP BY actor_id ORDER BY actor_id;
+DROP INDEX mentions_actor;
+
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions BEGIN
+  UPDATE actor_mention_counts SET mentions = mentions - 1 WHERE actor_id = OLD.actor_id;
+END;
+)sql";
+
 // Versions 1 and 2 as SQL scripts (migrate_from runs them with the others).
 // Never edit a shipped script, or existing databases and new ones would
 // disagree.
@@ -366,8 +389,8 @@ JOIN actors a ON a.id = m.actor_id;
 )sql"};
 
 // The schema this build writes: 1 core tables, 2 mentions, 3 GDELT's
-// tables, 4 the query indexes, 5 events with their ends.
-constexpr std::int64_t kSchemaVersion = 5;
+// tables, 4 the query indexes, 5 events with their ends, 6 mention counts.
+constexpr std::int64_t kSchemaVersion = 6;
 static_assert(sqlite::kGdeltSchemaVersion == 3);
 
 // Takes the schema from `version` to `version` + 1. Append steps; never edit
@@ -386,6 +409,9 @@ void migrate_from(sqlite::Database& db, std::int64_t version) {
       return;
     case 4:
       db.exec(kEventEndsMigration);
+      return;
+    case 5:
+      db.exec(kMentionCountsMigration);
       return;
     default:
       throw StoreError("no migration from schema version " + std::to_string(version));
@@ -527,9 +553,11 @@ class SqliteStore final : public Store {
   std::int64_t upsert_actor(const Actor& actor, bool& added);
   std::int64_t upsert_actor_aliases(KnownActor& known, const Actor& actor);
   std::int64_t actor_id(const std::string& key, const DocumentRecord& record);
-  // Writes `record`'s mentions to document `document_id`; returns how many
-  // were new.
-  std::int64_t write_mentions(std::int64_t document_id, const DocumentRecord& record);
+  // Writes `record`'s mentions to document `document_id`, new when the
+  // write added it, and counts them to their actors; returns how many were
+  // new.
+  std::int64_t write_mentions(std::int64_t document_id, bool new_document,
+                              const DocumentRecord& record);
   // The actors of `event`'s ends. Throws StoreError for an unknown actor.
   sqlite::EventEnds event_ends(const Event& event, const DocumentRecord& record);
 
@@ -551,6 +579,9 @@ class SqliteStore final : public Store {
     std::optional<int> sentence;
   };
   std::vector<MentionRow> mention_rows_;  // reused: one document's mentions
+  std::vector<std::pair<std::int64_t, std::int64_t>> mention_counts_;  // reused: actor, 1
+  std::optional<sqlite::Statement> find_mention_;
+  std::optional<sqlite::Statement> count_mentions_;
   std::optional<sqlite::LinkWriter> links_;
   std::optional<sqlite::SavepointSql> document_savepoint_;
   std::optional<sqlite::EventTable> events_;
@@ -655,6 +686,10 @@ void SqliteStore::migrate() {
     throw;
   }
   check_identity(identity);
+  // A new store gets 16 KiB pages, set before WAL fixes the size: with the
+  // default 4 KiB, an article of 2 to 4 KB takes a leaf page to itself, and
+  // a fifth of the file was slack (docs/benchmarks.md).
+  if (identity.tables == 0) db_.exec("PRAGMA page_size = " + std::to_string(kPageSize));
   enable_wal();
   if (identity.version == target) return;
   // Foreign keys off while tables are rebuilt (a DROP TABLE would cascade),
@@ -725,12 +760,14 @@ void SqliteStore::refresh_codebook() {
 void SqliteStore::prepare_writes() {
   find_document_.emplace(db_, "SELECT id FROM documents WHERE key = ?");
   find_hash_.emplace(db_, "SELECT key FROM documents WHERE content_hash = ?");
-  insert_document_.emplace(db_,
-                           "INSERT OR FAIL INTO documents(key, content_hash, title, published, source, "
-                           "url, text, origin) VALUES (?,?,?,?,?,?,?,?)");
+  insert_document_.emplace(
+      db_,
+      "INSERT OR FAIL INTO documents(key, content_hash, title, published, source, "
+      "url, text, origin) VALUES (?,?,?,?,?,?,?,?)");
   find_actor_id_.emplace(db_, "SELECT id, code, type FROM actors WHERE key = ?");
   insert_actor_.emplace(
-      db_, "INSERT OR FAIL INTO actors(key, name, code, country, agent, type) VALUES (?,?,?,?,?,?)");
+      db_,
+      "INSERT OR FAIL INTO actors(key, name, code, country, agent, type) VALUES (?,?,?,?,?,?)");
   // A later mention may know more than the first: fill gaps, never overwrite.
   // Code, country and agent come as one unit, so an actor never mixes the
   // country of one code with the agent of another.
@@ -752,7 +789,8 @@ void SqliteStore::prepare_writes() {
       db_,
       // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop rows that fail
       // a CHECK constraint, silently; only the re-ingested duplicate is skipped.
-      "INSERT OR FAIL INTO events(document_id, fingerprint, code, source_id, source_code, target_id, "
+      "INSERT OR FAIL INTO events(document_id, fingerprint, code, source_id, source_code, "
+      "target_id, "
       "target_code, date, date_precision, date_from, date_to, date_inferred, location_name, "
       "location_country, sentence, span_start, span_end, text, negated, modality, confidence, "
       "extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -760,8 +798,15 @@ void SqliteStore::prepare_writes() {
   document_savepoint_.emplace(db_, "document");
   events_.emplace(db_);
   links_.emplace(db_);
-  insert_mentions_.emplace(db_, "mentions", "document_id, span_start, span_end, actor_id, sentence",
-                           " ON CONFLICT DO NOTHING");
+  insert_mentions_.emplace(db_, "mentions",
+                           "document_id, span_start, span_end, actor_id, sentence");
+  find_mention_.emplace(db_,
+                        "SELECT 1 FROM mentions WHERE document_id = ? AND span_start = ? AND "
+                        "span_end = ? AND actor_id = ?");
+  count_mentions_.emplace(
+      db_,
+      "INSERT INTO actor_mention_counts(actor_id, mentions) VALUES (?, ?) "
+      "ON CONFLICT (actor_id) DO UPDATE SET mentions = mentions + excluded.mentions");
 }
 
 SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
@@ -832,10 +877,12 @@ std::int64_t SqliteStore::actor_id(const std::string& key, const DocumentRecord&
   return known.id;
 }
 
-std::int64_t SqliteStore::write_mentions(std::int64_t document_id, const DocumentRecord& record) {
-  // An article has dozens of mentions: they go in many to a statement, the
-  // stored ones skipped by ON CONFLICT, repeats within the record dropped
-  // here (the first one kept, as a row at a time would).
+std::int64_t SqliteStore::write_mentions(std::int64_t document_id, bool new_document,
+                                         const DocumentRecord& record) {
+  // An article has dozens of mentions: they go in many to a statement.
+  // Repeats within the record are dropped here (the first one kept, as a
+  // row at a time would), and so are those a stored document already has,
+  // so that every row written is new and the actors' counts stay exact.
   auto& rows = mention_rows_;
   rows.clear();
   for (const auto& mention : record.mentions) {
@@ -845,18 +892,41 @@ std::int64_t SqliteStore::write_mentions(std::int64_t document_id, const Documen
   auto key = [](const MentionRow& row) { return std::tuple(row.start, row.end, row.actor); };
   std::stable_sort(rows.begin(), rows.end(),
                    [&](const MentionRow& a, const MentionRow& b) { return key(a) < key(b); });
-  rows.erase(std::unique(rows.begin(), rows.end(),
-                         [&](const MentionRow& a, const MentionRow& b) { return key(a) == key(b); }),
-             rows.end());
-  return insert_mentions_->insert(rows.size(), [&](sqlite::Statement& insert, int first,
-                                                    std::size_t i) {
-    const MentionRow& row = rows[i];
-    insert.bind(first, document_id)
-        .bind(first + 1, row.start)
-        .bind(first + 2, row.end)
-        .bind(first + 3, row.actor);
-    if (row.sentence) insert.bind(first + 4, *row.sentence);
-  });
+  rows.erase(
+      std::unique(rows.begin(), rows.end(),
+                  [&](const MentionRow& a, const MentionRow& b) { return key(a) == key(b); }),
+      rows.end());
+  if (!new_document) {
+    auto& find = *find_mention_;
+    std::erase_if(rows, [&](const MentionRow& row) {
+      find.bind(1, document_id).bind(2, row.start).bind(3, row.end).bind(4, row.actor);
+      const bool stored = find.step();
+      find.reset();
+      return stored;
+    });
+  }
+  const auto added = insert_mentions_->insert(
+      rows.size(), [&](sqlite::Statement& insert, int first, std::size_t i) {
+        const MentionRow& row = rows[i];
+        insert.bind(first, document_id)
+            .bind(first + 1, row.start)
+            .bind(first + 2, row.end)
+            .bind(first + 3, row.actor);
+        if (row.sentence) insert.bind(first + 4, *row.sentence);
+      });
+
+  // One count per actor the document mentions, not per mention.
+  auto& counts = mention_counts_;
+  counts.clear();
+  for (const auto& row : rows) counts.push_back({row.actor, 1});
+  std::sort(counts.begin(), counts.end());
+  for (std::size_t i = 0; i < counts.size();) {
+    std::size_t j = i + 1;
+    while (j < counts.size() && counts[j].first == counts[i].first) ++j;
+    count_mentions_->bind(1, counts[i].first).bind(2, static_cast<std::int64_t>(j - i)).run();
+    i = j;
+  }
+  return added;
 }
 
 sqlite::EventEnds SqliteStore::event_ends(const Event& event, const DocumentRecord& record) {
@@ -985,7 +1055,7 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     ++outcome.events_added;
     links_->add(db_.last_insert_rowid(), event.code, event.date, ends.source_id, ends.target_id);
   }
-  outcome.mentions_added += write_mentions(outcome.document_id, record);
+  outcome.mentions_added += write_mentions(outcome.document_id, new_document, record);
   if (outcome.status == WriteOutcome::Status::Unchanged &&
       (outcome.events_added > 0 || outcome.actors_added > 0 || outcome.mentions_added > 0)) {
     outcome.status = WriteOutcome::Status::Extended;

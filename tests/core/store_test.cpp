@@ -252,10 +252,9 @@ TEST_CASE("event filters select by date code quad actor and country", "[core][st
   record.actors = {actor("kim", "Kim Jong Un", "PRKGOV", "PRK"),
                    actor("putin", "Vladimir Putin", "RUSGOV", "RUS"),
                    actor("biden", "Joe Biden", "USAGOV", "USA")};
-  record.events = {event("kim", "putin", "042", "2023-09-13", 0),
-                   event("putin", "kim", "0312", "2023-07", 1),
-                   event("biden", "kim", "112", "2022", 2),
-                   event("putin", "biden", "190", "2024-01-02", 3)};
+  record.events = {
+      event("kim", "putin", "042", "2023-09-13", 0), event("putin", "kim", "0312", "2023-07", 1),
+      event("biden", "kim", "112", "2022", 2), event("putin", "biden", "190", "2024-01-02", 3)};
   store->write(std::vector<DocumentRecord>{record});
 
   auto codes_of = [&](const geokg::EventFilter& filter) {
@@ -333,10 +332,10 @@ TEST_CASE("later mentions fill gaps without losing names or mixing codes", "[cor
   const auto stored = store->find_actor("norway");
   REQUIRE(stored);
   CHECK(stored->actor.name == "Norway");
-  CHECK(stored->actor.code == "NOR");   // kept, not overwritten
-  CHECK(stored->actor.agent.empty());   // not borrowed from NORGOV
+  CHECK(stored->actor.code == "NOR");                      // kept, not overwritten
+  CHECK(stored->actor.agent.empty());                      // not borrowed from NORGOV
   CHECK(stored->actor.type == geokg::ActorType::Country);  // a gap, filled
-  CHECK(store->stats().aliases == 1);   // "Kingdom of Norway"; "Norway" is the name
+  CHECK(store->stats().aliases == 1);  // "Kingdom of Norway"; "Norway" is the name
 
   const auto found = store->find_actors_named("kingdom of norway");
   REQUIRE(found.size() == 1);
@@ -402,9 +401,85 @@ TEST_CASE("mentions are stored once with their spans and sentences", "[core][sto
   CHECK(again[0].mentions_added == 0);
   CHECK(again[0].status == WriteOutcome::Status::Unchanged);
   CHECK(store->stats().mentions == 3);
-  CHECK(raw_sql(path, "SELECT group_concat(text, '|') FROM (SELECT text FROM actor_mentions "
-                      "ORDER BY span_start)") == "Kim|Putin|Kim");
+  CHECK(raw_sql(path,
+                "SELECT group_concat(text, '|') FROM (SELECT text FROM actor_mentions "
+                "ORDER BY span_start)") == "Kim|Putin|Kim");
   CHECK(raw_sql(path, "SELECT sentence FROM actor_mentions WHERE span_start = 20") == "1");
+}
+
+namespace {
+// "key:mentions" per actor with a count, by key.
+std::string mention_counts(const std::string& path) {
+  return raw_sql(path,
+                 "SELECT group_concat(key || ':' || mentions, ' ') FROM (SELECT a.key, c.mentions "
+                 "FROM actor_mention_counts c JOIN actors a ON a.id = c.actor_id ORDER BY a.key)");
+}
+}  // namespace
+
+TEST_CASE("each actor's mention count follows new, repeated and deleted mentions",
+          "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("m.db");
+  auto record = summit_record();
+  // The same mention twice in one record counts once.
+  record.mentions = {
+      {"kim", 0, {0, 3}}, {"putin", 1, {20, 25}}, {"kim", 1, {33, 36}}, {"kim", 1, {33, 36}}};
+  auto store = geokg::open_sqlite_store(path);
+  store->write(std::vector<DocumentRecord>{record});
+  CHECK(mention_counts(path) == "kim:2 putin:1");
+
+  // A stored document read again with one more mention: only that one counts.
+  record.mentions.push_back({"putin", 2, {40, 45}});
+  const auto extended = store->write(std::vector<DocumentRecord>{record});
+  CHECK(extended[0].status == WriteOutcome::Status::Extended);
+  CHECK(extended[0].mentions_added == 1);
+  CHECK(mention_counts(path) == "kim:2 putin:2");
+
+  const auto found = store->search_actors("putin", 10);
+  REQUIRE(found.matches.size() == 1);
+  CHECK(found.matches[0].mentions == 2);
+  CHECK(store->search_actors("kim", 10).matches.at(0).mentions == 2);
+  store.reset();
+
+  // Deleting a document by hand, as an analyst might, takes its counts along.
+  CHECK(raw_sql(path,
+                "PRAGMA foreign_keys = ON; DELETE FROM documents; "
+                "SELECT sum(mentions) FROM actor_mention_counts") == "0");
+}
+
+TEST_CASE("a version 5 store gets its actors' mention counts and loses the mention index",
+          "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("v5.db");
+  auto record = summit_record();
+  record.mentions = {{"kim", 0, {0, 3}}, {"putin", 1, {20, 25}}, {"kim", 1, {33, 36}}};
+  geokg::open_sqlite_store(path)->write(std::vector<DocumentRecord>{record});
+  REQUIRE(raw_sql(path, geokg::test::kDowngradeToVersion5).rfind("error", 0) != 0);
+  REQUIRE(raw_sql(path, "PRAGMA user_version") == "5");
+  REQUIRE(raw_sql(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'actor_mention_counts'") ==
+          "0");
+
+  auto store = geokg::open_sqlite_store(path, geokg::OpenMode::MustExist);
+  CHECK(store->stats().schema_version == geokg::current_schema_version());
+  CHECK(mention_counts(path) == "kim:2 putin:1");
+  CHECK(raw_sql(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_actor'") == "0");
+  CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("a new store has 16 KiB pages and an existing one keeps its own", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("p.db");
+  geokg::open_sqlite_store(path);
+  CHECK(raw_sql(path, "PRAGMA page_size") == "16384");
+  const auto old_path = dir.file("old.db");
+  raw_sql(old_path, "PRAGMA page_size = 4096; CREATE TABLE t(x); DROP TABLE t;");
+  REQUIRE(raw_sql(old_path, "PRAGMA page_size") == "4096");
+  // A file SQLite has already laid out keeps its pages, even with no tables.
+  geokg::open_sqlite_store(old_path);
+  CHECK(raw_sql(old_path, "PRAGMA page_size") == "4096");
+  CHECK(raw_sql(old_path, "PRAGMA user_version") ==
+        std::to_string(geokg::current_schema_version()));
 }
 
 TEST_CASE("a mention of an unknown actor rejects its document", "[core][store]") {
@@ -418,8 +493,7 @@ TEST_CASE("a mention of an unknown actor rejects its document", "[core][store]")
   CHECK(store->stats().documents == 0);
 }
 
-TEST_CASE("a version 1 store is migrated to the current schema keeping its data",
-          "[core][store]") {
+TEST_CASE("a version 1 store is migrated to the current schema keeping its data", "[core][store]") {
   geokg::test::TempDir dir;
   const auto path = dir.file("v1.db");
   geokg::open_sqlite_store(path)->write(std::vector<DocumentRecord>{summit_record()});

@@ -44,7 +44,14 @@ class TempDir {
 // at schema version 1, keeping its data, to test migrations from there.
 // Run with foreign keys off (raw connections have them off): tables are
 // rebuilt under the names others refer to.
+inline const std::string kDowngradeToVersion5 =
+    // 6: the index from actors to mentions instead of their counts
+    "DROP TRIGGER mentions_count_delete; DROP TABLE actor_mention_counts; "
+    "CREATE INDEX mentions_actor ON mentions(actor_id); "
+    "PRAGMA user_version = 5; ";
+
 inline const std::string kDowngradeToVersion4 =
+    kDowngradeToVersion5 +
     // 5: event ends back into event_participants
     "DROP VIEW event_triples; DROP VIEW gdelt_events; DROP VIEW event_participants; "
     "CREATE TABLE event_participants(event_id INTEGER NOT NULL REFERENCES events(id) "
