@@ -169,20 +169,33 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
     }
     if (candidates.empty()) break;
     // The layer in (most events, key) order, sorted as small entries:
-    // moving whole candidates costs more than comparing them.
+    // moving whole candidates costs more than comparing them. Most of a
+    // hub's partners tie on one or two events, so the keys decide; their
+    // first eight bytes, as a number, decide almost every comparison
+    // without touching the strings (the sort was a quarter of a query).
     struct Entry {
       std::int64_t events;
+      std::uint64_t prefix;
       std::string_view key;
       std::size_t index;
+    };
+    auto prefix_of = [](std::string_view key) {
+      std::uint64_t prefix = 0;
+      for (std::size_t i = 0; i < 8; ++i) {
+        prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+      }
+      return prefix;
     };
     std::vector<Entry> order;
     order.reserve(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       settle(candidates[i]);
-      order.push_back({candidates[i].best.events, candidates[i].node.key, i});
+      const std::string_view key = candidates[i].node.key;
+      order.push_back({candidates[i].best.events, prefix_of(key), key, i});
     }
     std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
       if (a.events != b.events) return a.events > b.events;
+      if (a.prefix != b.prefix) return a.prefix < b.prefix;
       return a.key < b.key;
     });
     ego.nodes.reserve(ego.nodes.size() + candidates.size());
