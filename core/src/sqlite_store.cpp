@@ -692,6 +692,15 @@ void SqliteStore::migrate() {
   if (identity.tables == 0) db_.exec("PRAGMA page_size = " + std::to_string(kPageSize));
   enable_wal();
   if (identity.version == target) return;
+  if (identity.version > 0 && sqlite3_db_readonly(db_.handle(), "main") == 1) {
+    throw StoreError("database " + db_.path() + " has schema version " +
+                     std::to_string(identity.version) + " and this geokg reads version " +
+                     std::to_string(target) +
+                     "; the file is read-only here, so it cannot be upgraded. Run any geokg "
+                     "command on it once as a user who may write it (for example geokg stats "
+                     "--db " +
+                     db_.path() + "): it is upgraded in place, keeping its data");
+  }
   // Foreign keys off while tables are rebuilt (a DROP TABLE would cascade),
   // checked as a whole before the commit instead. The pragma is a no-op
   // inside a transaction, hence outside it.
@@ -729,7 +738,9 @@ void SqliteStore::refresh_codebook() {
   // The check's statement is gone before the write begins: a read left open
   // would pin an old snapshot, and the write would fail once another
   // process had committed since.
-  if (codebook_is_current()) return;
+  // A read-only store keeps the codebook it has: queries read codes from
+  // the ontology, the table is only for analysts' SQL.
+  if (codebook_is_current() || sqlite3_db_readonly(db_.handle(), "main") == 1) return;
   db_.exec("BEGIN IMMEDIATE");
   try {
     if (codebook_is_current()) {  // another process refreshed it meanwhile

@@ -328,6 +328,52 @@ TEST_CASE("a read-only store refuses ingest, keeps its data and still answers re
   check_recovers(fixture);
 }
 
+TEST_CASE("a read-only store of an older schema says how to upgrade it and is left as it was",
+          "[e2e][storage]") {
+  const Unprivileged user;
+  if (!user.unavailable().empty()) {
+    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
+    return;
+  }
+  Fixture fixture;
+  const auto current = query(fixture.db, "PRAGMA user_version")[0];
+  // Back to schema version 5, as an older geokg left it, with an older
+  // codebook besides.
+  query(fixture.db,
+        "DROP TRIGGER mentions_count_delete; DROP TABLE actor_mention_counts; "
+        "CREATE INDEX mentions_actor ON mentions(actor_id); "
+        "UPDATE meta SET value = 'older' WHERE key = 'cameo_codebook'; PRAGMA user_version = 5");
+  user.protect_file(fixture.db);
+  user.set_directory(fixture.dir.path(), true);
+  const auto stats = run_child(user.command(geokg_args({"stats", "--db", fixture.db})));
+  INFO(stats.err);
+  CHECK(stats.exit_code == 2);
+  CHECK(contains(stats.err, "geokg: database " + fixture.db +
+                                " has schema version 5 and this geokg reads version " + current +
+                                "; the file is read-only here, so it cannot be upgraded."));
+  user.restore_directory(fixture.dir.path());
+  user.restore_file(fixture.db);
+  CHECK(query(fixture.db, "PRAGMA user_version")[0] == "5");
+  CHECK(counts(fixture.db) == fixture.before);
+
+  // Its owner's first command upgrades it; then the read-only user may read
+  // it, though its codebook stays the older one until a writer opens it.
+  const auto upgraded = run_child(geokg_args({"stats", "--db", fixture.db}));
+  INFO(upgraded.err);
+  CHECK(upgraded.exit_code == 0);
+  CHECK(query(fixture.db, "PRAGMA user_version")[0] == current);
+  query(fixture.db, "UPDATE meta SET value = 'older' WHERE key = 'cameo_codebook'");
+  user.protect_file(fixture.db);
+  user.set_directory(fixture.dir.path(), true);
+  const auto read = run_child(user.command(geokg_args({"stats", "--db", fixture.db})));
+  INFO(read.err);
+  CHECK(read.exit_code == 0);
+  user.restore_directory(fixture.dir.path());
+  user.restore_file(fixture.db);
+  CHECK(query(fixture.db, "SELECT value FROM meta WHERE key = 'cameo_codebook'")[0] == "older");
+  check_recovers(fixture);
+}
+
 TEST_CASE("a read-only store in a read-only directory says why it cannot be read",
           "[e2e][storage]") {
   const Unprivileged user;
