@@ -598,7 +598,8 @@ SqliteStore::SqliteStore(const std::string& path, const Ontology& ontology)
   configure();
   migrate();
   refresh_codebook();
-  prepare_writes();
+  // Write statements wait for the first write: a query never needs them,
+  // and preparing them was a few milliseconds of every read command.
 }
 
 void SqliteStore::configure() {
@@ -1167,6 +1168,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
 }
 
 std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
+  if (!find_document_) prepare_writes();
   // Records are checked before writing, so a document rarely fails half-way.
   // The fast path writes the batch without a savepoint per document (they
   // cost an eighth of ingest time); if something fails anyway, the batch is
