@@ -563,6 +563,7 @@ class SqliteStore final : public Store {
 
   const Ontology& ontology_;
   mutable sqlite::Database db_;
+  bool writes_prepared_ = false;  // the statements below, prepared by the first write
   std::optional<sqlite::Statement> find_document_;
   std::optional<sqlite::Statement> find_hash_;
   std::optional<sqlite::Statement> insert_document_;
@@ -819,6 +820,7 @@ void SqliteStore::prepare_writes() {
       db_,
       "INSERT INTO actor_mention_counts(actor_id, mentions) VALUES (?, ?) "
       "ON CONFLICT (actor_id) DO UPDATE SET mentions = mentions + excluded.mentions");
+  writes_prepared_ = true;
 }
 
 SqliteStore::KnownActor& SqliteStore::known_actor(const std::string& key) {
@@ -1168,7 +1170,7 @@ std::vector<WriteOutcome> SqliteStore::write_batch(std::span<const DocumentRecor
 }
 
 std::vector<WriteOutcome> SqliteStore::write(std::span<const DocumentRecord> records) {
-  if (!find_document_) prepare_writes();
+  if (!writes_prepared_) prepare_writes();
   // Records are checked before writing, so a document rarely fails half-way.
   // The fast path writes the batch without a savepoint per document (they
   // cost an eighth of ingest time); if something fails anyway, the batch is
