@@ -690,7 +690,7 @@ void SqliteStore::migrate() {
   check_identity(identity);
   // A new store gets 16 KiB pages, set before WAL fixes the size: with the
   // default 4 KiB, an article of 2 to 4 KB takes a leaf page to itself, and
-  // a fifth of the file was slack (docs/benchmarks.md).
+  // a sixth of the file was slack (docs/benchmarks.md).
   if (identity.tables == 0) db_.exec("PRAGMA page_size = " + std::to_string(kPageSize));
   enable_wal();
   if (identity.version == target) return;
