@@ -53,6 +53,7 @@ struct IngestArgs {
   std::string date;
   std::size_t batch = geokg::IngestOptions{}.batch_documents;
   std::size_t jobs = 0;  // 0: all cores
+  bool no_mentions = false;
   DictionaryArgs dictionary;
 };
 
@@ -285,6 +286,7 @@ int run_ingest(const IngestArgs& args) {
   options.default_date = parse_date_option(args.date, "--date");
   options.batch_documents = args.batch;
   options.jobs = resolve_jobs(args.jobs);
+  options.store_mentions = !args.no_mentions;
   const auto dictionary = load_dictionary(args.dictionary);
   options.dictionary = dictionary.get();
   const auto lexicon = load_lexicon(args.dictionary);
@@ -530,6 +532,9 @@ int main(int argc, char** argv) {
                        " (default: all cores, " + std::to_string(resolve_jobs(0)) +
                        " here); the store is the same whatever the number")
       ->check(CLI::Range(static_cast<std::size_t>(1), geokg::kMaxIngestJobs));
+  ingest->add_flag("--no-mentions", ingest_args.no_mentions,
+                   "Do not store where articles mention each actor (a smaller store; events "
+                   "and their sentences are stored as always)");
 
   add_dictionary_options(*ingest, ingest_args.dictionary);
 

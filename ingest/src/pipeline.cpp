@@ -276,6 +276,7 @@ class BatchAssembler {
 
   void add(Unit&& unit, std::int64_t input_bytes) {
     for (auto& warning : unit.warnings) batch_.warnings.push_back(std::move(warning));
+    if (!options_.store_mentions) std::vector<Mention>().swap(unit.record.mentions);
     batch_.events += unit.record.events.size();
     batch_.words += unit.words;
     batch_.input_bytes = input_bytes;

@@ -48,6 +48,46 @@ TEST_CASE("ingest --jobs stores the same graph whatever the number of jobs", "[e
   }
 }
 
+TEST_CASE("ingest --no-mentions stores the same events and actors without their mentions",
+          "[e2e][jobs]") {
+  TempDir dir;
+  const auto articles = quote(kSource + "/samples/articles");
+  auto ingest = [&](const std::string& name, const std::string& flags) {
+    const auto db = dir.file(name);
+    const auto result = cli("ingest " + articles + " --db " + quote(db) + flags);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto graph = dir.file(name + ".json");
+    REQUIRE(cli("export --format json --edges event --out " + quote(graph) + " --db " + quote(db))
+                .exit_code == 0);
+    auto stats = nlohmann::json::parse(cli("stats --format json --db " + quote(db)).out);
+    return std::tuple(result.err, stats, read_file(graph), db);
+  };
+  const auto [full_err, full, full_graph, full_db] = ingest("full.db", "");
+  const auto [lean_err, lean, lean_graph, lean_db] = ingest("lean.db", " --no-mentions");
+  REQUIRE(full["mentions"].get<int>() > 50);
+  CHECK(lean["mentions"] == 0);
+  CHECK_THAT(lean_err, Catch::Contains(" and 0 mention(s) added"));
+  for (const char* key : {"documents", "events", "actors", "aliases"}) {
+    INFO(key);
+    CHECK(lean[key] == full[key]);
+  }
+  CHECK(lean_graph == full_graph);
+  // Nor does `query actors` count any.
+  const auto actors =
+      nlohmann::json::parse(cli("query actors --format json --db " + quote(lean_db)).out);
+  REQUIRE(!actors.at("actors").empty());
+  for (const auto& row : actors.at("actors")) CHECK(row.at("mentions") == 0);
+
+  // A store made with --no-mentions gets them when the articles are read again without it.
+  const auto again = cli("ingest " + articles + " --db " + quote(lean_db));
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  const auto filled = nlohmann::json::parse(cli("stats --format json --db " + quote(lean_db)).out);
+  CHECK(filled["mentions"] == full["mentions"]);
+  CHECK(filled["events"] == full["events"]);
+}
+
 TEST_CASE("ingest --jobs outside 1 to 256 is a usage error", "[e2e][jobs][usage]") {
   TempDir dir;
   const auto db = dir.file("j.db");

@@ -63,6 +63,11 @@ struct IngestOptions {
   // Threads that extract articles; 0 means std::thread::hardware_concurrency().
   // The store is the same whatever the number (same ids, same order).
   std::size_t jobs = 0;
+  // Whether articles' actor mentions (names, titles, resolved pronouns, with
+  // their spans) are stored. They are four or five per event and a quarter
+  // of an article store without its text; events, actors and their
+  // provenance are stored either way.
+  bool store_mentions = true;
 };
 
 // The most extraction threads ingest() accepts in IngestOptions::jobs.
