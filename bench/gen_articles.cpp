@@ -38,32 +38,15 @@ struct Options {
   std::uint64_t seed = 20240601;
 };
 
-[[noreturn]] void usage(const char* message) {
-  if (message) std::fprintf(stderr, "gen_articles: %s\n", message);
-  std::fprintf(stderr,
-               "usage: gen_articles [--articles N] [--seed S]\n"
-               "Writes N synthetic news articles as JSON Lines (id, title, date, source, url,\n"
-               "text) to standard output. Defaults: --articles 1000 --seed 20240601\n");
-  std::exit(message ? 1 : 0);
-}
+const geokg::bench::CountArgs kArgs(
+    "gen_articles",
+    "usage: gen_articles [--articles N] [--seed S]\n"
+    "Writes N synthetic news articles as JSON Lines (id, title, date, source, url,\n"
+    "text) to standard output. Defaults: --articles 1000 --seed 20240601\n");
 
 Options parse_args(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg(argv[i]);
-    if (arg == "--help" || arg == "-h") usage(nullptr);
-    if (i + 1 >= argc) usage(("missing value for " + std::string(arg)).c_str());
-    const char* text = argv[++i];
-    const auto value = geokg::bench::read_count(text);
-    if (!value) usage((std::string(arg) + ": \"" + text + "\" is not a number").c_str());
-    if (arg == "--articles") {
-      options.articles = *value;
-    } else if (arg == "--seed") {
-      options.seed = *value;
-    } else {
-      usage(("unknown argument " + std::string(arg)).c_str());
-    }
-  }
+  kArgs.read(argc, argv, {{"--articles", &options.articles}, {"--seed", &options.seed}});
   return options;
 }
 

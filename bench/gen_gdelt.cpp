@@ -30,23 +30,11 @@ struct Options {
   std::uint64_t seed = 20150218;
 };
 
-[[noreturn]] void usage(const char* message) {
-  if (message) std::fprintf(stderr, "gen_gdelt: %s\n", message);
-  std::fprintf(stderr,
-               "usage: gen_gdelt [--rows N] [--actors M] [--seed S]\n"
-               "Writes N synthetic GDELT 2.0 event rows among M actors to standard output.\n"
-               "Defaults: --rows 250000 --actors 5000 --seed 20150218\n");
-  std::exit(message ? 1 : 0);
-}
-
-std::uint64_t parse_count(std::string_view flag, const char* text) {
-  const auto value = geokg::bench::read_count(text);
-  if (!value) {
-    const std::string message = std::string(flag) + ": \"" + text + "\" is not a number";
-    usage(message.c_str());
-  }
-  return *value;
-}
+const geokg::bench::CountArgs kArgs(
+    "gen_gdelt",
+    "usage: gen_gdelt [--rows N] [--actors M] [--seed S]\n"
+    "Writes N synthetic GDELT 2.0 event rows among M actors to standard output.\n"
+    "Defaults: --rows 250000 --actors 5000 --seed 20150218\n");
 
 // splitmix64: fully specified, so the output does not depend on the library.
 class Random {
@@ -165,22 +153,9 @@ struct Article {
 
 int main(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg(argv[i]);
-    if (arg == "--help" || arg == "-h") usage(nullptr);
-    if (i + 1 >= argc) usage(("missing value for " + std::string(arg)).c_str());
-    const char* value = argv[++i];
-    if (arg == "--rows") {
-      options.rows = parse_count(arg, value);
-    } else if (arg == "--actors") {
-      options.actors = parse_count(arg, value);
-    } else if (arg == "--seed") {
-      options.seed = parse_count(arg, value);
-    } else {
-      usage(("unknown argument " + std::string(arg)).c_str());
-    }
-  }
-  if (options.actors < 2) usage("--actors must be at least 2");
+  kArgs.read(argc, argv,
+             {{"--rows", &options.rows}, {"--actors", &options.actors}, {"--seed", &options.seed}});
+  if (options.actors < 2) kArgs.fail("--actors must be at least 2");
 
   Random random(options.seed);
   const auto actors = make_actors(options.actors, random);

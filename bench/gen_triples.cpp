@@ -36,45 +36,21 @@ struct Options {
   std::uint64_t seed = 20240601;
 };
 
-[[noreturn]] void usage(const char* message) {
-  if (message) std::fprintf(stderr, "gen_triples: %s\n", message);
-  std::fprintf(stderr,
-               "usage: gen_triples [--triples N] [--actors M] [--events-per-doc K] [--seed S]\n"
-               "Writes N synthetic triples among M actors as JSON Lines to standard output.\n"
-               "Defaults: --triples 1000000 --actors 50000 --events-per-doc 10 --seed 20240601\n");
-  std::exit(message ? 1 : 0);
-}
-
-std::uint64_t parse_count(std::string_view flag, const char* text) {
-  const auto value = geokg::bench::read_count(text);
-  if (!value) {
-    const std::string message = std::string(flag) + ": \"" + text + "\" is not a number";
-    usage(message.c_str());
-  }
-  return *value;
-}
+const geokg::bench::CountArgs kArgs(
+    "gen_triples",
+    "usage: gen_triples [--triples N] [--actors M] [--events-per-doc K] [--seed S]\n"
+    "Writes N synthetic triples among M actors as JSON Lines to standard output.\n"
+    "Defaults: --triples 1000000 --actors 50000 --events-per-doc 10 --seed 20240601\n");
 
 Options parse_args(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg(argv[i]);
-    if (arg == "--help" || arg == "-h") usage(nullptr);
-    if (i + 1 >= argc) usage(("missing value for " + std::string(arg)).c_str());
-    const char* value = argv[++i];
-    if (arg == "--triples") {
-      options.triples = parse_count(arg, value);
-    } else if (arg == "--actors") {
-      options.actors = parse_count(arg, value);
-    } else if (arg == "--events-per-doc") {
-      options.events_per_doc = parse_count(arg, value);
-    } else if (arg == "--seed") {
-      options.seed = parse_count(arg, value);
-    } else {
-      usage(("unknown argument " + std::string(arg)).c_str());
-    }
-  }
-  if (options.actors < 2) usage("--actors must be at least 2");
-  if (options.events_per_doc < 1) usage("--events-per-doc must be at least 1");
+  kArgs.read(argc, argv,
+             {{"--triples", &options.triples},
+              {"--actors", &options.actors},
+              {"--events-per-doc", &options.events_per_doc},
+              {"--seed", &options.seed}});
+  if (options.actors < 2) kArgs.fail("--actors must be at least 2");
+  if (options.events_per_doc < 1) kArgs.fail("--events-per-doc must be at least 1");
   return options;
 }
 
