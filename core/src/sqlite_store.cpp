@@ -579,8 +579,8 @@ class SqliteStore final : public Store {
     std::int64_t actor;
     std::optional<int> sentence;
   };
-  std::vector<MentionRow> mention_rows_;  // reused: one document's mentions
-  std::vector<std::pair<std::int64_t, std::int64_t>> mention_counts_;  // reused: actor, 1
+  std::vector<MentionRow> mention_rows_;        // reused: one document's mentions
+  std::vector<std::int64_t> mentioned_actors_;  // reused: one actor id per new mention
   std::optional<sqlite::Statement> find_mention_;
   std::optional<sqlite::Statement> count_mentions_;
   std::optional<sqlite::LinkWriter> links_;
@@ -930,14 +930,14 @@ std::int64_t SqliteStore::write_mentions(std::int64_t document_id, bool new_docu
       });
 
   // One count per actor the document mentions, not per mention.
-  auto& counts = mention_counts_;
-  counts.clear();
-  for (const auto& row : rows) counts.push_back({row.actor, 1});
-  std::sort(counts.begin(), counts.end());
-  for (std::size_t i = 0; i < counts.size();) {
+  auto& actors = mentioned_actors_;
+  actors.clear();
+  for (const auto& row : rows) actors.push_back(row.actor);
+  std::sort(actors.begin(), actors.end());
+  for (std::size_t i = 0; i < actors.size();) {
     std::size_t j = i + 1;
-    while (j < counts.size() && counts[j].first == counts[i].first) ++j;
-    count_mentions_->bind(1, counts[i].first).bind(2, static_cast<std::int64_t>(j - i)).run();
+    while (j < actors.size() && actors[j] == actors[i]) ++j;
+    count_mentions_->bind(1, actors[i]).bind(2, static_cast<std::int64_t>(j - i)).run();
     i = j;
   }
   return added;
