@@ -38,7 +38,7 @@ void Store::for_each_event_detail(const EventFilter&, std::size_t,
 std::int64_t Store::count_events(const EventFilter&) const {
   unsupported("count_events");
 }
-void Store::for_each_link(std::span<const std::int64_t>, const EventFilter&,
+void Store::for_each_link(std::span<const std::int64_t>, const EventFilter&, LinkOther,
                           const std::function<void(const EventLink&)>&) const {
   unsupported("for_each_link");
 }
@@ -482,17 +482,21 @@ std::int64_t EventQueries::count_events(const EventFilter& filter) const {
 }
 
 void EventQueries::for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                                 LinkOther other,
                                  const std::function<void(const EventLink&)>& visit) const {
   const EventWhere where(db_, filter, {"e.event_id", "e", "ev"});
   // One range of event_links per actor; the events row only when a filter
-  // reads it.
+  // reads it, the other's actors row only when asked for (a lookup per link
+  // was half of a hub's scan).
+  const bool described = other == LinkOther::Described;
   auto rows = db_.prepare(
-      std::string("SELECT e.event_id, e.outgoing, e.other_id, oa.key, oa.country, e.code, "
-                  "e.date_from, e.date_precision FROM event_links e ") +
+      std::string("SELECT e.event_id, e.outgoing, e.other_id, e.code, e.date_from, "
+                  "e.date_precision") +
+      (described ? ", oa.key, oa.country" : "") + " FROM event_links e " +
       (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
       (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +
-      "LEFT JOIN actors oa ON oa.id = e.other_id WHERE e.actor_id = ? AND e.other_id > 0 AND " +
-      where.conditions());
+      (described ? "LEFT JOIN actors oa ON oa.id = e.other_id " : "") +
+      "WHERE e.actor_id = ? AND e.other_id > 0 AND " + where.conditions());
   EventLink link;
   for (const auto actor : actors) {
     int index = 1;
@@ -503,10 +507,12 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
       link.event_id = rows.int64(0);
       link.outgoing = rows.int64(1) != 0;
       link.other = rows.int64(2);
-      link.other_key.assign(rows.text_view(3));
-      link.other_country.assign(rows.text_view(4));
-      link.event = &event(rows.text_view(5));
-      link.date = date_from_columns(rows, 6, 7);
+      link.event = &event(rows.text_view(3));
+      link.date = date_from_columns(rows, 4, 5);
+      if (described) {
+        link.other_key.assign(rows.text_view(6));
+        link.other_country.assign(rows.text_view(7));
+      }
       visit(link);
     }
     rows.reset();

@@ -68,7 +68,7 @@ class EventQueries {
                              const std::function<void(const EventDetail&)>& visit) const;
   std::int64_t count_events(const EventFilter& filter) const;
   void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
-                     const std::function<void(const EventLink&)>& visit) const;
+                     LinkOther other, const std::function<void(const EventLink&)>& visit) const;
   void for_each_pair(const EventFilter& filter,
                      const std::function<void(std::int64_t, std::int64_t)>& visit) const;
 

@@ -511,8 +511,9 @@ class SqliteStore final : public Store {
     return queries_.count_events(filter);
   }
   void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                     LinkOther other,
                      const std::function<void(const EventLink&)>& visit) const override {
-    queries_.for_each_link(actors, filter, visit);
+    queries_.for_each_link(actors, filter, other, visit);
   }
   void for_each_pair(const EventFilter& filter,
                      const std::function<void(std::int64_t, std::int64_t)>& visit) const override {

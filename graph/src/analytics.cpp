@@ -57,7 +57,7 @@ ActorSet NodeRef::actors() const {
   return set;
 }
 
-NodeRef node_of(std::int64_t actor, const std::string& key, const std::string& country,
+NodeRef node_of(std::int64_t actor, std::string_view key, std::string_view country,
                 NodeLevel level) {
   NodeRef node;
   if (level == NodeLevel::Country && !country.empty()) {

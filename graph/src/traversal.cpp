@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/visitors.hpp>
+#include <deque>
 #include <limits>
 #include <unordered_map>
 
@@ -93,14 +94,16 @@ class NodeIndex {
 
 // Streams the links of every actor a node stands for, with the identity of
 // the other end's node; links inside the node (RUSGOV -> RUSMIL as RUS) are
-// left out.
+// left out. `ends` says whether the links must name the other end's key;
+// at the country level they always do, since the country decides the node.
 template <typename Visit>  // Visit(const EventLink&, std::int64_t other)
 void visit_links(const Store& store, const EventFilter& filter, NodeIndex& index,
-                 const NodeRef& node, Visit&& visit) {
+                 const NodeRef& node, LinkOther ends, Visit&& visit) {
   const auto self = index.identity(node);
   const auto ids =
       node.actor != 0 ? std::vector<std::int64_t>{node.actor} : store.actor_ids(node.actors());
-  store.for_each_link(ids, filter, [&](const EventLink& link) {
+  if (index.level() == NodeLevel::Country) ends = LinkOther::Described;
+  store.for_each_link(ids, filter, ends, [&](const EventLink& link) {
     const auto other = index.identity(link);
     if (other != self) visit(link, other);
   });
@@ -113,71 +116,165 @@ void check_depth(int depth, const char* what) {
 }  // namespace
 
 EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
-                       const EventFilter& filter, NodeLevel level) {
+                       const EventFilter& filter, NodeLevel level, std::size_t limit) {
   check_depth(depth, "the depth of an ego network");
   const ReadSnapshot snapshot(store);
   NodeIndex reached(level);
   reached.add(reached.identity(centre), centre);
   EgoNetwork ego;
   ego.nodes.push_back({centre, 0, 0, {}});
+  ego.reached = 1;
   std::size_t layer_begin = 0;  // the frontier: ego.nodes[layer_begin, end)
   for (int d = 1; d <= depth; ++d) {
     // Candidates for this layer. A frontier node's links arrive together,
     // so each candidate sums the current via's events and keeps the best
-    // via so far: the most events, then the smallest key.
+    // via so far: the most events, then the smallest key. A hub's layer
+    // holds tens of thousands of candidates, so they are kept small (their
+    // memory, first touched, was a third of a query): keys and countries
+    // go to one buffer, filled only for the candidates kept, and a best
+    // relation through an earlier via is kept apart, only for candidates
+    // that meet a second via.
+    constexpr std::size_t kNoBest = static_cast<std::size_t>(-1);
+    constexpr std::size_t kNoText = static_cast<std::size_t>(-1);
     struct Candidate {
-      NodeRef node;
+      std::int64_t actor = 0;      // the other end of the first link met
+      std::size_t text = kNoText;  // its key, then its country, in `texts`
+      std::uint32_t key_size = 0;
+      std::uint32_t country_size = 0;
+      std::size_t via = 0;
+      std::size_t best = kNoBest;  // index into `bests`
+      RelationSummary relation;    // with `via`
+    };
+    struct Best {
       std::size_t via = 0;
       RelationSummary relation;
-      std::size_t best_via = 0;
-      RelationSummary best;
     };
-    std::vector<Candidate> candidates;
+    // A deque, not a vector: growing never copies what is already there.
+    std::deque<Candidate> candidates;
+    std::vector<Best> bests;
+    std::string texts;
     IdentityMap candidate_of;
-    candidates.reserve(4096);
-    auto settle = [&](Candidate& candidate) {
-      const auto& events = candidate.relation.events;
-      if (events > candidate.best.events ||
-          (events == candidate.best.events &&
-           ego.nodes[candidate.via].node.key < ego.nodes[candidate.best_via].node.key)) {
-        candidate.best_via = candidate.via;
-        candidate.best = candidate.relation;
-      }
+    auto better = [&](const Candidate& candidate, const Best& best) {
+      const auto events = candidate.relation.events;
+      return events > best.relation.events ||
+             (events == best.relation.events &&
+              ego.nodes[candidate.via].node.key < ego.nodes[best.via].node.key);
     };
+    // The relation with the current via is complete: keep it if it is the best.
+    auto settle = [&](Candidate& candidate) {
+      if (candidate.best == kNoBest) {
+        candidate.best = bests.size();
+        bests.push_back({candidate.via, candidate.relation});
+        return;
+      }
+      auto& best = bests[candidate.best];
+      if (better(candidate, best)) best = {candidate.via, candidate.relation};
+    };
+    auto add_text = [&](Candidate& candidate, std::string_view key, std::string_view country) {
+      candidate.text = texts.size();
+      candidate.key_size = static_cast<std::uint32_t>(key.size());
+      candidate.country_size = static_cast<std::uint32_t>(country.size());
+      texts += key;
+      texts += country;
+    };
+    // At the actor level a link's other end is found by its row id; its key
+    // is looked up below, once per candidate kept, instead of once per link.
     const std::size_t layer_end = ego.nodes.size();
     for (std::size_t via = layer_begin; via < layer_end; ++via) {
-      visit_links(
-          store, filter, reached, ego.nodes[via].node,
-          [&](const EventLink& link, std::int64_t other) {
-            if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
-            const auto [index, added] = candidate_of.try_emplace(other, candidates.size());
-            if (added) {
-              candidates.push_back({node_of(link.other, link.other_key, link.other_country, level),
-                                    via,
-                                    {},
-                                    via,
-                                    {}});
-            }
-            auto& candidate = candidates[index];
-            if (candidate.via != via) {
-              settle(candidate);
-              candidate.via = via;
-              candidate.relation = {};
-            }
-            candidate.relation.add(*link.event, link.date, link.outgoing);
-          });
+      visit_links(store, filter, reached, ego.nodes[via].node, LinkOther::Id,
+                  [&](const EventLink& link, std::int64_t other) {
+                    if (reached.find(other) != NodeIndex::kMissing) return;  // an earlier layer
+                    const auto [index, added] = candidate_of.try_emplace(other, candidates.size());
+                    if (added) {
+                      auto& candidate = candidates.emplace_back();
+                      candidate.actor = link.other;
+                      candidate.via = via;
+                      if (level == NodeLevel::Country) {
+                        add_text(candidate, link.other_key, link.other_country);
+                      }
+                    }
+                    auto& candidate = candidates[index];
+                    if (candidate.via != via) {
+                      settle(candidate);
+                      candidate.via = via;
+                      candidate.relation = {};
+                    }
+                    candidate.relation.add(*link.event, link.date, link.outgoing);
+                  });
     }
     if (candidates.empty()) break;
+    ego.reached += candidates.size();
+    // Each candidate's best via and relation, final, in its own fields.
+    for (auto& candidate : candidates) {
+      if (candidate.best == kNoBest) continue;
+      settle(candidate);
+      candidate.via = bests[candidate.best].via;
+      candidate.relation = bests[candidate.best].relation;
+    }
+
     // The layer in (most events, key) order, sorted as small entries:
     // moving whole candidates costs more than comparing them. Most of a
     // hub's partners tie on one or two events, so the keys decide; their
     // first eight bytes, as a number, decide almost every comparison
-    // without touching the strings (the sort was a quarter of a query).
+    // without touching the strings. At the country level a candidate's
+    // key is its country.
     struct Entry {
       std::int64_t events;
       std::uint64_t prefix;
       std::string_view key;
       std::size_t index;
+    };
+    std::vector<Entry> order;
+    order.reserve(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      order.push_back({candidates[i].relation.events, 0, {}, i});
+    }
+    // An inner layer is the next frontier and is kept whole; of the last,
+    // only what fills `limit`. Those are the candidates with the most
+    // events, down to the events of the last one kept, ties included: only
+    // they need a key.
+    std::size_t keep = candidates.size();
+    const std::size_t before = ego.nodes.size() - 1;
+    if (d == depth && limit != 0) keep = limit > before ? std::min(limit - before, keep) : 0;
+    if (keep < order.size()) {
+      auto by_events = [](const Entry& a, const Entry& b) { return a.events > b.events; };
+      if (keep == 0) {
+        order.clear();
+      } else {
+        std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep - 1),
+                         order.end(), by_events);
+        const auto least = order[keep - 1].events;
+        order.erase(std::partition(order.begin(), order.end(),
+                                   [least](const Entry& e) { return e.events >= least; }),
+                    order.end());
+      }
+    }
+    if (level != NodeLevel::Country) {
+      std::vector<std::int64_t> ids;
+      ids.reserve(order.size());
+      for (const auto& entry : order) ids.push_back(candidates[entry.index].actor);
+      std::sort(ids.begin(), ids.end());  // row id order reads the actors table in order
+      const auto rows = store.actors_by_id(ids);
+      std::unordered_map<std::int64_t, const ActorRow*> row_of;
+      row_of.reserve(rows.size());
+      for (const auto& row : rows) row_of.emplace(row.id, &row);
+      texts.reserve(rows.size() * 24);
+      for (const auto& entry : order) {
+        auto& candidate = candidates[entry.index];
+        const auto row = row_of.find(candidate.actor);
+        if (row == row_of.end()) {
+          add_text(candidate, {}, {});  // deleted while reading: cannot happen in a snapshot
+        } else {
+          add_text(candidate, row->second->actor.key, row->second->actor.country);
+        }
+      }
+    }
+    auto key_of = [&](const Candidate& candidate) {
+      return std::string_view(texts).substr(candidate.text, candidate.key_size);
+    };
+    auto country_of = [&](const Candidate& candidate) {
+      return std::string_view(texts).substr(candidate.text + candidate.key_size,
+                                            candidate.country_size);
     };
     auto prefix_of = [](std::string_view key) {
       std::uint64_t prefix = 0;
@@ -186,24 +283,25 @@ EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
       }
       return prefix;
     };
-    std::vector<Entry> order;
-    order.reserve(candidates.size());
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      settle(candidates[i]);
-      const std::string_view key = candidates[i].node.key;
-      order.push_back({candidates[i].best.events, prefix_of(key), key, i});
+    for (auto& entry : order) {
+      const auto& candidate = candidates[entry.index];
+      const auto country = country_of(candidate);
+      entry.key = level == NodeLevel::Country && !country.empty() ? country : key_of(candidate);
+      entry.prefix = prefix_of(entry.key);
     }
     std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
       if (a.events != b.events) return a.events > b.events;
       if (a.prefix != b.prefix) return a.prefix < b.prefix;
       return a.key < b.key;
     });
-    ego.nodes.reserve(ego.nodes.size() + candidates.size());
+    order.resize(std::min(order.size(), keep));
+    ego.nodes.reserve(ego.nodes.size() + order.size());
     for (const auto& entry : order) {
-      auto& candidate = candidates[entry.index];
+      const auto& candidate = candidates[entry.index];
+      auto node = node_of(candidate.actor, key_of(candidate), country_of(candidate), level);
       // The last layer is never looked up again.
-      if (d < depth) reached.add(reached.identity(candidate.node), candidate.node);
-      ego.nodes.push_back({std::move(candidate.node), d, candidate.best_via, candidate.best});
+      if (d < depth) reached.add(reached.identity(node), node);
+      ego.nodes.push_back({std::move(node), d, candidate.via, candidate.relation});
     }
     layer_begin = layer_end;
   }
@@ -255,15 +353,18 @@ PathSet shortest_paths(const Store& store, const NodeRef& from, const NodeRef& t
     std::vector<std::size_t> next;
     for (const auto node : side.frontier) {
       const NodeRef expanded = index.nodes()[node];  // a copy: add() may grow the list
-      visit_links(store, filter, index, expanded, [&](const EventLink& link, std::int64_t end) {
-        const auto reached = index.add(end, link);
-        arcs.emplace_back(static_cast<std::uint32_t>(node), static_cast<std::uint32_t>(reached));
-        arcs.emplace_back(static_cast<std::uint32_t>(reached), static_cast<std::uint32_t>(node));
-        if (distance(side, reached) != kUnreached) return;
-        set_distance(side, reached, side.depth + 1);
-        next.push_back(reached);
-        if (distance(other, reached) != kUnreached) met = true;
-      });
+      visit_links(store, filter, index, expanded, LinkOther::Described,
+                  [&](const EventLink& link, std::int64_t end) {
+                    const auto reached = index.add(end, link);
+                    arcs.emplace_back(static_cast<std::uint32_t>(node),
+                                      static_cast<std::uint32_t>(reached));
+                    arcs.emplace_back(static_cast<std::uint32_t>(reached),
+                                      static_cast<std::uint32_t>(node));
+                    if (distance(side, reached) != kUnreached) return;
+                    set_distance(side, reached, side.depth + 1);
+                    next.push_back(reached);
+                    if (distance(other, reached) != kUnreached) met = true;
+                  });
     }
     ++side.depth;
     side.frontier = std::move(next);

@@ -404,13 +404,15 @@ QueryResult query_relations(const Store& store, const NodeRef& a, const NodeRef&
 QueryResult query_neighbors(const Store& store, const NodeRef& centre, int depth,
                             const EventFilter& filter, NodeLevel level, std::size_t limit,
                             const Ontology& ontology) {
-  const auto ego = ego_network(store, centre, depth, filter, level);
+  // Only the rows shown are built: a hub has tens of thousands of neighbours.
+  const auto ego = ego_network(store, centre, depth, filter, level, limit);
+  const auto reached = ego.reached - 1;  // the centre is not its own neighbour
   QueryResult result;
   result.command = "neighbors";
   add_about_node(result, "actor", label_node(store, centre, ontology));
   result.about.emplace_back("level", std::string(to_string(level)));
   result.about.emplace_back("depth", static_cast<std::int64_t>(depth));
-  result.about.emplace_back("nodes", static_cast<std::int64_t>(ego.nodes.size() - 1));
+  result.about.emplace_back("nodes", static_cast<std::int64_t>(reached));
 
   Table table;
   table.name = "neighbors";
@@ -422,7 +424,7 @@ QueryResult query_neighbors(const Store& store, const NodeRef& centre, int depth
     table.columns.push_back(column);
   }
   // Only the rows shown need names: one lookup each.
-  const auto shown = limit == 0 ? ego.nodes.size() - 1 : std::min(limit, ego.nodes.size() - 1);
+  const auto shown = limit == 0 ? reached : std::min(limit, reached);
   std::vector<NodeRef> nodes;
   for (std::size_t i = 1; i <= shown; ++i) nodes.push_back(ego.nodes[i].node);
   const auto labels = label_nodes(store, nodes, ontology);
@@ -434,7 +436,7 @@ QueryResult query_neighbors(const Store& store, const NodeRef& centre, int depth
     append_summary(row, node.relation, true);
     table.rows.push_back(std::move(row));
   }
-  if (shown < ego.nodes.size() - 1) table.total = static_cast<std::int64_t>(ego.nodes.size() - 1);
+  if (shown < reached) table.total = static_cast<std::int64_t>(reached);
   result.tables.push_back(std::move(table));
   return result;
 }

@@ -141,19 +141,25 @@ TEST_CASE("links and pairs stream from event_links with filters", "[core][query]
   const auto putin = store->find_actor("putin")->id;
   std::vector<std::string> seen;
   geokg::EventFilter filter;
-  store->for_each_link(std::vector<std::int64_t>{putin}, filter, [&](const geokg::EventLink& link) {
-    seen.push_back(std::to_string(link.event_id) + (link.outgoing ? ">" : "<") + link.other_key +
-                   link.other_country + link.event->code + link.date->iso());
-  });
+  store->for_each_link(std::vector<std::int64_t>{putin}, filter, geokg::LinkOther::Described,
+                       [&](const geokg::EventLink& link) {
+                         seen.push_back(std::to_string(link.event_id) +
+                                        (link.outgoing ? ">" : "<") + link.other_key +
+                                        link.other_country + link.event->code + link.date->iso());
+                       });
   CHECK(seen == std::vector<std::string>{"1<kimPRK0422023-09-13", "2>kimPRK1902023-09",
                                          "3<xiCHN0432023-10-18"});
   filter.quads = {geokg::QuadClass::MaterialConflict};
   filter.text = "190";  // needs the events row
   seen.clear();
-  store->for_each_link(std::vector<std::int64_t>{putin}, filter, [&](const geokg::EventLink& link) {
-    seen.push_back(std::to_string(link.event_id));
-  });
-  CHECK(seen == std::vector<std::string>{"2"});
+  store->for_each_link(std::vector<std::int64_t>{putin}, filter, geokg::LinkOther::Id,
+                       [&](const geokg::EventLink& link) {
+                         seen.push_back(std::to_string(link.event_id) + ":" +
+                                        std::to_string(link.other) + link.other_key +
+                                        link.other_country);
+                       });
+  // Ids only: the other's key and country are not looked up.
+  CHECK(seen == std::vector<std::string>{"2:" + std::to_string(store->find_actor("kim")->id)});
 
   std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
   filter = {};

@@ -142,6 +142,46 @@ TEST_CASE("shortest paths and ego networks walk through the store", "[graph][ana
                   geokg::GraphError);
 }
 
+TEST_CASE("a limit cuts an ego network's last layer to the nodes a reader sees",
+          "[graph][analytics]") {
+  // H's partners by events: P 3, Q 2, R 2, then S, T, U with one each; X is
+  // two steps away, through P.
+  const Network n(event("H", "P") + event("H", "P", "043") + event("P", "H") + event("Q", "H") +
+                  event("H", "Q") + event("H", "R") + event("R", "H") + event("H", "S") +
+                  event("T", "H") + event("H", "U") + event("P", "X"));
+  const auto row = n.store->find_actor("h");
+  REQUIRE(row);
+  const auto hub =
+      geokg::node_of(row->id, row->actor.key, row->actor.country, geokg::NodeLevel::Actor);
+  auto keys = [](const geokg::EgoNetwork& ego) {
+    std::string text;
+    for (const auto& item : ego.nodes) text += item.node.key;
+    return text;
+  };
+  auto ego = [&](int depth, std::size_t limit) {
+    return geokg::ego_network(*n.store, hub, depth, {}, geokg::NodeLevel::Actor, limit);
+  };
+  const auto whole = ego(1, 0);
+  CHECK(keys(whole) == "hpqrstu");
+  CHECK(whole.reached == 7);
+  CHECK(whole.nodes[2].relation.events == 2);  // Q
+
+  // The first nodes, as without a limit; ties at the cut go by key.
+  CHECK(keys(ego(1, 3)) == "hpqr");
+  CHECK(keys(ego(1, 4)) == "hpqrs");
+  CHECK(ego(1, 4).reached == 7);
+  CHECK(ego(1, 4).nodes[4].relation.events == 1);
+  CHECK(keys(ego(1, 1)) == "hp");
+  CHECK(keys(ego(1, 6)) == "hpqrstu");
+  CHECK(keys(ego(1, 100)) == "hpqrstu");
+
+  // The inner layer is kept whole: it is the way to the last one.
+  CHECK(keys(ego(2, 2)) == "hpqrstu");
+  CHECK(ego(2, 2).reached == 8);
+  CHECK(keys(ego(2, 7)) == "hpqrstux");
+  CHECK(ego(2, 7).nodes[7].via == 1);  // X through P
+}
+
 TEST_CASE("a graph build can keep only the events among given nodes", "[graph][analytics]") {
   const Network n(event("A", "B") + event("B", "C") + event("C", "A") + event("A", "D"));
   geokg::GraphOptions options;

@@ -242,11 +242,11 @@ struct Event {
   std::optional<Location> location;
   bool negated = false;
   Modality modality = Modality::Asserted;
-  std::optional<int> sentence;   // 0-based sentence index in the document
-  std::optional<Span> span;      // the sentence or clause that carries it
-  std::string text;              // that sentence's text
-  double confidence = 1.0;       // 0..1
-  std::string extractor;         // what produced it, with version
+  std::optional<int> sentence;  // 0-based sentence index in the document
+  std::optional<Span> span;     // the sentence or clause that carries it
+  std::string text;             // that sentence's text
+  double confidence = 1.0;      // 0..1
+  std::string extractor;        // what produced it, with version
   // Set for events read from GDELT. Behind a pointer so that other events
   // stay small (batches hold 100,000 of them); never changed once shared.
   std::shared_ptr<const GdeltFields> gdelt;
@@ -463,9 +463,9 @@ struct ActorSet {
 // Filters shared by graph building and exports. Empty vectors mean "any";
 // inside one vector alternatives are OR-ed, different fields are AND-ed.
 struct EventFilter {
-  std::optional<EventDate> since;   // events whose date range overlaps
-  std::optional<EventDate> until;   //   [since.first_day, until.last_day]
-  std::vector<std::string> codes;   // code prefixes: "04" (root) or "042"
+  std::optional<EventDate> since;  // events whose date range overlaps
+  std::optional<EventDate> until;  //   [since.first_day, until.last_day]
+  std::vector<std::string> codes;  // code prefixes: "04" (root) or "042"
   std::vector<QuadClass> quads;
   std::vector<std::string> actors;     // actor keys: source or target
   std::vector<std::string> countries;  // CAMEO country of source or target
@@ -487,7 +487,7 @@ struct EventRow {
   std::optional<EventDate> date;
   std::int64_t source_actor = 0;  // actor row id, 0 when none
   std::int64_t target_actor = 0;
-  std::string source_code;        // participant code at the event's date
+  std::string source_code;  // participant code at the event's date
   std::string target_code;
   std::optional<int> sentence;
   bool negated = false;
@@ -540,13 +540,20 @@ struct EventDetail {
   std::string text;  // the sentence, "" when unknown
 };
 
+// What Store::for_each_link tells of each link's other end.
+enum class LinkOther {
+  Id,         // its row id only; other_key and other_country stay empty
+  Described,  // also its key and country, at the cost of an actor lookup per link
+};
+
 // An event seen from one of its participants, with the other one.
 struct EventLink {
   std::int64_t event_id = 0;
-  std::int64_t actor = 0;  // the participant asked about
-  std::int64_t other = 0;  // the other participant
-  std::string other_key;
+  std::int64_t actor = 0;     // the participant asked about
+  std::int64_t other = 0;     // the other participant
+  std::string other_key;      // with LinkOther::Described
   std::string other_country;  // the other's stored CAMEO country, "" when none
+                              // (with LinkOther::Described)
   bool outgoing = true;       // `actor` is the source
   const EventCodeInfo* event = nullptr;
   std::optional<EventDate> date;
@@ -623,8 +630,10 @@ class Store {
   virtual std::int64_t count_events(const EventFilter& filter) const;
   // For each actor of `actors` in turn, the events passing `filter` that link
   // it to another participant (both ends present), by the other's row id,
-  // then event id.
+  // then event id. `other` says whether each link names the other's key
+  // and country or only its row id.
   virtual void for_each_link(std::span<const std::int64_t> actors, const EventFilter& filter,
+                             LinkOther other,
                              const std::function<void(const EventLink&)>& visit) const;
   // Source and target row ids of every event passing `filter` that has
   // both, in event id order. Reads the whole store.
@@ -654,8 +663,7 @@ class ReadSnapshot {
 // Opens a SQLite store at `path` and migrates its schema to the current
 // version. Throws StoreError when the file is missing (MustExist), is not a
 // geokg database, or was written by a newer geokg.
-std::unique_ptr<Store> open_sqlite_store(const std::string& path,
-                                         OpenMode mode = OpenMode::Create,
+std::unique_ptr<Store> open_sqlite_store(const std::string& path, OpenMode mode = OpenMode::Create,
                                          const Ontology& ontology = Ontology::builtin());
 
 // The schema version this build writes.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "geokg/core.hpp"
 
@@ -19,8 +20,8 @@ class GraphError : public Error {
 };
 
 enum class NodeKind : std::uint8_t {
-  Actor,    // an actor, or a country in the country roll-up
-  Event,    // an event, in the bipartite actor-event graph
+  Actor,  // an actor, or a country in the country roll-up
+  Event,  // an event, in the bipartite actor-event graph
 };
 
 // A vertex. Actor nodes fill the actor fields; event nodes (bipartite mode)
@@ -71,8 +72,8 @@ struct RelationEdge {
 // Actor (or country) vertices come first in key order, then event vertices
 // in event-id order; edges are in event-id order. The same store and options
 // always give the same graph.
-using ActorGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         GraphNode, RelationEdge>;
+using ActorGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GraphNode, RelationEdge>;
 
 enum class EdgeMode {
   PerEvent,    // one edge per event
@@ -104,9 +105,9 @@ struct GraphOptions {
 };
 
 // Builds the graph of the events that pass `options.filter`, have both a
-// source and a target, and are not negated (unless `include_negated`). Only actors (or countries) with at least one such
-// event are vertices.
-// Throws GraphError for filters that name unknown actors or bad codes.
+// source and a target, and are not negated (unless `include_negated`). Only actors (or countries)
+// with at least one such event are vertices. Throws GraphError for filters that name unknown actors
+// or bad codes.
 ActorGraph build_actor_graph(const Store& store, const GraphOptions& options,
                              const Ontology& ontology = Ontology::builtin());
 
@@ -137,7 +138,7 @@ struct NodeRef {
 };
 
 // The node an actor belongs to at `level`.
-NodeRef node_of(std::int64_t actor, const std::string& key, const std::string& country,
+NodeRef node_of(std::int64_t actor, std::string_view key, std::string_view country,
                 NodeLevel level);
 
 // What the events between two nodes add up to. `outgoing` counts events
@@ -172,9 +173,15 @@ struct EgoNode {
 struct EgoNetwork {
   std::vector<EgoNode> nodes;  // the centre first (depth 0), then by depth,
                                // most events with `via`, key
+  std::size_t reached = 0;     // nodes within the depth, the centre included;
+                               // more than nodes.size() when cut by a limit
 };
+// `limit`, when not 0, cuts the last layer: `nodes` then holds the first
+// `limit` nodes after the centre (or every node of the inner layers, when
+// they are more), the same as the first ones without a limit. A hub's last
+// layer has tens of thousands of nodes and a reader looks at the first few.
 EgoNetwork ego_network(const Store& store, const NodeRef& centre, int depth,
-                       const EventFilter& filter, NodeLevel level);
+                       const EventFilter& filter, NodeLevel level, std::size_t limit = 0);
 
 // Undirected shortest paths (fewest steps, either direction) between two
 // nodes, found by expanding both ends through the store's actor index and
