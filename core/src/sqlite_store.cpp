@@ -631,7 +631,10 @@ void SqliteStore::enable_wal() {
   // exclusive lock, which SQLite may refuse at once instead of waiting for
   // the busy timeout, as when two processes open a new store together. So:
   // only switch when needed, and retry for as long as the busy timeout.
-  for (int attempt = 0; db_.path() != ":memory:"; ++attempt) {
+  // A file this process may only read is read in the mode it has: the
+  // switch is a write, and would fail after the whole wait.
+  const bool read_only = sqlite3_db_readonly(db_.handle(), "main") == 1;
+  for (int attempt = 0; db_.path() != ":memory:" && !read_only; ++attempt) {
     try {
       if (journal_mode() == "wal") break;
       auto mode = db_.prepare("PRAGMA journal_mode = WAL");

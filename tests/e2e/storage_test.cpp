@@ -404,6 +404,44 @@ TEST_CASE("a read-only store in a read-only directory says why it cannot be read
   check_recovers(fixture);
 }
 
+TEST_CASE("a read-only store in rollback-journal mode is read as it is", "[e2e][storage]") {
+  const Unprivileged user;
+  if (!user.unavailable().empty()) {
+    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
+    return;
+  }
+  Fixture fixture;
+  REQUIRE(query(fixture.db, "PRAGMA journal_mode = DELETE")[0] == "delete");
+  user.protect_file(fixture.db);
+  user.set_directory(fixture.dir.path(), false);
+  // No -shm file is needed, and switching to WAL, a write, is not tried:
+  // it used to fail, after the whole busy timeout.
+  const auto stats = run_child(user.command(geokg_args({"stats", "--db", fixture.db})));
+  const auto actors = run_child(
+      user.command(geokg_args({"query", "actors", "--db", fixture.db, "--format", "csv"})));
+  const auto refused = run_child(user.command(ingest(fixture.more, fixture.db, 4096)));
+  user.restore_directory(fixture.dir.path());
+  user.restore_file(fixture.db);
+  INFO(stats.err << actors.err);
+  CHECK(stats.exit_code == 0);
+  CHECK(contains(stats.out, "documents       " + fixture.before.documents));
+  CHECK(actors.exit_code == 0);
+  CHECK(contains(actors.out, "key,name,"));
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, "it is read-only"));
+  CHECK(!fs::exists(fixture.db + "-shm"));
+  CHECK(!fs::exists(fixture.db + "-wal"));
+  CHECK(query(fixture.db, "PRAGMA journal_mode")[0] == "delete");
+  CHECK(counts(fixture.db) == fixture.before);
+
+  // The owner's next command switches it back to WAL.
+  const auto owner = run_child(geokg_args({"stats", "--db", fixture.db}));
+  CHECK(owner.exit_code == 0);
+  CHECK(query(fixture.db, "PRAGMA journal_mode")[0] == "wal");
+  check_recovers(fixture);
+}
+
 TEST_CASE("export into an unwritable directory fails and leaves no file", "[e2e][storage]") {
   const Unprivileged user;
   if (!user.unavailable().empty()) {
