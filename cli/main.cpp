@@ -530,7 +530,7 @@ int main(int argc, char** argv) {
       ->add_option("--jobs,-j", ingest_args.jobs,
                    "Threads that extract articles, 1 to " + std::to_string(geokg::kMaxIngestJobs) +
                        " (default: all cores, " + std::to_string(resolve_jobs(0)) +
-                       " here); the store is the same whatever the number")
+                       " here; 1 runs on one core); the store is the same whatever the number")
       ->check(CLI::Range(static_cast<std::size_t>(1), geokg::kMaxIngestJobs));
   ingest->add_flag("--no-mentions", ingest_args.no_mentions,
                    "Do not store where articles mention each actor (a smaller store; events "

@@ -13,6 +13,7 @@
 
 #include "geokg/core.hpp"
 #include "sqlite.hpp"
+#include "sqlite_events.hpp"
 #include "sqlite_gdelt.hpp"
 #include "sqlite_queries.hpp"
 

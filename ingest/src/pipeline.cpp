@@ -10,6 +10,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -268,11 +269,13 @@ class BatchQueue {
 
 // The collector side: puts documents, in input order, into batches of
 // `batch_documents` documents or kMaxBatchEvents events, whichever comes
-// first, and queues full ones for the writer.
+// first, and hands full ones on: to the writer's queue, or with one job
+// straight to the store.
 class BatchAssembler {
  public:
-  BatchAssembler(const IngestOptions& options, BatchQueue& queue)
-      : options_(options), queue_(queue) {}
+  using Deliver = std::function<void(Batch&&)>;
+  BatchAssembler(const IngestOptions& options, Deliver deliver)
+      : options_(options), deliver_(std::move(deliver)) {}
 
   void add(Unit&& unit, std::int64_t input_bytes) {
     for (auto& warning : unit.warnings) batch_.warnings.push_back(std::move(warning));
@@ -289,14 +292,15 @@ class BatchAssembler {
 
   void flush() {
     if (batch_.records.empty() && batch_.warnings.empty()) return;
-    if (!queue_.push(std::move(batch_))) throw PipelineCancelled{};
+    Batch full = std::move(batch_);
     batch_ = Batch{};
+    deliver_(std::move(full));
   }
 
  private:
   static constexpr std::size_t kMaxBatchEvents = 100000;
   const IngestOptions& options_;
-  BatchQueue& queue_;
+  Deliver deliver_;
   Batch batch_;
 };
 
@@ -561,6 +565,110 @@ void read_path(const std::string& path, const IngestOptions& options, const Inpu
   }
 }
 
+// What the readers find, as units: the warnings read since the last
+// document go with the next one, problems to `read_report`.
+InputSink unit_sink(InputPosition& position, IngestReport& read_report,
+                    std::function<void(Unit&&)> add) {
+  InputSink sink;
+  sink.position = &position;
+  auto take = [&read_report, add = std::move(add)](Unit&& unit) {
+    unit.warnings = std::move(read_report.warnings);
+    read_report.warnings.clear();
+    add(std::move(unit));
+  };
+  sink.record = [take](DocumentRecord&& record, std::string_view input) {
+    Unit unit;
+    unit.record = std::move(record);
+    unit.input = std::string(input);
+    take(std::move(unit));
+  };
+  sink.document = [take](Document&& document, std::string_view input) {
+    Unit unit;
+    unit.record.document = std::move(document);
+    unit.extract = true;
+    unit.input = std::string(input);
+    take(std::move(unit));
+  };
+  sink.failed = [&read_report](const std::string& where, const std::string& message) {
+    read_report.problems.push_back({where, message});
+  };
+  return sink;
+}
+
+// Extracts an article unit in place; a pre-extracted record stays as it is.
+void extract_unit(Unit& unit, const pipeline::ExtractFunction& extract) {
+  if (!unit.extract) return;
+  auto extraction = extract(std::move(unit.record.document));
+  unit.words = count_words(extraction.record.document.text);
+  for (auto& warning : extraction.warnings) unit.warnings.push_back(std::move(warning));
+  unit.record = std::move(extraction.record);
+}
+
+// The reading side's part of the report: reading problems (file:line) come
+// before the documents the store rejected; warnings after the last document
+// come last (the batches brought the others).
+void add_read_report(IngestReport& report, IngestReport& read_report) {
+  report.inputs = read_report.inputs;
+  report.lines = read_report.lines;
+  report.lines_rejected = read_report.lines_rejected;
+  report.problems.insert(report.problems.begin(), read_report.problems.begin(),
+                         read_report.problems.end());
+  for (auto& warning : read_report.warnings) report.warnings.push_back(std::move(warning));
+  report.input_bytes = read_report.input_bytes;
+}
+
+// One job: reading, extracting and writing take turns on this thread, so
+// one job is one core (the threaded pipeline keeps a reader and a writer
+// busy besides its workers). The batches come from the same assembler, so
+// the store is the same as with any number of jobs, and failures end the
+// same way: what came before a failing document is written, then the
+// failure propagates; a failing store stops at once.
+IngestReport ingest_in_turn(Store& store, const std::vector<std::string>& paths,
+                            const IngestOptions& options, const ProgressCallback& progress,
+                            const pipeline::ExtractFunction& extract) {
+  IngestReport report;
+  report.input_bytes_total = total_input_bytes(paths);
+  IngestReport read_report;
+  InputPosition position;
+  // Failures of extraction and of the store leave the readers as
+  // PipelineCancelled, which no reader catches: an extractor's IngestError
+  // must not become a rejected line here when it stops a threaded run.
+  std::exception_ptr failure;
+  bool store_failed = false;
+  BatchAssembler assembler(options, [&](Batch&& batch) {
+    try {
+      write_batch(store, batch, report);
+    } catch (...) {
+      failure = std::current_exception();
+      store_failed = true;
+      throw PipelineCancelled{};
+    }
+    if (progress) progress(report);
+  });
+  const auto sink = unit_sink(position, read_report, [&](Unit&& unit) {
+    try {
+      extract_unit(unit, extract);
+    } catch (...) {
+      failure = std::current_exception();
+      throw PipelineCancelled{};
+    }
+    assembler.add(std::move(unit), position.bytes());
+  });
+  try {
+    for (const auto& path : paths) read_path(path, options, sink, read_report);
+  } catch (const PipelineCancelled&) {
+    if (!store_failed) assembler.flush();
+    std::rethrow_exception(failure);
+  } catch (...) {
+    assembler.flush();  // what was read before the failure still goes in
+    throw;
+  }
+  assembler.flush();
+  read_report.input_bytes = position.bytes();
+  add_read_report(report, read_report);
+  return report;
+}
+
 }  // namespace
 
 std::string_view to_string(InputFormat format) {
@@ -611,6 +719,7 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
   // back in that order, so batches, ids and the order of everything in the
   // store are those of a single-threaded run, whatever the number of workers.
   const auto workers = worker_count(options);
+  if (workers == 1) return ingest_in_turn(store, paths, options, progress, extract);
   IngestReport report;
   report.input_bytes_total = total_input_bytes(paths);
   ChunkFlow flow(2 * workers + 2);
@@ -644,8 +753,6 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
       chunk = Chunk{};
     };
     const auto add = [&](Unit&& unit) {
-      unit.warnings = std::move(read_report.warnings);
-      read_report.warnings.clear();
       if (unit.extract) {
         chunk.extract = true;
         chunk.text_bytes += unit.record.document.text.size();
@@ -659,24 +766,7 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
       }
     };
     try {
-      InputSink sink;
-      sink.position = &position;
-      sink.record = [&](DocumentRecord&& record, std::string_view input) {
-        Unit unit;
-        unit.record = std::move(record);
-        unit.input = std::string(input);
-        add(std::move(unit));
-      };
-      sink.document = [&](Document&& document, std::string_view input) {
-        Unit unit;
-        unit.record.document = std::move(document);
-        unit.extract = true;
-        unit.input = std::string(input);
-        add(std::move(unit));
-      };
-      sink.failed = [&](const std::string& where, const std::string& message) {
-        read_report.problems.push_back({where, message});
-      };
+      const auto sink = unit_sink(position, read_report, add);
       for (const auto& path : paths) read_path(path, options, sink, read_report);
       close_chunk();
     } catch (const PipelineCancelled&) {
@@ -703,12 +793,7 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
           auto& [sequence, chunk] = *work;
           try {
             for (; chunk.done < chunk.units.size(); ++chunk.done) {
-              auto& unit = chunk.units[chunk.done];
-              if (!unit.extract) continue;
-              auto extraction = extract(std::move(unit.record.document));
-              unit.words = count_words(extraction.record.document.text);
-              for (auto& warning : extraction.warnings) unit.warnings.push_back(std::move(warning));
-              unit.record = std::move(extraction.record);
+              extract_unit(chunk.units[chunk.done], extract);
             }
           } catch (...) {
             chunk.failure = std::current_exception();
@@ -723,7 +808,9 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
 
   crew.threads.emplace_back([&] {  // the collector
     try {
-      BatchAssembler assembler(options, queue);
+      BatchAssembler assembler(options, [&](Batch&& batch) {
+        if (!queue.push(std::move(batch))) throw PipelineCancelled{};
+      });
       std::exception_ptr failure;
       while (auto chunk = flow.next_in_order()) {
         for (std::size_t i = 0; i < chunk->done; ++i) {
@@ -763,15 +850,7 @@ IngestReport ingest_with(Store& store, const std::vector<std::string>& paths,
   crew.join();
   if (const auto failure = flow.failure()) std::rethrow_exception(failure);
 
-  // Reading problems (file:line) first, then documents the store rejected.
-  report.inputs = read_report.inputs;
-  report.lines = read_report.lines;
-  report.lines_rejected = read_report.lines_rejected;
-  report.problems.insert(report.problems.begin(), read_report.problems.begin(),
-                         read_report.problems.end());
-  // Warnings after the last document (the batches brought the others).
-  for (auto& warning : read_report.warnings) report.warnings.push_back(std::move(warning));
-  report.input_bytes = read_report.input_bytes;
+  add_read_report(report, read_report);
   return report;
 }
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "geokg/ingest.hpp"
 #include "test_support.hpp"
@@ -462,6 +464,32 @@ TEST_CASE("a job count above the limit is refused", "[ingest][pipeline][jobs]") 
   CHECK(geokg::pipeline::worker_count({}) >= 1);
   options.jobs = 3;
   CHECK(geokg::pipeline::worker_count(options) == 3);
+}
+
+TEST_CASE("one job reads, extracts and writes on the calling thread", "[ingest][pipeline][jobs]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("docs.jsonl", R"({"id": "a", "text": "Putin met Xi in Beijing."})"
+                                            "\n"
+                                            R"({"id": "b", "text": "Iran condemned Israel."})"
+                                            "\n");
+  const geokg::Extractor extractor(geokg::Dictionary::builtin(), geokg::Ontology::builtin());
+  for (const std::size_t jobs : {1, 2}) {
+    INFO("jobs " << jobs);
+    auto store = geokg::open_sqlite_store(dir.file("thread-" + std::to_string(jobs) + ".db"));
+    geokg::IngestOptions options;
+    options.jobs = jobs;
+    std::vector<std::thread::id> extracting;
+    std::mutex mutex;
+    const auto report =
+        geokg::pipeline::ingest_with(*store, {file}, options, {}, [&](geokg::Document&& document) {
+          const std::lock_guard lock(mutex);
+          extracting.push_back(std::this_thread::get_id());
+          return extractor.extract(std::move(document));
+        });
+    CHECK(report.documents_added == 2);
+    REQUIRE(extracting.size() == 2);
+    for (const auto id : extracting) CHECK((id == std::this_thread::get_id()) == (jobs == 1));
+  }
 }
 
 TEST_CASE("an exception in an extraction worker stops ingest after the documents before it",

@@ -61,7 +61,8 @@ struct IngestOptions {
   // Event lexicon for article extraction; nullptr means EventLexicon::builtin().
   const EventLexicon* lexicon = nullptr;
   // Threads that extract articles; 0 means std::thread::hardware_concurrency().
-  // The store is the same whatever the number (same ids, same order).
+  // With 1, reading, extraction and writing take turns on the calling
+  // thread. The store is the same whatever the number (same ids, same order).
   std::size_t jobs = 0;
   // Whether articles' actor mentions (names, titles, resolved pronouns, with
   // their spans) are stored. They are four or five per event and a quarter
@@ -253,8 +254,8 @@ EvalReport evaluate(std::istream& gold, std::string_view name, const Extractor& 
 // Ingests files, directories (recursively, in name order) and "-" (stdin)
 // into `store`. One thread reads, `options.jobs` threads extract articles,
 // one puts the documents back in input order into batches and this thread
-// writes them (docs/architecture.md); the result is the same as reading,
-// extracting and writing in turn, whatever the number of jobs. Memory
+// writes them (docs/architecture.md); with one job this thread does all of
+// it in turn, and the result is the same whatever the number of jobs. Memory
 // depends on the batch size and the number of jobs, not on the corpus. Never
 // throws for bad input: every problem lands in the report (reading problems
 // first, then documents the store rejected) and the good parts of the batch
