@@ -242,6 +242,12 @@ std::string_view institution_agent(std::span<const Token> words) {
   return found;
 }
 
+// Whether one of a dictionary person's dated roles has this code.
+bool holds_role(const DictionaryEntry& entry, std::string_view code) {
+  return !code.empty() && std::any_of(entry.roles.begin(), entry.roles.end(),
+                                      [&](const Role& role) { return role.code == code; });
+}
+
 // Titles of heads of state or government: "the leader" may refer to any.
 bool is_leader_title(std::string_view title) {
   static constexpr std::array<std::string_view, 16> kLeaders{
@@ -700,6 +706,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       return t == right.first;
     };
+    // A title qualified as past or passing ("former defense minister",
+    // "then-defense minister", "outgoing president") in tokens [from, to)
+    // or just before them ("former Russian defense minister").
+    auto past_title = [&](std::uint32_t from, std::uint32_t to) {
+      if (from > sentence.first_token) --from;
+      for (auto t = from; t < to && t < end; ++t) {
+        const auto& word = tokens[t].folded;
+        if (word == "former" || word == "then" || word == "outgoing" || word == "ex") return true;
+      }
+      return false;
+    };
     // Phrases with only an agent reading ("defense minister", "troops").
     auto is_agent_item = [](const Item& item) {
       return item.kind == ItemKind::Entry && item.agent != nullptr && item.entry == item.agent;
@@ -810,9 +827,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         std::uint32_t actor;
         if (name->kind == ItemKind::Entry) {
           actor = intern(entry_actor(*name->entry));
-          if (state.result.actors[actor].code.empty() && !composed_code.empty()) {
-            state.result.actors[actor] =
-                with_code(std::move(state.result.actors[actor]), composed_code);
+          auto& known = state.result.actors[actor];
+          if (known.code.empty() && !composed_code.empty()) {
+            known = with_code(std::move(known), composed_code);
+          } else if (!date && known.code != composed_code &&
+                     holds_role(*name->entry, composed_code) &&
+                     !past_title(modifier ? modifier->first : agents.front()->first, name->first)) {
+            // Without a date the latest of a person's roles is only a guess;
+            // the title in the text says which one the writer meant
+            // ("Russian Defense Minister Sergei Shoigu" is RUSMIL, whatever
+            // he became later). Not "former Defense Minister ...".
+            known = with_code(std::move(known), composed_code);
           }
         } else {
           Actor person;

@@ -119,6 +119,33 @@ TEST_CASE("a person's code follows the role held on the document's date", "[inge
   CHECK(find(fixture.run(text, "2024-06-01"), "Sergei Shoigu")->code == "RUSGOV");
 }
 
+TEST_CASE("without a date, a title in the text picks which of a person's roles is meant",
+          "[ingest][actors]") {
+  Fixture fixture;
+  auto undated = [&](const std::string& text) {
+    geokg::Document document;
+    document.key = "doc";
+    document.text = text;
+    return fixture.extractor.extract(document);
+  };
+  // Undated, the latest role is only a guess: the title decides.
+  CHECK(find(undated("Russian Defense Minister Sergei Shoigu arrived."), "Sergei Shoigu")->code ==
+        "RUSMIL");
+  CHECK(find(undated("Sergei Shoigu arrived."), "Sergei Shoigu")->code == "RUSGOV");
+  // A past title does not.
+  CHECK(find(undated("Former Russian Defense Minister Sergei Shoigu arrived."), "Sergei Shoigu")
+            ->code == "RUSGOV");
+  CHECK(find(undated("Russia's former defense minister Sergei Shoigu arrived."), "Sergei Shoigu")
+            ->code == "RUSGOV");
+  // A title that fits none of the roles leaves the code alone.
+  CHECK(find(undated("Russian President Sergei Shoigu arrived."), "Sergei Shoigu")->code ==
+        "RUSGOV");
+  // With a date, the role held then still decides.
+  CHECK(find(fixture.run("Russian Defense Minister Sergei Shoigu arrived.", "2024-06-01"),
+             "Sergei Shoigu")
+            ->code == "RUSGOV");
+}
+
 TEST_CASE("surnames titles and plural references resolve to people already named",
           "[ingest][actors]") {
   Fixture fixture;
