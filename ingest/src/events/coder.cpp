@@ -149,6 +149,19 @@ bool is_title_word(std::string_view w) {
 
 // Nouns that stand for the actor they are "of": "the leaders of the three
 // countries", "the government of Sudan".
+// Nouns for a settlement or an area that "of" names: "the port of Odesa",
+// "the northern city of Kharkiv", "the outskirts of Kyiv". Struck, visited
+// or besieged, they stand for the place that follows.
+bool names_a_place_after_of(std::string_view w) {
+  return one_of(w, {"city",        "cities",        "town",         "towns",     "village",
+                    "villages",    "port",          "ports",        "capital",   "region",
+                    "regions",     "province",      "provinces",    "district",  "districts",
+                    "area",        "areas",         "enclave",      "island",    "islands",
+                    "oblast",      "territory",     "territories",  "outskirts", "suburb",
+                    "suburbs",     "neighbourhood", "neighborhood", "county",    "municipality",
+                    "governorate", "settlement",    "settlements"});
+}
+
 bool stands_for_its_group(std::string_view w) {
   return one_of(
       w, {"leader",     "leaders",    "government", "governments", "people",      "forces",
@@ -430,15 +443,20 @@ struct SentenceCoder {
     const auto& token = tokens[t];
     const auto w = folded(t);
     if (token.kind == text::TokenKind::Number || (token.flags & text::kCapitalized)) return true;
-    if (is_determiner(w) || w == "of" || stands_for_its_group(w)) return true;
-    return one_of(
-        w,
-        {"both",      "all",      "fellow",   "neighbouring",  "neighboring", "rival",   "two",
-         "three",     "four",     "five",     "six",           "seven",       "eight",   "nine",
-         "ten",       "dozens",   "hundreds", "thousands",     "some",        "more",    "several",
-         "many",      "former",   "top",      "senior",        "other",       "western", "eastern",
-         "northern",  "southern", "allied",   "nuclear-armed", "key",         "own",     "longtime",
-         "long-time", "close"});
+    if (is_determiner(w) || w == "of" || stands_for_its_group(w) || names_a_place_after_of(w)) {
+      return true;
+    }
+    return one_of(w,
+                  {"both",      "all",           "fellow",       "neighbouring", "neighboring",
+                   "rival",     "two",           "three",        "four",         "five",
+                   "six",       "seven",         "eight",        "nine",         "ten",
+                   "dozens",    "hundreds",      "thousands",    "some",         "more",
+                   "several",   "many",          "former",       "top",          "senior",
+                   "other",     "western",       "eastern",      "northern",     "southern",
+                   "allied",    "nuclear-armed", "key",          "own",          "longtime",
+                   "long-time", "close",         "central",      "coastal",      "border",
+                   "frontline", "front-line",    "besieged",     "occupied",     "embattled",
+                   "strategic", "northeastern",  "northwestern", "southeastern", "southwestern"});
   }
 
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
@@ -451,7 +469,13 @@ struct SentenceCoder {
       if (place_ok && place_at[t - sb] && !(locative && !movement && !conflict)) {
         const auto* place = place_at[t - sb];
         const auto actor = country_index(place->country);
-        if (!actor) return false;
+        if (!actor) {
+          // A place of no country may only describe what follows: "the
+          // Black Sea port of Odesa".
+          while (t + 1 < se && place_at[t + 1 - sb] == place) ++t;
+          if (t + 1 < se && names_a_place_after_of(folded(t + 1))) continue;
+          return false;
+        }
         slot.actors.push_back(*actor);
         slot.place = place;
         slot.end = t + 1;
@@ -469,7 +493,10 @@ struct SentenceCoder {
       if (!is_gap(t)) return false;
       // "the orders of Russian intelligence" is not Russian intelligence;
       // "the leaders of the three countries" stands for the countries.
-      if (folded(t) == "of" && !(t > from && stands_for_its_group(folded(t - 1)))) return false;
+      if (folded(t) == "of" && !(t > from && (stands_for_its_group(folded(t - 1)) ||
+                                              names_a_place_after_of(folded(t - 1))))) {
+        return false;
+      }
       // A direct object ("helped migrants reach Finland" has none) comes
       // after determiners and modifiers only.
       if (direct_object && !conflict && !is_object_modifier(t)) return false;

@@ -171,6 +171,22 @@ TEST_CASE("a place in a movement slot stands for its country and is the location
   CHECK(events[0].location == "Pyongyang");
 }
 
+TEST_CASE("the city of PLACE in a target slot stands for the place", "[events]") {
+  auto one = [](const std::string& text) {
+    const auto events = code(text);
+    return events.size() == 1 ? triples(events).front() + " @" + events[0].location : "?";
+  };
+  CHECK(one("Russian forces attacked the port of Odesa.") == "RUSMIL 190 UKR @Odesa");
+  CHECK(one("Russian forces attacked the southern city of Kherson.") == "RUSMIL 190 UKR @Kherson");
+  // A place of no country may describe what follows.
+  CHECK(one("Russian forces attacked the Black Sea port of Odesa on Friday.") ==
+        "RUSMIL 190 UKR @Odesa");
+  CHECK(one("Putin visited the city of Vladivostok.") == "RUSGOV 042 RUS @Vladivostok");
+  // "of" after other nouns still ends the object, and a sea is no target.
+  CHECK(code("Russian forces attacked the supporters of Ukraine.").empty());
+  CHECK(code("Russia attacked the Black Sea.").empty());
+}
+
 TEST_CASE("in PLACE attaches a location", "[events]") {
   const auto events = code("Putin met Kim Jong Un in Vladivostok.");
   REQUIRE(events.size() == 1);
@@ -405,8 +421,8 @@ TEST_CASE("the owner of a subject noun acts for it but a modifier does not", "[e
 
 TEST_CASE("an event noun takes the intention of the verb that governs it", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "noun\t072\tmilitary aid to $T\n";
-  const auto events =
-      code("The United States said it would resume military aid to Ukraine.", "2024-05-20", lexicon);
+  const auto events = code("The United States said it would resume military aid to Ukraine.",
+                           "2024-05-20", lexicon);
   REQUIRE(triples(events) == Triples{"USA 0332 UKR"});
   CHECK(events[0].modality == "intended");
 }
