@@ -322,6 +322,7 @@ struct SentenceCoder {
   std::vector<Phrase> phrases;
   std::vector<const actors::PlaceMention*> place_at;
   mutable std::vector<std::string> lemma_buffer;
+  mutable std::vector<std::string> word_lemma_buffer;
   bool according_to = false;  // "according to X" reports the whole sentence
 
   const text::Token& token(std::uint32_t t) const { return tokens[t]; }
@@ -352,7 +353,17 @@ struct SentenceCoder {
     lemma_buffer.clear();
     coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
     coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
-    return std::find(lemma_buffer.begin(), lemma_buffer.end(), word) != lemma_buffer.end();
+    if (std::find(lemma_buffer.begin(), lemma_buffer.end(), word) != lemma_buffer.end()) {
+      return true;
+    }
+    // A plural in the pattern takes the singular too: "fire missiles at"
+    // also reads "fired a missile at". Only the singular itself: "accuse $T
+    // of abuses" does not read "of abusing".
+    if (word.back() != 's') return false;
+    word_lemma_buffer.clear();
+    coder.morphology_.lemmas(word, WordClass::Noun, word_lemma_buffer);
+    return std::find(word_lemma_buffer.begin(), word_lemma_buffer.end(), tok.folded) !=
+           word_lemma_buffer.end();
   }
 
   // The first token at or after `from`, within `max_gap` gap tokens, that

@@ -187,6 +187,21 @@ TEST_CASE("the city of PLACE in a target slot stands for the place", "[events]")
   CHECK(code("Russia attacked the Black Sea.").empty());
 }
 
+TEST_CASE("a plural in a pattern also reads its singular, and only that", "[events]") {
+  constexpr std::string_view lexicon =
+      "# geokg event-lexicon 1\n"
+      "verb\t195\tfire missiles at $T\n"
+      "verb\t112\taccuse $T of\n"
+      "verb\t1122\taccuse $T of abuses\tspeech\n";
+  auto codes = [&](const std::string& text) { return triples(code(text, "2023-09-05", lexicon)); };
+  CHECK(codes("Russia fired missiles at Ukraine.") == Triples{"RUS 195 UKR"});
+  CHECK(codes("Russia fired a missile at Ukraine.") == Triples{"RUS 195 UKR"});
+  CHECK(codes("Iran accused France of abuses.") == Triples{"IRN 1122 FRA"});
+  CHECK(codes("Iran accused France of an abuse.") == Triples{"IRN 1122 FRA"});
+  // Another word class is another word: the general pattern codes it.
+  CHECK(codes("Iran accused France of abusing the agency.") == Triples{"IRN 112 FRA"});
+}
+
 TEST_CASE("in PLACE attaches a location", "[events]") {
   const auto events = code("Putin met Kim Jong Un in Vladivostok.");
   REQUIRE(events.size() == 1);
