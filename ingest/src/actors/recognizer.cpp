@@ -686,6 +686,18 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     const auto& sentence = segmentation.sentences[s];
     const std::uint32_t end = sentence.end_token;
     auto& items = sentence_items[s];
+    // "In Kinshasa, protesters stormed ...": a sentence that opens with a
+    // place sets its scene, and titles without a nationality in it belong
+    // to the place's country rather than to the document's.
+    std::string scene_country;
+    if (!items.empty() && items[0].kind == ItemKind::Entry &&
+        tokens[sentence.first_token].folded == "in" && items[0].first == sentence.first_token + 1 &&
+        items[0].last < end && tokens[items[0].last].folded == ",") {
+      const auto kind = items[0].entry->kind;
+      if (kind == EntryKind::City || kind == EntryKind::Capital || kind == EntryKind::Country) {
+        scene_country = items[0].entry->code;
+      }
+    }
 
     auto possessive_at = [&](std::uint32_t t) {
       return t < end && (tokens[t].flags & text::kPossessive) != 0;
@@ -815,7 +827,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         if (organization_named) pending_names.push_back({org_name->first, org_name->last, s});
       }
-      if (!modifier && !agents.empty()) country = home_country;
+      if (!modifier && !agents.empty())
+        country = scene_country.empty() ? home_country : scene_country;
       const std::string agent = agents.empty() ? "" : agents.back()->agent->code;
       const std::string composed_code = !igo_code.empty() ? igo_code : country + agent;
       const auto title_begin = agents.empty() ? 0u : tokens[agents.front()->first].begin;

@@ -583,7 +583,16 @@ struct SentenceCoder {
     while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
     if (t == sb) return false;
     if (is_preposition(folded(t - 1))) return true;
-    return folded(t - 1) == "," && t - 1 > sb && place_at[t - 2 - sb] != nullptr;
+    if (folded(t - 1) != "," || t - 1 == sb || place_at[t - 2 - sb] == nullptr) return false;
+    // "in Vladivostok, Russia" names where the city is: the country of the
+    // place. "In Kinshasa, protesters attacked" and "In Paris, Russia
+    // said" open with a place and go on with the subject.
+    const auto& place = *place_at[t - 2 - sb];
+    return std::all_of(p.actors.begin(), p.actors.end(), [&](std::uint32_t a) {
+      const auto& actor = recognized.actors[a];
+      return actor.type == ActorType::Country &&
+             (place.country.empty() || actor.country == place.country);
+    });
   }
 
   // The subject before `head`: the nearest phrase not introduced by a

@@ -208,6 +208,17 @@ TEST_CASE("in PLACE attaches a location", "[events]") {
   CHECK(events[0].location == "Vladivostok");
 }
 
+TEST_CASE("a sentence that opens with a place goes on with its subject", "[events]") {
+  CHECK(triples(code("In Paris, Russia attacked Ukraine.")) == Triples{"RUS 190 UKR"});
+  CHECK(triples(code("In Vladivostok, Putin met Kim Jong Un.")) == Triples{"RUSGOV 040 PRKGOV"});
+  // Titles without a nationality belong to the country of that place.
+  CHECK(triples(code("In Kinshasa, protesters attacked the embassy of France.")) ==
+        Triples{"CODOPP 190 FRA"});
+  // "Vladivostok, Russia" still names where the city is.
+  CHECK(triples(code("Putin met Kim Jong Un in Vladivostok, Russia, on Wednesday.")) ==
+        Triples{"RUSGOV 040 PRKGOV"});
+}
+
 TEST_CASE("the subject of coordinated verbs is shared", "[events]") {
   CHECK(triples(code("Putin met Xi Jinping and attacked Ukraine.")) ==
         Triples{"RUSGOV 040 CHNGOV", "RUSGOV 190 UKR"});
