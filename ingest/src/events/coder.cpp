@@ -629,7 +629,16 @@ struct SentenceCoder {
     if (first >= head) return false;
     auto t = first;
     while (t > sb && one_of(folded(t - 1), {"the", "its", "his", "her", "their"})) --t;
-    if (t > sb && folded(t - 1) == "that") --t;
+    if (t > sb && folded(t - 1) == "that") {
+      --t;
+      // "denied accusations that X attacked", "rejected claims that ...".
+      if (t > sb && one_of(folded(t - 1), {"accusations", "accusation", "allegations", "allegation",
+                                           "claims", "claim", "charges", "reports", "report",
+                                           "suggestions", "rumours", "rumors"})) {
+        --t;
+        while (t > sb && one_of(folded(t - 1), {"the", "any", "all", "western", "u.s."})) --t;
+      }
+    }
     return t > sb && is_denial(t - 1);
   }
 
@@ -1268,8 +1277,14 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
         other.end + 1 >= match.head && root.starts_with("11")) {
       reported = true;
     }
-    // "ask Kim to send": an appeal's content is not an event yet.
-    if (match.head > sb && folded(match.head - 1) == "to" && other.head < match.head &&
+    // "ask Kim to send": an appeal's content is not an event yet, nor is
+    // "urged Washington to stop arming Taiwan".
+    auto before = match.head;
+    if (before > sb + 1 && one_of(folded(before - 1), {"stop", "halt", "cease", "end", "start",
+                                                       "begin", "resume", "keep", "continue"})) {
+      --before;
+    }
+    if (before > sb && folded(before - 1) == "to" && other.head < match.head &&
         match.head - other.head <= 10 && (root == "02" || root == "10")) {
       hypothetical = true;
     }

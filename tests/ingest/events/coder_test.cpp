@@ -159,6 +159,26 @@ TEST_CASE("intentions take CAMEO intent codes and modals stay hypothetical", "[e
   CHECK(reportedly[0].modality == "reported");
 }
 
+TEST_CASE("an appeal to stop or start something, and a denied accusation, assert nothing",
+          "[events]") {
+  const auto urged = code("Japan urged China to stop attacking Vietnam.");
+  REQUIRE(urged.size() == 2);
+  for (const auto& event : urged) {
+    INFO(event.code);
+    CHECK(event.modality == (event.code == "020" ? "asserted" : "hypothetical"));
+  }
+  auto found = triples(urged);
+  std::sort(found.begin(), found.end());
+  CHECK(found == Triples{"CHN 190 VNM", "JPN 020 CHN"});
+  const auto denied = code("Russia denied accusations that it attacked Ukraine.");
+  REQUIRE(triples(denied) == Triples{"RUS 190 UKR"});
+  CHECK(denied[0].negated);
+  // An accusation that is not denied stays asserted.
+  const auto stated = code("Russia repeated claims that it attacked Ukraine.");
+  REQUIRE(triples(stated) == Triples{"RUS 190 UKR"});
+  CHECK_FALSE(stated[0].negated);
+}
+
 TEST_CASE("an appeal's content is hypothetical", "[events]") {
   const auto events = code("Japan urged China to attack nobody.");
   // "urge $T to" codes; what is urged is not an event that happened.
