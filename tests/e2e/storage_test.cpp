@@ -244,8 +244,13 @@ class Unprivileged {
     }
   }
 
-  // Empty when available, else why not.
-  const std::string& unavailable() const { return unavailable_; }
+  // True when commands can run as such a user; else says why in a warning,
+  // and the caller skips its case.
+  bool available() const {
+    if (unavailable_.empty()) return true;
+    WARN("SKIPPED: no way to run geokg without write access here: " << unavailable_);
+    return false;
+  }
   bool as_root() const { return !prefix_.empty(); }
 
   std::vector<std::string> command(std::vector<std::string> args) const {
@@ -288,10 +293,7 @@ class Unprivileged {
 TEST_CASE("a read-only store refuses ingest, keeps its data and still answers reads",
           "[e2e][storage]") {
   const Unprivileged user;
-  if (!user.unavailable().empty()) {
-    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
-    return;
-  }
+  if (!user.available()) return;
   Fixture fixture;
   const auto graph = fixture.dir.file("graph.graphml");
   // Reads need the store's -shm file: here the user may create it in the
@@ -331,10 +333,7 @@ TEST_CASE("a read-only store refuses ingest, keeps its data and still answers re
 TEST_CASE("a read-only store of an older schema says how to upgrade it and is left as it was",
           "[e2e][storage]") {
   const Unprivileged user;
-  if (!user.unavailable().empty()) {
-    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
-    return;
-  }
+  if (!user.available()) return;
   Fixture fixture;
   const auto current = query(fixture.db, "PRAGMA user_version")[0];
   // Back to schema version 5, as an older geokg left it, with an older
@@ -377,10 +376,7 @@ TEST_CASE("a read-only store of an older schema says how to upgrade it and is le
 TEST_CASE("a read-only store in a read-only directory says why it cannot be read",
           "[e2e][storage]") {
   const Unprivileged user;
-  if (!user.unavailable().empty()) {
-    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
-    return;
-  }
+  if (!user.available()) return;
   Fixture fixture;
   REQUIRE(!fs::exists(fixture.db + "-shm"));  // the ingest that made it closed it
   user.protect_file(fixture.db);
@@ -406,10 +402,7 @@ TEST_CASE("a read-only store in a read-only directory says why it cannot be read
 
 TEST_CASE("a read-only store in rollback-journal mode is read as it is", "[e2e][storage]") {
   const Unprivileged user;
-  if (!user.unavailable().empty()) {
-    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
-    return;
-  }
+  if (!user.available()) return;
   Fixture fixture;
   REQUIRE(query(fixture.db, "PRAGMA journal_mode = DELETE")[0] == "delete");
   user.protect_file(fixture.db);
@@ -444,10 +437,7 @@ TEST_CASE("a read-only store in rollback-journal mode is read as it is", "[e2e][
 
 TEST_CASE("export into an unwritable directory fails and leaves no file", "[e2e][storage]") {
   const Unprivileged user;
-  if (!user.unavailable().empty()) {
-    WARN("SKIPPED: no way to run geokg without write access here: " << user.unavailable());
-    return;
-  }
+  if (!user.available()) return;
   Fixture fixture;
   const auto out = fixture.dir.path() / "out";
   fs::create_directories(out);
