@@ -654,16 +654,24 @@ IngestReport ingest_in_turn(Store& store, const std::vector<std::string>& paths,
     }
     assembler.add(std::move(unit), position.bytes());
   });
+  // Writes what is left; a store that fails then propagates its own error.
+  auto write_rest = [&] {
+    try {
+      assembler.flush();
+    } catch (const PipelineCancelled&) {
+      std::rethrow_exception(failure);
+    }
+  };
   try {
     for (const auto& path : paths) read_path(path, options, sink, read_report);
   } catch (const PipelineCancelled&) {
-    if (!store_failed) assembler.flush();
+    if (!store_failed) write_rest();
     std::rethrow_exception(failure);
   } catch (...) {
-    assembler.flush();  // what was read before the failure still goes in
+    write_rest();  // what was read before the failure still goes in
     throw;
   }
-  assembler.flush();
+  write_rest();
   read_report.input_bytes = position.bytes();
   add_read_report(report, read_report);
   return report;

@@ -227,6 +227,21 @@ TEST_CASE("a failing store stops the reader and reports the error", "[ingest][pi
   CHECK(store.documents() == 10);
 }
 
+TEST_CASE("a store failing on the last batch passes its own error on, whatever the jobs",
+          "[ingest][pipeline][jobs]") {
+  geokg::test::TempDir dir;
+  const auto file = dir.write("many.jsonl", many_documents(12));
+  for (const std::size_t jobs : {1, 2}) {
+    INFO("jobs " << jobs);
+    FailingStore store(2);  // batches of 5: the third, of 2 documents, is the last
+    geokg::IngestOptions options;
+    options.batch_documents = 5;
+    options.jobs = jobs;
+    CHECK_THROWS_AS(geokg::ingest(store, {file}, options), geokg::StoreError);
+    CHECK(store.documents() == 10);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // The parallel pipeline: the same store whatever the number of jobs.
 
