@@ -123,13 +123,30 @@ class RowInserter {
 };
 
 // The two ends of an event as its row stores them: actor row ids (0 for no
-// actor) and the actors' codes at the event ("" for NULL).
+// actor) and each end's code at the event. A code equal to its actor's own
+// code is stored as NULL (`*_is_actors`), since an actor's code never
+// changes once set; "" stands for an end without a code.
 struct EventEnds {
   std::int64_t source_id = 0;
   std::string source_code;
+  bool source_is_actors = false;
   std::int64_t target_id = 0;
   std::string target_code;
+  bool target_is_actors = false;
 };
+
+// The small integers the schema stores for a date's precision (1 year,
+// 2 month, 3 day) and an event's modality (0 asserted, 1 reported,
+// 2 intended, 3 hypothetical); virtual columns give their names back.
+constexpr int precision_code(DatePrecision precision) {
+  return static_cast<int>(precision) + 1;
+}
+constexpr int modality_code(Modality modality) {
+  return static_cast<int>(modality);
+}
+// Throws StoreError for a code outside the schema's CHECK.
+DatePrecision precision_from_code(std::int64_t code);
+Modality modality_from_code(std::int64_t code);
 
 // The statements of one named savepoint, prepared once: a savepoint per
 // document is on the hot write path.

@@ -11,9 +11,9 @@ namespace {
 
 // As SqliteStore writes events, with the id given.
 constexpr std::string_view kEventColumns =
-    "id, document_id, fingerprint, code, source_id, source_code, target_id, target_code, date, "
-    "date_precision, date_from, date_to, date_inferred, location_name, location_country, "
-    "sentence, span_start, span_end, text, negated, modality, confidence, extractor";
+    "id, document_id, code, source_id, source_code, target_id, target_code, "
+    "date_from, date_precision_code, date_inferred, location_name, location_country, "
+    "sentence, span_start, span_end, text, negated, modality_code, confidence, extractor_id";
 constexpr std::string_view kGdeltColumns =
     "event_id, global_event_id, base_code, root_code, quad_class, goldstein, num_mentions, "
     "num_sources, num_articles, avg_tone, date_added, actor1_country, actor1_type1, "
@@ -33,7 +33,9 @@ EventTable::EventTable(const Database& db)
       find_max_(db, "SELECT max(global_event_id) FROM event_gdelt"),
       find_max_event_(db, "SELECT max(id) FROM events"),
       find_file_(db, "SELECT id FROM gdelt_files WHERE name = ?"),
-      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)") {
+      insert_file_(db, "INSERT INTO gdelt_files(name) VALUES (?)"),
+      find_extractor_(db, "SELECT id FROM extractors WHERE name = ?"),
+      insert_extractor_(db, "INSERT INTO extractors(name) VALUES (?)") {
   pending_.reserve(RowInserter::kMaxRows);
 }
 
@@ -55,6 +57,20 @@ std::optional<EventTable::Stored> EventTable::find(std::int64_t global_event_id)
   if (find_.step()) stored = Stored{find_.int64(0), find_.int64(1)};
   find_.reset();
   return stored;
+}
+
+std::int64_t EventTable::extractor_id(std::string_view name) {
+  if (name.empty()) name = "unknown";
+  if (const auto known = extractors_.find(name); known != extractors_.end()) return known->second;
+  find_extractor_.bind(1, name);
+  std::int64_t id = find_extractor_.step() ? find_extractor_.int64(0) : 0;
+  find_extractor_.reset();
+  if (id == 0) {
+    insert_extractor_.bind(1, name).run();
+    id = db_.last_insert_rowid();
+  }
+  extractors_.emplace(std::string(name), id);
+  return id;
 }
 
 std::int64_t EventTable::file_id(const std::string& name) {
@@ -84,35 +100,33 @@ std::int64_t EventTable::next_event_id() {
 void EventTable::bind_event(Statement& statement, int first, const Pending& row) {
   const Event& event = *row.event;
   const int at = first - 1;
-  statement.bind(at + 1, row.event_id)
-      .bind(at + 2, row.document_id)
-      .bind(at + 3, row.fingerprint)
-      .bind_ref(at + 4, event.code);
+  statement.bind(at + 1, row.event_id).bind(at + 2, row.document_id).bind_ref(at + 3, event.code);
+  // An end with its actor's own code leaves the code NULL (EventEnds).
   const EventEnds& ends = row.ends;
   if (ends.source_id != 0) {
-    statement.bind(at + 5, ends.source_id).bind_ref_or_null(at + 6, ends.source_code);
+    statement.bind(at + 4, ends.source_id);
+    if (!ends.source_is_actors) statement.bind_ref(at + 5, ends.source_code);
   }
   if (ends.target_id != 0) {
-    statement.bind(at + 7, ends.target_id).bind_ref_or_null(at + 8, ends.target_code);
+    statement.bind(at + 6, ends.target_id);
+    if (!ends.target_is_actors) statement.bind_ref(at + 7, ends.target_code);
   }
   if (event.date) {
-    statement.bind_ref(at + 9, row.date)
-        .bind_ref(at + 10, to_string(event.date->precision))
-        .bind(at + 11, static_cast<std::int64_t>(event.date->first_day()))
-        .bind(at + 12, static_cast<std::int64_t>(event.date->last_day()));
+    statement.bind(at + 8, static_cast<std::int64_t>(event.date->first_day()))
+        .bind(at + 9, precision_code(event.date->precision));
   }
-  statement.bind(at + 13, event.date_inferred ? 1 : 0);
+  statement.bind(at + 10, event.date_inferred ? 1 : 0);
   if (event.location) {
-    statement.bind_ref_or_null(at + 14, event.location->name)
-        .bind_ref_or_null(at + 15, event.location->country);
+    statement.bind_ref_or_null(at + 11, event.location->name)
+        .bind_ref_or_null(at + 12, event.location->country);
   }
-  if (event.sentence) statement.bind(at + 16, *event.sentence);
-  if (event.span) statement.bind(at + 17, event.span->start).bind(at + 18, event.span->end);
-  if (row.keep_text) statement.bind_ref_or_null(at + 19, event.text);
-  statement.bind(at + 20, event.negated ? 1 : 0)
-      .bind_ref(at + 21, to_string(event.modality))
-      .bind(at + 22, event.confidence)
-      .bind_ref(at + 23, event.extractor.empty() ? std::string_view("unknown") : event.extractor);
+  if (event.sentence) statement.bind(at + 13, *event.sentence);
+  if (event.span) statement.bind(at + 14, event.span->start).bind(at + 15, event.span->end);
+  if (row.keep_text) statement.bind_ref_or_null(at + 16, event.text);
+  statement.bind(at + 17, event.negated ? 1 : 0)
+      .bind(at + 18, modality_code(event.modality))
+      .bind(at + 19, event.confidence)
+      .bind(at + 20, row.extractor_id);
 }
 
 void EventTable::bind_gdelt(Statement& statement, int first, const Pending& row) {
@@ -142,12 +156,11 @@ void EventTable::bind_gdelt(Statement& statement, int first, const Pending& row)
   statement.bind(at + 22, row.file_id).bind(at + 23, fields.line);
 }
 
-std::int64_t EventTable::insert(std::int64_t document_id, std::int64_t fingerprint,
-                                const Event& event, bool keep_text, EventEnds ends) {
+std::int64_t EventTable::insert(std::int64_t document_id, const Event& event, bool keep_text,
+                                EventEnds ends) {
   const auto id = next_event_id();
-  pending_.push_back({id, document_id, fingerprint, &event, keep_text,
-                      event.date ? event.date->iso() : std::string(), std::move(ends),
-                      event.gdelt ? file_id(event.gdelt->file) : 0});
+  pending_.push_back({id, document_id, &event, keep_text, extractor_id(event.extractor),
+                      std::move(ends), event.gdelt ? file_id(event.gdelt->file) : 0});
   if (event.gdelt && event.gdelt->global_event_id > max_id_) {
     added_.insert(event.gdelt->global_event_id);
   }
@@ -190,6 +203,7 @@ bool EventTable::update(const Stored& stored, const GdeltFields& fields) {
 
 void EventTable::forget() {
   pending_.clear();
+  extractors_.clear();  // rows added by the rolled-back transaction are gone
   last_file_.clear();
   last_file_id_ = 0;
   begin();

@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -34,11 +37,10 @@ class EventTable {
   std::optional<Stored> find(std::int64_t global_event_id);
   // Adds `event` between `ends` to document `document_id`, its text only
   // when `keep_text`. Requires: the store holds no event of this document
-  // with this fingerprint, and for a GDELT event find() found none with its
-  // GLOBALEVENTID.
+  // with its fingerprint (the caller checks), and for a GDELT event find()
+  // found none with its GLOBALEVENTID.
   // Returns the id the event will have once flushed.
-  std::int64_t insert(std::int64_t document_id, std::int64_t fingerprint, const Event& event,
-                      bool keep_text, EventEnds ends);
+  std::int64_t insert(std::int64_t document_id, const Event& event, bool keep_text, EventEnds ends);
   // Writes the rows held back; call before a commit, a savepoint release,
   // and before any other statement inserts into `events`.
   void flush();
@@ -52,14 +54,15 @@ class EventTable {
   struct Pending {
     std::int64_t event_id;
     std::int64_t document_id;
-    std::int64_t fingerprint;
     const Event* event;
     bool keep_text;
-    std::string date;  // ISO text of the event's date
+    std::int64_t extractor_id;
     EventEnds ends;
     std::int64_t file_id;  // GDELT's file, 0 for other events
   };
   std::int64_t file_id(const std::string& name);
+  // The row of `extractors` named `name` ("unknown" when empty), added if new.
+  std::int64_t extractor_id(std::string_view name);
   std::int64_t next_event_id();
   void flush_events();
   static void bind_event(Statement& statement, int first, const Pending& row);
@@ -74,6 +77,8 @@ class EventTable {
   Statement find_max_event_;
   Statement find_file_;
   Statement insert_file_;
+  Statement find_extractor_;
+  Statement insert_extractor_;
   std::vector<Pending> pending_;
   std::vector<const Pending*> gdelt_rows_;  // those of pending_ with GDELT fields
   std::string last_file_;
@@ -86,6 +91,8 @@ class EventTable {
   // lookup, only a check against the ids this transaction added.
   std::int64_t max_id_ = -1;
   std::unordered_set<std::int64_t> added_;
+  // Extractor names and their ids; few, and stable once committed.
+  std::map<std::string, std::int64_t, std::less<>> extractors_;
 };
 
 }  // namespace geokg::sqlite

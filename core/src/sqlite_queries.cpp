@@ -84,6 +84,26 @@ ActorRow read_actor(const Statement& row, int first) {
   return result;
 }
 
+DatePrecision precision_from_code(std::int64_t code) {
+  switch (code) {
+    case 1:
+      return DatePrecision::Year;
+    case 2:
+      return DatePrecision::Month;
+    case 3:
+      return DatePrecision::Day;
+    default:
+      throw StoreError("stored date precision code " + std::to_string(code) + " is not 1, 2 or 3");
+  }
+}
+
+Modality modality_from_code(std::int64_t code) {
+  if (code < 0 || code > static_cast<int>(Modality::Hypothetical)) {
+    throw StoreError("stored modality code " + std::to_string(code) + " is not 0 to 3");
+  }
+  return static_cast<Modality>(code);
+}
+
 std::optional<EventDate> date_from_columns(const Statement& row, int first_day, int precision) {
   if (row.is_null(first_day)) return std::nullopt;
   const auto day = row.int64(first_day);
@@ -91,15 +111,9 @@ std::optional<EventDate> date_from_columns(const Statement& row, int first_day, 
   date.year = static_cast<std::int16_t>(day / 10000);
   date.month = static_cast<std::int8_t>(day / 100 % 100);
   date.day = static_cast<std::int8_t>(day % 100);
-  const auto kind = row.text_view(precision);
-  if (kind == "year") {
-    date.precision = DatePrecision::Year;
-    date.month = 0;
-    date.day = 0;
-  } else if (kind == "month") {
-    date.precision = DatePrecision::Month;
-    date.day = 0;
-  }
+  date.precision = precision_from_code(row.int64(precision));
+  if (date.precision == DatePrecision::Year) date.month = 0;
+  if (date.precision != DatePrecision::Day) date.day = 0;
   return date;
 }
 
@@ -108,7 +122,7 @@ std::optional<EventDate> date_from_columns(const Statement& row, int first_day, 
 
 namespace {
 constexpr std::string_view kLinkColumns =
-    "actor_id, other_id, event_id, outgoing, code, date_from, date_to, date_precision";
+    "actor_id, other_id, event_id, outgoing, code, date_from, date_precision_code";
 }  // namespace
 
 LinkWriter::LinkWriter(const Database& db) : insert_(db, "event_links", kLinkColumns) {}
@@ -120,7 +134,6 @@ void LinkWriter::add(std::int64_t event, const std::string& code,
   row.event = event;
   if (date) {
     row.first_day = date->first_day();
-    row.last_day = date->last_day();
     row.precision = date->precision;
   }
   // The store checked the code against the codebook: at most four digits.
@@ -157,8 +170,7 @@ void LinkWriter::flush() {
         .bind_ref(first + 4, std::string_view(row.code.data(), row.code_size));
     if (row.first_day != 0) {
       statement.bind(first + 5, std::int64_t{row.first_day})
-          .bind(first + 6, std::int64_t{row.last_day})
-          .bind_ref(first + 7, to_string(row.precision));
+          .bind(first + 6, precision_code(row.precision));
     }
   });
   pending_.clear();
@@ -209,7 +221,11 @@ EventWhere::EventWhere(const Database& db, const EventFilter& filter, const Colu
   // With an actor to start from, the date index must not win the plan.
   const std::string date_from = (by_actor ? "+" : "") + core + ".date_from";
   if (filter.since) {
-    add(core + ".date_to >= ?");
+    // The last day of the event's period, as a bound: YYYYMM01 + 30 is not
+    // always a date, but no date lies between it and the month's real last
+    // day, so the comparison with a real day is the same.
+    add(core + ".date_from + CASE " + core +
+        ".date_precision_code WHEN 1 THEN 1130 WHEN 2 THEN 30 ELSE 0 END >= ?");
     binders_.push_back([day = filter.since->first_day()](Statement& s, int& i) {
       s.bind(i++, static_cast<std::int64_t>(day));
     });
@@ -425,10 +441,10 @@ void EventQueries::for_each_event_detail(
     const std::function<void(const EventDetail&)>& visit) const {
   const EventWhere where(db_, filter);
   const std::string select =
-      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, "
-      "e.source_id, sa.key, sa.name, e.source_code, sa.country, "
-      "e.target_id, ta.key, ta.name, e.target_code, ta.country, "
-      "e.negated, e.modality, e.confidence, e.location_name, " +
+      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision_code, "
+      "e.source_id, sa.key, sa.name, COALESCE(e.source_code, sa.code), sa.country, "
+      "e.target_id, ta.key, ta.name, COALESCE(e.target_code, ta.code), ta.country, "
+      "e.negated, e.modality_code, e.confidence, e.location_name, " +
       std::string(kSentence) +
       " FROM events e JOIN documents d ON d.id = e.document_id "
       "LEFT JOIN actors sa ON sa.id = e.source_id "
@@ -460,7 +476,7 @@ void EventQueries::for_each_event_detail(
       read_end(rows, 5, detail.source);
       read_end(rows, 10, detail.target);
       detail.negated = rows.int64(15) != 0;
-      detail.modality = parse_modality(rows.text_view(16));
+      detail.modality = modality_from_code(rows.int64(16));
       detail.confidence = rows.real(17);
       detail.location.assign(rows.text_view(18));
       detail.text.assign(rows.text_view(19));
@@ -491,7 +507,7 @@ void EventQueries::for_each_link(std::span<const std::int64_t> actors, const Eve
   const bool described = other == LinkOther::Described;
   auto rows = db_.prepare(
       std::string("SELECT e.event_id, e.outgoing, e.other_id, e.code, e.date_from, "
-                  "e.date_precision") +
+                  "e.date_precision_code") +
       (described ? ", oa.key, oa.country" : "") + " FROM event_links e " +
       (where.needs_row() ? "CROSS JOIN events ev ON ev.id = e.event_id " : "") +
       (where.needs_document() ? "CROSS JOIN documents d ON d.id = ev.document_id " : "") +

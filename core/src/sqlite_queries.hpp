@@ -22,7 +22,8 @@ namespace geokg::sqlite {
 class EventWhere {
  public:
   // Where the conditions find their columns: `id` is the event id, `core`
-  // the table holding code, date_from and date_to (events, or event_links),
+  // the table holding code, date_from and date_precision_code (events, or
+  // event_links),
   // `row` the events row (document, sentence).
   struct Columns {
     std::string id = "e.id";
@@ -104,7 +105,6 @@ class LinkWriter {
     std::int64_t other;
     std::int64_t event;
     std::int32_t first_day;  // yyyymmdd, 0 without a date
-    std::int32_t last_day;
     bool outgoing;
     DatePrecision precision;
     std::uint8_t code_size;
@@ -118,7 +118,7 @@ class LinkWriter {
 inline constexpr std::string_view kActorColumns = "id, key, name, code, country, agent, type";
 ActorRow read_actor(const Statement& row, int first = 0);
 
-// Rebuilds a date from its first day (yyyymmdd) and precision columns.
+// Rebuilds a date from its first day (yyyymmdd) and precision code columns.
 std::optional<EventDate> date_from_columns(const Statement& row, int first_day, int precision);
 
 }  // namespace geokg::sqlite

@@ -260,6 +260,208 @@ CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions BEGIN
 END;
 )sql";
 
+// Version 7: events, their links and mentions in fewer bytes (issue #9's
+// store size; docs/benchmarks.md). What each row stored twice, or as text
+// where a small integer says the same, is stored once:
+// - an event's date is its first day and a precision code (1 year, 2 month,
+//   3 day); `date`, `date_to` and `date_precision` are virtual columns
+//   computed from them, so analysts' SQL reads them as before;
+// - modality is a code (0 asserted, 1 reported, 2 intended, 3
+//   hypothetical) behind a virtual `modality`;
+// - the extractor is a row of `extractors`, named once;
+// - an end's code is NULL when it is its actor's own code, which never
+//   changes once set (a later mention only fills a missing one), and '' when
+//   the end has no code at all;
+// - no fingerprint column, and no index that made (document_id,
+//   fingerprint) unique: an index on document_id alone finds a stored
+//   document's events, and Store::write computes their fingerprints from
+//   the columns that make them (it is the only writer);
+// - event_links drops date_to (the precision gives it) and stores the
+//   precision code; mentions store a length, with a virtual span_end.
+// Runs with foreign keys off, as every migration that rebuilds tables.
+constexpr std::string_view kCompactEventsMigration = R"sql(
+CREATE TABLE extractors(
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+INSERT INTO extractors(name) SELECT DISTINCT extractor FROM events ORDER BY extractor;
+
+CREATE TABLE events_v7(
+  id                  INTEGER PRIMARY KEY,
+  document_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+                      DEFERRABLE INITIALLY DEFERRED,
+  code                TEXT NOT NULL,
+  source_id           INTEGER REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  source_code         TEXT,
+  target_id           INTEGER REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  target_code         TEXT,
+  date_from           INTEGER,
+  date_precision_code INTEGER CHECK (date_precision_code BETWEEN 1 AND 3),
+  date_inferred       INTEGER NOT NULL DEFAULT 0,
+  location_name       TEXT,
+  location_country    TEXT,
+  sentence            INTEGER,
+  span_start          INTEGER CHECK (span_start >= 0),
+  span_end            INTEGER CHECK (span_end >= span_start),
+  text                TEXT,
+  negated             INTEGER NOT NULL DEFAULT 0,
+  modality_code       INTEGER NOT NULL DEFAULT 0 CHECK (modality_code BETWEEN 0 AND 3),
+  confidence          REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+  extractor_id        INTEGER NOT NULL REFERENCES extractors(id) DEFERRABLE INITIALLY DEFERRED,
+  date_precision      TEXT AS (CASE date_precision_code WHEN 1 THEN 'year' WHEN 2 THEN 'month'
+                                 WHEN 3 THEN 'day' END) VIRTUAL,
+  date                TEXT AS (CASE date_precision_code
+                        WHEN 3 THEN printf('%04d-%02d-%02d', date_from / 10000,
+                                           date_from / 100 % 100, date_from % 100)
+                        WHEN 2 THEN printf('%04d-%02d', date_from / 10000, date_from / 100 % 100)
+                        WHEN 1 THEN printf('%04d', date_from / 10000) END) VIRTUAL,
+  date_to             INTEGER AS (date_from + CASE date_precision_code
+                        WHEN 1 THEN 1130
+                        WHEN 2 THEN CASE date_from / 100 % 100
+                          WHEN 2 THEN 27 + (date_from / 10000 % 4 = 0 AND
+                                            (date_from / 10000 % 100 <> 0 OR
+                                             date_from / 10000 % 400 = 0))
+                          WHEN 4 THEN 29 WHEN 6 THEN 29 WHEN 9 THEN 29 WHEN 11 THEN 29
+                          ELSE 30 END
+                        ELSE 0 END) VIRTUAL,
+  modality            TEXT AS (CASE modality_code WHEN 0 THEN 'asserted' WHEN 1 THEN 'reported'
+                                 WHEN 2 THEN 'intended' WHEN 3 THEN 'hypothetical' END) VIRTUAL
+);
+
+INSERT INTO events_v7(id, document_id, code, source_id, source_code, target_id,
+                      target_code, date_from, date_precision_code, date_inferred, location_name,
+                      location_country, sentence, span_start, span_end, text, negated,
+                      modality_code, confidence, extractor_id)
+SELECT e.id, e.document_id, e.code,
+       e.source_id,
+       CASE WHEN e.source_id IS NULL OR e.source_code = s.code THEN NULL
+            ELSE COALESCE(e.source_code, '') END,
+       e.target_id,
+       CASE WHEN e.target_id IS NULL OR e.target_code = t.code THEN NULL
+            ELSE COALESCE(e.target_code, '') END,
+       CASE WHEN e.date_precision IS NULL THEN NULL ELSE e.date_from END,
+       CASE e.date_precision WHEN 'year' THEN 1 WHEN 'month' THEN 2 WHEN 'day' THEN 3 END,
+       e.date_inferred, e.location_name, e.location_country, e.sentence, e.span_start,
+       e.span_end, e.text, e.negated,
+       CASE e.modality WHEN 'reported' THEN 1 WHEN 'intended' THEN 2 WHEN 'hypothetical' THEN 3
+            ELSE 0 END,
+       e.confidence, x.id
+FROM events e
+CROSS JOIN extractors x ON x.name = e.extractor
+LEFT JOIN actors s ON s.id = e.source_id
+LEFT JOIN actors t ON t.id = e.target_id
+ORDER BY e.id;
+
+CREATE TABLE event_links_v7(
+  actor_id            INTEGER NOT NULL,
+  other_id            INTEGER NOT NULL,
+  event_id            INTEGER NOT NULL,
+  outgoing            INTEGER NOT NULL,
+  code                TEXT NOT NULL,
+  date_from           INTEGER,
+  date_precision_code INTEGER,
+  PRIMARY KEY (actor_id, other_id, event_id, outgoing)
+) WITHOUT ROWID;
+INSERT INTO event_links_v7
+SELECT actor_id, other_id, event_id, outgoing, code,
+       CASE WHEN date_precision IS NULL THEN NULL ELSE date_from END,
+       CASE date_precision WHEN 'year' THEN 1 WHEN 'month' THEN 2 WHEN 'day' THEN 3 END
+FROM event_links ORDER BY actor_id, other_id, event_id, outgoing;
+
+CREATE TABLE mentions_v7(
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+              DEFERRABLE INITIALLY DEFERRED,
+  span_start  INTEGER NOT NULL CHECK (span_start >= 0),
+  span_length INTEGER NOT NULL CHECK (span_length >= 0),
+  actor_id    INTEGER NOT NULL REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+  sentence    INTEGER CHECK (sentence >= 0),
+  span_end    INTEGER AS (span_start + span_length) VIRTUAL,
+  PRIMARY KEY (document_id, span_start, span_length, actor_id)
+) WITHOUT ROWID;
+INSERT INTO mentions_v7(document_id, span_start, span_length, actor_id, sentence)
+SELECT document_id, span_start, span_end - span_start, actor_id, sentence FROM mentions
+ORDER BY document_id, span_start, span_end, actor_id;
+
+DROP VIEW event_triples;
+DROP VIEW gdelt_events;
+DROP VIEW event_participants;
+DROP VIEW actor_mentions;
+DROP TRIGGER event_links_delete;
+DROP TRIGGER mentions_count_delete;
+DROP TABLE events;
+DROP TABLE event_links;
+DROP TABLE mentions;
+ALTER TABLE events_v7 RENAME TO events;
+ALTER TABLE event_links_v7 RENAME TO event_links;
+ALTER TABLE mentions_v7 RENAME TO mentions;
+CREATE INDEX events_date ON events(date_from);
+CREATE INDEX events_document ON events(document_id);
+
+CREATE TRIGGER event_links_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_links WHERE actor_id = OLD.source_id AND
+    other_id = COALESCE(OLD.target_id, 0) AND event_id = OLD.id;
+  DELETE FROM event_links WHERE actor_id = OLD.target_id AND
+    other_id = COALESCE(OLD.source_id, 0) AND event_id = OLD.id;
+END;
+
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions BEGIN
+  UPDATE actor_mention_counts SET mentions = mentions - 1 WHERE actor_id = OLD.actor_id;
+END;
+
+CREATE VIEW actor_mentions AS
+SELECT d.key AS document, a.name AS actor, a.code, m.sentence, m.span_start, m.span_end,
+       substr(d.text, m.span_start + 1, m.span_length) AS text
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+JOIN actors a ON a.id = m.actor_id;
+
+CREATE VIEW event_participants AS
+SELECT e.id AS event_id, 'source' AS role, e.source_id AS actor_id,
+       NULLIF(COALESCE(e.source_code, a.code), '') AS code
+FROM events e JOIN actors a ON a.id = e.source_id
+UNION ALL
+SELECT e.id, 'target', e.target_id, NULLIF(COALESCE(e.target_code, a.code), '')
+FROM events e JOIN actors a ON a.id = e.target_id;
+
+CREATE VIEW event_triples AS
+SELECT e.id AS event_id,
+       d.key AS document,
+       e.date, e.date_precision, e.date_inferred,
+       sa.name AS source, NULLIF(COALESCE(e.source_code, sa.code), '') AS source_code,
+       e.code, c.label, c.quad, c.goldstein,
+       ta.name AS target, NULLIF(COALESCE(e.target_code, ta.code), '') AS target_code,
+       e.location_name AS location, e.location_country,
+       e.negated, e.modality, e.confidence,
+       e.sentence,
+       COALESCE(e.text, substr(d.text, e.span_start + 1, e.span_end - e.span_start)) AS text
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN cameo_event_codes c ON c.code = e.code
+LEFT JOIN actors sa ON sa.id = e.source_id
+LEFT JOIN actors ta ON ta.id = e.target_id;
+
+CREATE VIEW gdelt_events AS
+SELECT g.global_event_id,
+       e.date AS sql_date,
+       NULLIF(COALESCE(e.source_code, sa.code), '') AS actor1_code, sa.name AS actor1_name,
+       g.actor1_country, g.actor1_type1, g.actor1_type2, g.actor1_type3,
+       NULLIF(COALESCE(e.target_code, ta.code), '') AS actor2_code, ta.name AS actor2_name,
+       g.actor2_country, g.actor2_type1, g.actor2_type2, g.actor2_type3,
+       e.code AS event_code, g.base_code, g.root_code, g.quad_class, g.goldstein,
+       g.num_mentions, g.num_sources, g.num_articles, g.avg_tone,
+       e.location_name AS action_geo_fullname, e.location_country AS action_geo_country,
+       g.action_geo_lat, g.action_geo_long,
+       g.date_added, d.url AS source_url, x.name AS extractor, f.name AS file, g.line,
+       e.id AS event_id, d.key AS document
+FROM event_gdelt g
+JOIN events e ON e.id = g.event_id
+JOIN documents d ON d.id = e.document_id
+JOIN gdelt_files f ON f.id = g.file_id
+JOIN extractors x ON x.id = e.extractor_id
+LEFT JOIN actors sa ON sa.id = e.source_id
+LEFT JOIN actors ta ON ta.id = e.target_id;
+)sql";
+
 // Versions 1 and 2 as SQL scripts (migrate_from runs them with the others).
 // Never edit a shipped script, or existing databases and new ones would
 // disagree.
@@ -390,8 +592,9 @@ JOIN actors a ON a.id = m.actor_id;
 )sql"};
 
 // The schema this build writes: 1 core tables, 2 mentions, 3 GDELT's
-// tables, 4 the query indexes, 5 events with their ends, 6 mention counts.
-constexpr std::int64_t kSchemaVersion = 6;
+// tables, 4 the query indexes, 5 events with their ends, 6 mention counts,
+// 7 compact events, links and mentions.
+constexpr std::int64_t kSchemaVersion = 7;
 static_assert(sqlite::kGdeltSchemaVersion == 3);
 
 // Takes the schema from `version` to `version` + 1. Append steps; never edit
@@ -413,6 +616,9 @@ void migrate_from(sqlite::Database& db, std::int64_t version) {
       return;
     case 5:
       db.exec(kMentionCountsMigration);
+      return;
+    case 6:
+      db.exec(kCompactEventsMigration);
       return;
     default:
       throw StoreError("no migration from schema version " + std::to_string(version));
@@ -470,6 +676,25 @@ std::int64_t fingerprint(const Event& event) {
   const auto hash = XXH3_64bits(buffer.data(), buffer.size());
   std::memcpy(&value, &hash, sizeof value);
   return value;
+}
+
+// The parts of a stored event that fingerprint() reads, from a row of
+// find_fingerprints_; they are stored as they came, so the fingerprint is
+// the one the event had when it was written.
+Event stored_event(const sqlite::Statement& row) {
+  Event event;
+  if (!row.is_null(0)) event.source = Participant{row.text(0), ""};
+  if (!row.is_null(1)) event.target = Participant{row.text(1), ""};
+  event.code = row.text(2);
+  event.date = sqlite::date_from_columns(row, 3, 4);
+  event.date_inferred = row.int64(5) != 0;
+  if (!row.is_null(6)) event.sentence = static_cast<int>(row.int64(6));
+  if (!row.is_null(7)) event.span = Span{row.int64(7), row.int64(8)};
+  event.negated = row.int64(9) != 0;
+  event.modality = sqlite::modality_from_code(row.int64(10));
+  if (!row.is_null(11)) event.location = Location{row.text(11), ""};
+  event.text = row.text(12);
+  return event;
 }
 
 std::optional<EventDate> date_from_text(const std::optional<std::string>& text) {
@@ -573,7 +798,7 @@ class SqliteStore final : public Store {
   std::optional<sqlite::Statement> insert_actor_;
   std::optional<sqlite::Statement> complete_actor_;
   std::optional<sqlite::Statement> insert_alias_;
-  std::optional<sqlite::Statement> insert_event_;
+  std::optional<sqlite::Statement> find_fingerprints_;
   std::optional<sqlite::RowInserter> insert_mentions_;
   struct MentionRow {
     std::int64_t start;
@@ -590,8 +815,9 @@ class SqliteStore final : public Store {
   std::optional<sqlite::EventTable> events_;
   // Cleared whenever a savepoint or transaction rolls back.
   std::unordered_map<std::string, KnownActor> actors_;
-  // Fingerprints of the events of the document being written, when new.
-  std::unordered_set<std::int64_t> new_fingerprints_;
+  // Fingerprints of the events of the document being written: those stored
+  // before, and those this write adds.
+  std::unordered_set<std::int64_t> document_fingerprints_;
   sqlite::EventQueries queries_{db_, ontology_};
   mutable int snapshots_ = 0;  // open ReadSnapshots; they nest
 };
@@ -803,24 +1029,24 @@ void SqliteStore::prepare_writes() {
                         "INSERT OR FAIL INTO actor_aliases(actor_id, alias) SELECT ?1, ?2 "
                         "WHERE NOT EXISTS (SELECT 1 FROM actors WHERE id = ?1 "
                         "AND name = ?2 COLLATE NOCASE) ON CONFLICT DO NOTHING");
-  insert_event_.emplace(
+  // Through events_document: an existing document's events, with what
+  // fingerprint() reads, to skip those stored already. GDELT's events are
+  // known by their GLOBALEVENTID instead.
+  find_fingerprints_.emplace(
       db_,
-      // ON CONFLICT, not OR IGNORE: OR IGNORE would also drop rows that fail
-      // a CHECK constraint, silently; only the re-ingested duplicate is skipped.
-      "INSERT OR FAIL INTO events(document_id, fingerprint, code, source_id, source_code, "
-      "target_id, "
-      "target_code, date, date_precision, date_from, date_to, date_inferred, location_name, "
-      "location_country, sentence, span_start, span_end, text, negated, modality, confidence, "
-      "extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-      "ON CONFLICT (document_id, fingerprint) DO NOTHING");
+      "SELECT sa.key, ta.key, e.code, e.date_from, e.date_precision_code, e.date_inferred, "
+      "e.sentence, e.span_start, e.span_end, e.negated, e.modality_code, e.location_name, "
+      "e.text FROM events e LEFT JOIN actors sa ON sa.id = e.source_id "
+      "LEFT JOIN actors ta ON ta.id = e.target_id WHERE e.document_id = ? AND "
+      "NOT EXISTS (SELECT 1 FROM event_gdelt g WHERE g.event_id = e.id)");
   document_savepoint_.emplace(db_, "document");
   events_.emplace(db_);
   links_.emplace(db_);
   insert_mentions_.emplace(db_, "mentions",
-                           "document_id, span_start, span_end, actor_id, sentence");
+                           "document_id, span_start, span_length, actor_id, sentence");
   find_mention_.emplace(db_,
                         "SELECT 1 FROM mentions WHERE document_id = ? AND span_start = ? AND "
-                        "span_end = ? AND actor_id = ?");
+                        "span_length = ? AND actor_id = ?");
   count_mentions_.emplace(
       db_,
       "INSERT INTO actor_mention_counts(actor_id, mentions) VALUES (?, ?) "
@@ -918,7 +1144,7 @@ std::int64_t SqliteStore::write_mentions(std::int64_t document_id, bool new_docu
   if (!new_document) {
     auto& find = *find_mention_;
     std::erase_if(rows, [&](const MentionRow& row) {
-      find.bind(1, document_id).bind(2, row.start).bind(3, row.end).bind(4, row.actor);
+      find.bind(1, document_id).bind(2, row.start).bind(3, row.end - row.start).bind(4, row.actor);
       const bool stored = find.step();
       find.reset();
       return stored;
@@ -929,7 +1155,7 @@ std::int64_t SqliteStore::write_mentions(std::int64_t document_id, bool new_docu
         const MentionRow& row = rows[i];
         insert.bind(first, document_id)
             .bind(first + 1, row.start)
-            .bind(first + 2, row.end)
+            .bind(first + 2, row.end - row.start)
             .bind(first + 3, row.actor);
         if (row.sentence) insert.bind(first + 4, *row.sentence);
       });
@@ -951,12 +1177,19 @@ std::int64_t SqliteStore::write_mentions(std::int64_t document_id, bool new_docu
 sqlite::EventEnds SqliteStore::event_ends(const Event& event, const DocumentRecord& record) {
   sqlite::EventEnds ends;
   // A participant without a code of its own has its actor's stored one.
-  auto resolve = [&](const Participant& participant, std::int64_t& id, std::string& code) {
+  auto resolve = [&](const Participant& participant, std::int64_t& id, std::string& code,
+                     bool& is_actors) {
     id = actor_id(participant.actor_key, record);
-    code = participant.code.empty() ? actors_.at(participant.actor_key).code : participant.code;
+    const std::string& actors = actors_.at(participant.actor_key).code;
+    code = participant.code.empty() ? actors : participant.code;
+    is_actors = !code.empty() && code == actors;
   };
-  if (event.source) resolve(*event.source, ends.source_id, ends.source_code);
-  if (event.target) resolve(*event.target, ends.target_id, ends.target_code);
+  if (event.source) {
+    resolve(*event.source, ends.source_id, ends.source_code, ends.source_is_actors);
+  }
+  if (event.target) {
+    resolve(*event.target, ends.target_id, ends.target_code, ends.target_is_actors);
+  }
   return ends;
 }
 
@@ -1015,12 +1248,18 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
     if (added) ++outcome.actors_added;
   }
 
-  // A document added by this write has no stored events, so its events need
-  // no lookup, only a check against each other, and are held back to go in
-  // many to a statement. An existing document's events go one at a time
-  // against the unique index, which skips those already stored.
+  // An event is new unless its document holds one with its fingerprint
+  // already: a document added by this write holds none, an existing one is
+  // asked once. All go in many to a statement.
   const bool new_document = outcome.status == WriteOutcome::Status::Added;
-  new_fingerprints_.clear();
+  document_fingerprints_.clear();
+  if (!new_document) {
+    events_->flush();  // the same document earlier in this batch may be held back
+    auto& find = *find_fingerprints_;
+    find.bind(1, outcome.document_id);
+    while (find.step()) document_fingerprints_.insert(fingerprint(stored_event(find)));
+    find.reset();
+  }
   for (const auto& event : record.events) {
     // Sentence text is kept only when the document's own text cannot give it.
     const bool keep_text = document.text.empty() || !event.span;
@@ -1031,48 +1270,15 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
         if (events_->update(*stored, *event.gdelt)) ++outcome.events_updated;
         continue;
       }
-    } else if (new_document && !new_fingerprints_.insert(print).second) {
-      continue;  // the same event twice in one document
+    } else if (!document_fingerprints_.insert(print).second) {
+      continue;  // stored already, or twice in this document
     }
-    if (event.gdelt || new_document) {
-      sqlite::EventEnds ends = event_ends(event, record);
-      const auto source = ends.source_id;
-      const auto target = ends.target_id;
-      const auto event_id =
-          events_->insert(outcome.document_id, print, event, keep_text, std::move(ends));
-      links_->add(event_id, event.code, event.date, source, target);
-      ++outcome.events_added;
-      continue;
-    }
-    events_->flush();  // its held-back events take ids first
-    // The ends first: an unknown actor fails the document before any row.
-    const sqlite::EventEnds ends = event_ends(event, record);
-    auto& insert = *insert_event_;
-    insert.bind(1, outcome.document_id).bind(2, print).bind_ref(3, event.code);
-    if (ends.source_id != 0) insert.bind(4, ends.source_id).bind_ref_or_null(5, ends.source_code);
-    if (ends.target_id != 0) insert.bind(6, ends.target_id).bind_ref_or_null(7, ends.target_code);
-    if (event.date) {
-      insert.bind(8, event.date->iso())
-          .bind_ref(9, to_string(event.date->precision))
-          .bind(10, static_cast<std::int64_t>(event.date->first_day()))
-          .bind(11, static_cast<std::int64_t>(event.date->last_day()));
-    }
-    insert.bind(12, event.date_inferred ? 1 : 0);
-    if (event.location) {
-      insert.bind_ref_or_null(13, event.location->name)
-          .bind_ref_or_null(14, event.location->country);
-    }
-    if (event.sentence) insert.bind(15, *event.sentence);
-    if (event.span) insert.bind(16, event.span->start).bind(17, event.span->end);
-    if (keep_text) insert.bind_ref_or_null(18, event.text);
-    insert.bind(19, event.negated ? 1 : 0)
-        .bind_ref(20, to_string(event.modality))
-        .bind(21, event.confidence)
-        .bind_ref(22, event.extractor.empty() ? std::string_view("unknown") : event.extractor)
-        .run();
-    if (db_.changes() == 0) continue;  // already stored
+    sqlite::EventEnds ends = event_ends(event, record);
+    const auto source = ends.source_id;
+    const auto target = ends.target_id;
+    const auto event_id = events_->insert(outcome.document_id, event, keep_text, std::move(ends));
+    links_->add(event_id, event.code, event.date, source, target);
     ++outcome.events_added;
-    links_->add(db_.last_insert_rowid(), event.code, event.date, ends.source_id, ends.target_id);
   }
   outcome.mentions_added += write_mentions(outcome.document_id, new_document, record);
   if (outcome.status == WriteOutcome::Status::Unchanged &&
@@ -1247,14 +1453,37 @@ void SqliteStore::for_each_event(const EventFilter& filter,
   // The filter becomes a WHERE clause of placeholders only; every value is
   // bound, so no filter text ever reaches the SQL parser.
   std::string sql =
-      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision, e.source_id, e.source_code, "
-      "e.target_id, e.target_code, e.sentence, e.negated, e.modality "
+      "SELECT e.id, d.key, e.code, e.date_from, e.date_precision_code, e.source_id, "
+      "e.source_code, e.target_id, e.target_code, e.sentence, e.negated, e.modality_code "
       "FROM events e JOIN documents d ON d.id = e.document_id ";
   const sqlite::EventWhere where(db_, filter);
   sql += "WHERE " + where.conditions() + " ORDER BY e.id";
   auto rows = db_.prepare(sql);
   int index = 1;
   where.bind(rows, index);
+  // An end whose code is NULL has its actor's own code: the actors' codes
+  // are read once, at the first such end, rather than joined for each event.
+  std::vector<std::string> actor_codes;
+  auto read_code = [&](std::int64_t actor, int column, std::string& code) {
+    if (!rows.is_null(column) || actor == 0) {
+      code.assign(rows.text_view(column));
+      return;
+    }
+    if (actor_codes.empty()) {
+      auto codes = db_.prepare("SELECT id, code FROM actors ORDER BY id DESC");
+      while (codes.step()) {
+        const auto id = static_cast<std::size_t>(codes.int64(0));
+        if (actor_codes.size() <= id) actor_codes.resize(id + 1);
+        actor_codes[id] = codes.text(1);
+      }
+    }
+    const auto at = static_cast<std::size_t>(actor);
+    if (at < actor_codes.size()) {
+      code.assign(actor_codes[at]);
+    } else {
+      code.clear();
+    }
+  };
   // One row object, refilled in place: assign() reuses its strings' storage.
   EventRow row;
   while (rows.step()) {
@@ -1263,13 +1492,13 @@ void SqliteStore::for_each_event(const EventFilter& filter,
     row.code.assign(rows.text_view(2));
     row.date = date_from_columns(rows, 3, 4);
     row.source_actor = rows.is_null(5) ? 0 : rows.int64(5);
-    row.source_code.assign(rows.text_view(6));
+    read_code(row.source_actor, 6, row.source_code);
     row.target_actor = rows.is_null(7) ? 0 : rows.int64(7);
-    row.target_code.assign(rows.text_view(8));
+    read_code(row.target_actor, 8, row.target_code);
     row.sentence =
         rows.is_null(9) ? std::nullopt : std::optional<int>(static_cast<int>(rows.int64(9)));
     row.negated = rows.int64(10) != 0;
-    row.modality = parse_modality(rows.text_view(11));
+    row.modality = sqlite::modality_from_code(rows.int64(11));
     visit(row);
   }
 }

@@ -63,12 +63,12 @@ std::vector<std::string> rows(const std::string& path, const std::string& sql) {
 
 // event_links as the join of event_participants it stands for.
 const std::string kLinks =
-    "SELECT a.key, o.key, l.event_id, l.outgoing, l.code, l.date_from, l.date_to, "
-    "l.date_precision FROM event_links l JOIN actors a ON a.id = l.actor_id "
+    "SELECT a.key, o.key, l.event_id, l.outgoing, l.code, l.date_from, "
+    "l.date_precision_code FROM event_links l JOIN actors a ON a.id = l.actor_id "
     "JOIN actors o ON o.id = l.other_id ORDER BY 1, 2, 3, 4";
 const std::string kExpectedLinks =
-    "SELECT a.key, o.key, p.event_id, p.role = 'source', e.code, e.date_from, e.date_to, "
-    "e.date_precision FROM event_participants p JOIN event_participants q ON q.event_id = "
+    "SELECT a.key, o.key, p.event_id, p.role = 'source', e.code, e.date_from, "
+    "e.date_precision_code FROM event_participants p JOIN event_participants q ON q.event_id = "
     "p.event_id AND q.role <> p.role JOIN events e ON e.id = p.event_id JOIN actors a ON a.id = "
     "p.actor_id JOIN actors o ON o.id = q.actor_id ORDER BY 1, 2, 3, 4";
 
@@ -83,12 +83,12 @@ TEST_CASE("event_links holds every two-ended event from both ends", "[core][quer
              event("xi", "", "010", "2023"), event("kim", "kim", "010", "2023-08")})});
   const auto links = rows(path, kLinks);
   CHECK(links == std::vector<std::string>{
-                     "kim|kim|4|0|010|20230801|20230831|month",
-                     "kim|kim|4|1|010|20230801|20230831|month",
-                     "kim|putin|1|1|042|20230913|20230913|day",
-                     "kim|putin|2|0|043|20230901|20230930|month",
-                     "putin|kim|1|0|042|20230913|20230913|day",
-                     "putin|kim|2|1|043|20230901|20230930|month",
+                     "kim|kim|4|0|010|20230801|2",
+                     "kim|kim|4|1|010|20230801|2",
+                     "kim|putin|1|1|042|20230913|3",
+                     "kim|putin|2|0|043|20230901|2",
+                     "putin|kim|1|0|042|20230913|3",
+                     "putin|kim|2|1|043|20230901|2",
                  });
   CHECK(links == rows(path, kExpectedLinks));
 }
@@ -110,8 +110,8 @@ TEST_CASE("event_links follows rejected documents and deletions", "[core][query]
   CHECK(rows(path, kLinks) == rows(path, kExpectedLinks));
   // Deleting a document cascades to its participants, and so to its links.
   rows(path, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE key = 'd1'");
-  CHECK(rows(path, kLinks) == std::vector<std::string>{"putin|xi|2|1|043|20231017|20231017|day",
-                                                       "xi|putin|2|0|043|20231017|20231017|day"});
+  CHECK(rows(path, kLinks) ==
+        std::vector<std::string>{"putin|xi|2|1|043|20231017|3", "xi|putin|2|0|043|20231017|3"});
 }
 
 TEST_CASE("migrating a version 1 store fills event_links", "[core][query]") {

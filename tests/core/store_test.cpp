@@ -467,6 +467,106 @@ TEST_CASE("a version 5 store gets its actors' mention counts and loses the menti
   CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
 }
 
+// A record whose events use every column schema 7 stores differently:
+// dates of each precision (a leap February among them), modalities, an end
+// with a code of its own, an actor without a code, a one-ended event, two
+// extractors.
+DocumentRecord varied_record() {
+  DocumentRecord record = summit_record();
+  record.document.key = "varied";
+  record.document.text = "Kim visited Russia. Putin hosted Kim. Rebels fired. Kim may go.";
+  record.actors.push_back(actor("rebels", "Rebels", "", ""));
+  record.events.push_back(event("rebels", "putin", "190", "2024-02", 2));
+  record.events.back().source->code = "";
+  record.events.back().negated = true;
+  record.events.back().modality = geokg::Modality::Reported;
+  record.events.back().location = geokg::Location{"Donetsk", "UKR"};
+  record.events.push_back(event("kim", "putin", "036", "2023", 3));
+  record.events.back().source->code = "PRKMIL";  // not Kim's own code
+  record.events.back().modality = geokg::Modality::Hypothetical;
+  record.events.back().confidence = 0.5;
+  record.events.back().extractor = "other/2";
+  record.events.push_back(event("kim", "putin", "010", "2023-09-13", 3));
+  record.events.back().target.reset();
+  record.events.back().date.reset();
+  record.events.back().span = geokg::Span{52, 63};
+  return record;
+}
+
+// Everything an analyst's SQL reads of the events, one line per event.
+const std::string kEventColumnsSql =
+    "SELECT group_concat(line, ' | ') FROM (SELECT printf('%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;"
+    "%s;%s;%s;%s;%s', event_id, document, date, date_precision, date_inferred, source, "
+    "source_code, code, target, target_code, location, location_country, negated, modality, "
+    "confidence, sentence, text) AS line FROM event_triples ORDER BY event_id)";
+
+TEST_CASE("a version 6 store is compacted to version 7 and reads the same", "[core][store]") {
+  geokg::test::TempDir dir;
+  const auto path = dir.file("v6.db");
+  auto store = geokg::open_sqlite_store(path);
+  store->write(std::vector<DocumentRecord>{varied_record()});
+  const auto triples = raw_sql(path, kEventColumnsSql);
+  const auto rows = events_where(*store, {});
+  store.reset();
+
+  // What schema 7 stores: codes for precision and modality, NULL for an
+  // end with its actor's code, '' for an end without any, extractor rows.
+  CHECK(
+      triples ==
+      "1;varied;2023-09-13;day;0;Kim Jong Un;PRKGOV;042;Vladimir Putin;RUSGOV;;;0;asserted;1.0;0;"
+      " | 2;varied;2023-09;month;0;Vladimir Putin;RUSGOV;043;Kim Jong Un;PRKGOV;;;0;asserted;"
+      "1.0;1; | 3;varied;2024-02;month;0;Rebels;;190;Vladimir Putin;RUSGOV;Donetsk;UKR;1;"
+      "reported;1.0;2; | 4;varied;2023;year;0;Kim Jong Un;PRKMIL;036;Vladimir Putin;RUSGOV;;;0;"
+      "hypothetical;0.5;3; | 5;varied;;;0;Kim Jong Un;PRKGOV;010;;;;;0;asserted;1.0;3;Kim may go.");
+  CHECK(raw_sql(path,
+                "SELECT group_concat(printf('%s,%s,%s,%s,%s,%s', date_from, "
+                "date_precision_code, modality_code, ifnull(source_code, 'NULL'), "
+                "ifnull(target_code, 'NULL'), extractor_id), ' ') FROM events") ==
+        "20230913,3,0,NULL,NULL,1 20230901,2,0,NULL,NULL,1 20240201,2,1,,NULL,1 "
+        "20230101,1,3,PRKMIL,NULL,2 ,,0,NULL,NULL,1");
+  CHECK(raw_sql(path, "SELECT group_concat(date || '/' || date_to, ' ') FROM events") ==
+        "2023-09-13/20230913 2023-09/20230930 2024-02/20240229 2023/20231231");
+  CHECK(raw_sql(path, "SELECT group_concat(name, ' ') FROM extractors") == "test/1 other/2");
+
+  REQUIRE(raw_sql(path, geokg::test::kDowngradeToVersion6).rfind("error", 0) != 0);
+  REQUIRE(raw_sql(path, "PRAGMA user_version") == "6");
+  REQUIRE(raw_sql(path, "SELECT group_concat(ifnull(source_code, 'NULL'), ' ') FROM events") ==
+          "PRKGOV RUSGOV NULL PRKMIL PRKGOV");
+  REQUIRE(raw_sql(path,
+                  "SELECT group_concat(date_to || date_precision, ' ') FROM event_links "
+                  "WHERE outgoing = 1") == "20230913day 20231231year 20230930month 20240229month");
+
+  store = geokg::open_sqlite_store(path, geokg::OpenMode::MustExist);
+  CHECK(store->stats().schema_version == geokg::current_schema_version());
+  CHECK(raw_sql(path, kEventColumnsSql) == triples);
+  const auto migrated = events_where(*store, {});
+  REQUIRE(migrated.size() == rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    INFO("event " << rows[i].id);
+    CHECK(migrated[i].id == rows[i].id);
+    CHECK(migrated[i].source_code == rows[i].source_code);
+    CHECK(migrated[i].target_code == rows[i].target_code);
+    CHECK(migrated[i].modality == rows[i].modality);
+    CHECK(migrated[i].date.has_value() == rows[i].date.has_value());
+    if (migrated[i].date && rows[i].date) CHECK(migrated[i].date->iso() == rows[i].date->iso());
+  }
+  CHECK(rows[2].source_code.empty());
+  CHECK(rows[3].source_code == "PRKMIL");
+  CHECK(rows[3].target_code == "RUSGOV");
+  CHECK(raw_sql(path, "SELECT count(*) FROM events WHERE source_code = ''") == "1");
+  CHECK(raw_sql(path, "PRAGMA foreign_key_check") == "");
+  CHECK(raw_sql(path, "PRAGMA integrity_check") == "ok");
+
+  // The migrated events keep their identity: reading the document again,
+  // with one more event, adds only that one.
+  auto again = varied_record();
+  again.events.push_back(event("putin", "kim", "051", "2023-09-14", 1));
+  const auto outcome = store->write(std::vector<DocumentRecord>{again});
+  CHECK(outcome[0].status == WriteOutcome::Status::Extended);
+  CHECK(outcome[0].events_added == 1);
+  CHECK(store->stats().events == 6);
+}
+
 TEST_CASE("a new store has 16 KiB pages and an existing one keeps its own", "[core][store]") {
   geokg::test::TempDir dir;
   const auto path = dir.file("p.db");
@@ -507,5 +607,6 @@ TEST_CASE("a version 1 store is migrated to the current schema keeping its data"
   record.mentions = {{"kim", 0, {0, 3}}};
   const auto outcome = store->write(std::vector<DocumentRecord>{record});
   CHECK(outcome[0].status == WriteOutcome::Status::Extended);
+  CHECK(outcome[0].events_added == 0);
   CHECK(raw_sql(path, "SELECT count(*) FROM mentions") == "1");
 }

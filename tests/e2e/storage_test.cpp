@@ -338,10 +338,8 @@ TEST_CASE("a read-only store of an older schema says how to upgrade it and is le
   const auto current = query(fixture.db, "PRAGMA user_version")[0];
   // Back to schema version 5, as an older geokg left it, with an older
   // codebook besides.
-  query(fixture.db,
-        "DROP TRIGGER mentions_count_delete; DROP TABLE actor_mention_counts; "
-        "CREATE INDEX mentions_actor ON mentions(actor_id); "
-        "UPDATE meta SET value = 'older' WHERE key = 'cameo_codebook'; PRAGMA user_version = 5");
+  query(fixture.db, geokg::test::kDowngradeToVersion5 +
+                        "UPDATE meta SET value = 'older' WHERE key = 'cameo_codebook'");
   user.protect_file(fixture.db);
   user.set_directory(fixture.dir.path(), true);
   const auto stats = run_child(user.command(geokg_args({"stats", "--db", fixture.db})));
