@@ -1253,7 +1253,10 @@ WriteOutcome SqliteStore::write_one(const DocumentRecord& record) {
   // asked once. All go in many to a statement.
   const bool new_document = outcome.status == WriteOutcome::Status::Added;
   document_fingerprints_.clear();
-  if (!new_document) {
+  // GDELT's events are known by their GLOBALEVENTID, not their fingerprint.
+  const bool has_own_events = std::any_of(record.events.begin(), record.events.end(),
+                                          [](const Event& event) { return !event.gdelt; });
+  if (!new_document && has_own_events) {
     events_->flush();  // the same document earlier in this batch may be held back
     auto& find = *find_fingerprints_;
     find.bind(1, outcome.document_id);
