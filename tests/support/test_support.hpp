@@ -51,7 +51,7 @@ inline const std::string kDowngradeToVersion6 =
     // event_links with date_to; mentions with span_end
     "DROP VIEW event_triples; DROP VIEW gdelt_events; DROP VIEW event_participants; "
     "DROP VIEW actor_mentions; DROP TRIGGER event_links_delete; "
-    "DROP TRIGGER mentions_count_delete; "
+    "DROP TRIGGER mentions_count_delete; DROP TRIGGER documents_delete_mentions; "
     "CREATE TABLE events_v6(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
     "REFERENCES documents(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, "
     "fingerprint INTEGER NOT NULL, code TEXT NOT NULL, source_id INTEGER REFERENCES actors(id) "
