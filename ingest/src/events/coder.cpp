@@ -186,6 +186,52 @@ struct Slot {
   const actors::PlaceMention* place = nullptr;
 };
 
+// A noun that names an earlier event ("condemned the launch", "the attack
+// was condemned by ..."), with the CAMEO roots of the events it may name;
+// no roots: any event ("the move", "the decision").
+struct EventNoun {
+  std::string_view noun;
+  std::string_view roots;  // two-digit roots, space-separated
+};
+constexpr EventNoun kEventNouns[] = {
+    {"attack", "15 18 19 20"},
+    {"strike", "18 19 20"},
+    {"airstrike", "18 19 20"},
+    {"assault", "18 19 20"},
+    {"offensive", "19 20"},
+    {"invasion", "19 20"},
+    {"bombing", "18 19 20"},
+    {"shelling", "19 20"},
+    {"raid", "17 18 19"},
+    {"incursion", "15 19"},
+    {"killing", "18 19 20"},
+    {"massacre", "18 19 20"},
+    {"launch", "13 15 19"},
+    {"test", "13 15"},
+    {"provocation", "13 15 19"},
+    {"drill", "15"},
+    {"exercise", "15"},
+    {"visit", "04"},
+    {"trip", "04"},
+    {"sanction", "16"},
+    {"embargo", "16"},
+    {"expulsion", "16 17"},
+    {"arrest", "17"},
+    {"detention", "17"},
+    {"crackdown", "17"},
+    {"seizure", "17 19"},
+    {"annexation", "19"},
+    {"occupation", "19"},
+    {"remark", "01 10 11 12 13"},
+    {"comment", "01 10 11 12 13"},
+    {"accusation", "11"},
+    {"threat", "13"},
+    {"move", ""},
+    {"decision", ""},
+    {"step", ""},
+    {"action", ""},
+};
+
 struct Match {
   const LexiconEntry* entry = nullptr;
   std::uint32_t entry_index = 0;
@@ -197,6 +243,8 @@ struct Match {
   bool passive = false;
   std::uint32_t subject_end = 0;  // token after the subject, or the clause start
   std::string roles;              // how the roles were found
+  // The target is who did an earlier event this noun names (a reaction).
+  const EventNoun* named_event = nullptr;
 };
 
 // Title words between a modifier mention and a name ("Japanese Prime
@@ -468,6 +516,68 @@ struct SentenceCoder {
                    "long-time", "close",         "central",      "coastal",      "border",
                    "frontline", "front-line",    "besieged",     "occupied",     "embattled",
                    "strategic", "northeastern",  "northwestern", "southeastern", "southwestern"});
+  }
+
+  // A reaction (CAMEO 11 disapprove, 12 reject) may have an earlier event
+  // for its object instead of an actor.
+  static bool reacts(const LexiconEntry& entry) {
+    const auto root = std::string_view(entry.code).substr(0, 2);
+    return entry.kind == LexiconKind::Verb && (root == "11" || root == "12");
+  }
+
+  const EventNoun* event_noun_at(std::uint32_t t) const {
+    if (t < sb || t >= se || !is_gap(t)) return nullptr;
+    for (const auto& named : kEventNouns) {
+      if (word_matches(t, named.noun)) return &named;
+    }
+    return nullptr;
+  }
+
+  // "the launch", "this latest move", "Saturday's missile attack": a
+  // determiner or possessive, at most three plain words, then an event noun
+  // that ends the noun phrase. Sets `noun` to its token.
+  const EventNoun* event_noun_after(std::uint32_t from, std::uint32_t& noun) const {
+    if (from >= se || !is_gap(from)) return nullptr;
+    const auto w = folded(from);
+    const bool determined = one_of(w, {"the", "this", "that", "these", "those", "its", "their"}) ||
+                            (tokens[from].flags & text::kPossessive);
+    if (!determined) return nullptr;
+    for (auto t = from + 1; t < se && t - from <= 4; ++t) {
+      if (!is_gap(t) || is_preposition(folded(t))) return nullptr;
+      if (const auto* named = event_noun_at(t)) {
+        // "the attack on Israel" still names the attack; "the attack
+        // helicopters" does not.
+        if (t + 1 < se && is_gap(t + 1) && !is_preposition(folded(t + 1)) &&
+            !one_of(folded(t + 1), {"which", "that", "and"})) {
+          continue;
+        }
+        noun = t;
+        return named;
+      }
+    }
+    return nullptr;
+  }
+
+  // The same before a passive verb: "The attack was condemned", "the
+  // decision, which was widely criticised".
+  const EventNoun* event_noun_before(std::uint32_t head) const {
+    auto t = head;
+    while (t > sb && (is_be(folded(t - 1)) || is_chain_filler(folded(t - 1)) ||
+                      one_of(folded(t - 1), {"been", "which", "that", ","}))) {
+      --t;
+    }
+    if (t == sb) return nullptr;
+    const auto* named = event_noun_at(t - 1);
+    if (!named) return nullptr;
+    for (auto u = t - 1; u-- > sb && t - 1 - u <= 4;) {
+      const auto w = folded(u);
+      if (one_of(w, {"the", "this", "that", "these", "those", "its", "their"}) ||
+          (tokens[u].flags & text::kPossessive)) {
+        return named;
+      }
+      if (!is_gap(u) || is_preposition(w)) return nullptr;
+    }
+    return nullptr;
   }
 
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
@@ -967,6 +1077,16 @@ struct SentenceCoder {
               --match.elements;
               break;
             }
+            // "condemned the launch": who launched is the target.
+            std::uint32_t named_at = 0;
+            if (direct_object && element.type == Type::Target && i + 1 == elements.size() &&
+                reacts(entry)) {
+              if (const auto* named = event_noun_after(cursor, named_at)) {
+                match.named_event = named;
+                cursor = named_at + 1;
+                break;
+              }
+            }
             return false;
           }
           cursor = slot.end;
@@ -1016,7 +1136,11 @@ struct SentenceCoder {
     } else if (match.passive) {
       Slot subject;
       std::string how;
-      if (find_subject(head, earlier_targets, subject, how)) match.target = std::move(subject);
+      if (find_subject(head, earlier_targets, subject, how)) {
+        match.target = std::move(subject);
+      } else if (reacts(entry) && entry.has(Type::Target)) {
+        match.named_event = event_noun_before(head);  // "the attack was condemned by ..."
+      }
       match.roles = "passive voice: source after \"by\", target: " + how;
     } else {
       if (match.roles.empty()) match.roles = "source: slot";
@@ -1244,6 +1368,49 @@ static std::vector<Pair> participants(const Match& match) {
   return pairs;
 }
 
+// Who did what, sentence by sentence, for reactions that name an earlier
+// event by a noun.
+struct Deed {
+  const LexiconEntry* entry;
+  Group sources;
+  std::uint32_t sentence;
+};
+
+// "The United States condemned the launch": the target is who did the
+// earlier event the noun names, within the last five sentences, and not the
+// reacting actors themselves. The latest event whose trigger is the noun
+// itself; else the first of the latest sentence with an event the noun may
+// name (a sentence's main event comes first: "Iran launched drones at
+// Israel ..., saying it was retaliating for an Israeli strike").
+static const Deed* named_deed(const Match& match, const std::vector<Deed>& deeds,
+                              std::uint32_t sentence) {
+  const auto& named = *match.named_event;
+  const auto& reacting = match.source.actors;
+  const auto candidate = [&](const Deed& deed) {
+    if (sentence - deed.sentence > 5) return false;
+    const auto root = std::string_view(deed.entry->code).substr(0, 2);
+    const bool fits = named.roots.empty() || named.roots.find(root) != std::string_view::npos;
+    const bool own = std::any_of(deed.sources.begin(), deed.sources.end(), [&](auto actor) {
+      return std::find(reacting.begin(), reacting.end(), actor) != reacting.end();
+    });
+    return fits && !own;
+  };
+  const Deed* chosen = nullptr;
+  for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
+    const auto& head = deed->entry->elements[deed->entry->head].word;
+    if (head == named.noun && candidate(*deed)) chosen = &*deed;
+  }
+  for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
+    if (!candidate(*deed)) continue;
+    chosen = &*deed;
+    for (auto earlier = std::next(deed); earlier != deeds.rend(); ++earlier) {
+      if (earlier->sentence != deed->sentence) break;
+      if (candidate(*earlier)) chosen = &*earlier;
+    }
+  }
+  return chosen;
+}
+
 // Negation, modality and the code they lead to (docs/extraction.md,
 // "Negation and modality").
 Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t index,
@@ -1394,6 +1561,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                          const text::CodepointIndex& codepoints,
                                          const CountryActor& country_actor) const {
   std::vector<CodedEvent> coded;
+  std::vector<Deed> deeds;
   std::size_t next_mention = 0, next_place = 0;
   for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
     const auto& sentence = segmentation.sentences[s];
@@ -1412,12 +1580,29 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
     for (std::size_t index = 0; index < matches.size(); ++index) {
       const auto& match = matches[index];
-      const auto pairs = participants(match);
+      auto pairs = participants(match);
+      const Deed* deed = nullptr;
+      if (pairs.empty() && match.named_event) {
+        deed = named_deed(match, deeds, s);
+        for (auto a : deed ? match.source.actors : Group{}) {
+          for (auto b : deed->sources) pairs.emplace_back(a, b);
+        }
+      }
+      // An event named later ("condemned the launch") may be one without a
+      // target ("launched a missile"), so every match with a source counts.
+      if (!match.source.actors.empty() && !match.named_event) {
+        deeds.push_back({match.entry, match.source.actors, s});
+      }
       if (pairs.empty()) continue;
       const auto qualified = sc.qualify(matches, index, moods[index], pairs.front().first);
       const auto* date = sc.date_for(match, dates);
       const auto* place = sc.place_for(match);
-      const auto rule = sc.explain(match, qualified, date);
+      auto rule = sc.explain(match, qualified, date);
+      if (deed) {
+        rule += "; target: who did the " + std::string(match.named_event->noun) + " (" +
+                (deed->entry->kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
+                deed->entry->pattern + "\", sentence " + std::to_string(deed->sentence) + ")";
+      }
       for (const auto& [a, b] : pairs) {
         // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.

@@ -472,3 +472,39 @@ TEST_CASE("an event noun takes the intention of the verb that governs it", "[eve
   REQUIRE(triples(events) == Triples{"USA 0332 UKR"});
   CHECK(events[0].modality == "intended");
 }
+
+TEST_CASE("a reaction to an event named by a noun targets whoever did that event", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t111\tcondemn $T\n"
+                              "verb\t111\tcriticise $T\n"
+                              "verb\t195\tfire missiles at $T\n"
+                              "noun\t190\tstrike on $T\n";
+  const auto reactions = [&](const std::string& text) {
+    Triples out;
+    for (const auto& event : code(text, "2024-04-14", lexicon)) {
+      if (event.code == "111") out.push_back(event.source + " 111 " + event.target);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // The object names the strikes of the sentence before.
+  CHECK(reactions("Russia fired missiles at Kyiv on Sunday. Germany condemned the strikes.") ==
+        Triples{"DEU 111 RUS"});
+  // The subject of a passive verb, and a list of agents after "by".
+  CHECK(reactions("Russia fired missiles at Kyiv on Sunday. The attack was condemned by Britain "
+                  "and France.") == Triples{"FRA 111 RUS", "GBR 111 RUS"});
+  // A noun that is no trigger of its own names the main event of the latest
+  // sentence, not the strike it mentions in passing.
+  CHECK(reactions("Russia fired missiles at Kyiv, saying it was answering a Ukrainian strike on "
+                  "Belgorod. France condemned the attack.") == Triples{"FRA 111 RUS"});
+  // A visit is a consultation: "the trip" names it, "the strikes" do not.
+  CHECK(reactions("Viktor Orban visited Moscow on Friday. Germany criticised the trip.") ==
+        Triples{"DEU 111 HUNGOV"});
+  CHECK(reactions("Viktor Orban visited Moscow on Friday. Germany condemned the strikes.").empty());
+  // Nothing earlier to name, or only the reacting actor's own deed: no event.
+  CHECK(reactions("Germany condemned the launch.").empty());
+  CHECK(reactions("Russia fired missiles at Kyiv. Russia condemned the strikes.").empty());
+  // An actor in the object slot is the target as before.
+  CHECK(reactions("Russia fired missiles at Kyiv. Germany condemned Russia.") ==
+        Triples{"DEU 111 RUS"});
+}
