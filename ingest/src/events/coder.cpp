@@ -224,8 +224,11 @@ constexpr EventNoun kEventNouns[] = {
     {"occupation", "19"},
     {"remark", "01 10 11 12 13"},
     {"comment", "01 10 11 12 13"},
-    {"accusation", "11"},
     {"threat", "13"},
+    {"accusation", "01 11"},
+    {"allegation", "01 11"},
+    {"charge", "01 11"},
+    {"claim", "01 11"},
     {"move", ""},
     {"decision", ""},
     {"step", ""},
@@ -243,8 +246,11 @@ struct Match {
   bool passive = false;
   std::uint32_t subject_end = 0;  // token after the subject, or the clause start
   std::string roles;              // how the roles were found
-  // The target is who did an earlier event this noun names (a reaction).
+  // The target is who did an earlier event this noun names (a reaction);
+  // one of this sentence when the noun is in an appositive ("..., a charge
+  // Kabul denies").
   const EventNoun* named_event = nullptr;
+  bool named_here = false;
 };
 
 // Title words between a modifier mention and a name ("Japanese Prime
@@ -523,6 +529,35 @@ struct SentenceCoder {
   static bool reacts(const LexiconEntry& entry) {
     const auto root = std::string_view(entry.code).substr(0, 2);
     return entry.kind == LexiconKind::Verb && (root == "11" || root == "12");
+  }
+
+  // A denial (016) of an accusation, allegation, charge or claim answers
+  // whoever made it: "denied the allegations", "rejected the accusation",
+  // "..., a charge Kabul denies". The noun is the pattern's own word or the
+  // object, or, in an appositive, comes right before the subject.
+  const EventNoun* denied_accusation(const LexiconEntry& entry, Match& match) const {
+    if (entry.kind != LexiconKind::Verb || entry.code != "016") return nullptr;
+    const auto is_accusation = [](const EventNoun* named) {
+      return named && named->roots == "01 11";
+    };
+    for (auto element = entry.elements.rbegin(); element != entry.elements.rend(); ++element) {
+      if (element->type != Type::Word) continue;
+      for (const auto& named : kEventNouns) {
+        if (named.noun == element->word && is_accusation(&named)) return &named;
+      }
+    }
+    std::uint32_t at = 0;
+    if (const auto* named = event_noun_after(match.end, at); is_accusation(named)) return named;
+    if (match.source.phrases.empty()) return nullptr;
+    const auto first = phrases[match.source.phrases.front()].first;
+    if (first < sb + 3 || !one_of(folded(first - 2), {"a", "an", "the"}) ||
+        folded(first - 3) != ",") {
+      return nullptr;
+    }
+    const auto* named = event_noun_at(first - 1);
+    if (!is_accusation(named)) return nullptr;
+    match.named_here = true;
+    return named;
   }
 
   const EventNoun* event_noun_at(std::uint32_t t) const {
@@ -1145,6 +1180,9 @@ struct SentenceCoder {
     } else {
       if (match.roles.empty()) match.roles = "source: slot";
     }
+    if (match.target.actors.empty() && !match.named_event && !entry.has(Type::Target)) {
+      match.named_event = denied_accusation(entry, match);
+    }
     if (!match.source.phrases.empty()) {
       match.subject_end = phrases[match.source.phrases.front()].end;
       for (auto p : match.source.phrases)
@@ -1371,7 +1409,9 @@ static std::vector<Pair> participants(const Match& match) {
 // Who did what, sentence by sentence, for reactions that name an earlier
 // event by a noun.
 struct Deed {
-  const LexiconEntry* entry;
+  std::string_view code;
+  std::string_view head;     // the trigger's lexicon word
+  std::string_view pattern;  // for --explain
   Group sources;
   std::uint32_t sentence;
 };
@@ -1388,7 +1428,8 @@ static const Deed* named_deed(const Match& match, const std::vector<Deed>& deeds
   const auto& reacting = match.source.actors;
   const auto candidate = [&](const Deed& deed) {
     if (sentence - deed.sentence > 5) return false;
-    const auto root = std::string_view(deed.entry->code).substr(0, 2);
+    if (match.named_here && deed.sentence != sentence) return false;
+    const auto root = deed.code.substr(0, 2);
     const bool fits = named.roots.empty() || named.roots.find(root) != std::string_view::npos;
     const bool own = std::any_of(deed.sources.begin(), deed.sources.end(), [&](auto actor) {
       return std::find(reacting.begin(), reacting.end(), actor) != reacting.end();
@@ -1397,8 +1438,7 @@ static const Deed* named_deed(const Match& match, const std::vector<Deed>& deeds
   };
   const Deed* chosen = nullptr;
   for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
-    const auto& head = deed->entry->elements[deed->entry->head].word;
-    if (head == named.noun && candidate(*deed)) chosen = &*deed;
+    if (deed->head == named.noun && candidate(*deed)) chosen = &*deed;
   }
   for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
     if (!candidate(*deed)) continue;
@@ -1572,6 +1612,16 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     const auto dates = find_dates(text, segmentation, sentence, published);
     const auto matches = sc.find_matches(dates);
     if (matches.empty()) continue;
+    // "according to South Korean officials" makes a statement too.
+    for (auto t = sc.sb; sc.according_to && t + 2 < sc.se; ++t) {
+      if (sc.folded(t) != "according" || sc.folded(t + 1) != "to") continue;
+      auto u = t + 2;
+      if (sc.folded(u) == "the" && u + 1 < sc.se) ++u;
+      if (const auto p = sc.phrase(u); p >= 0 && !sc.phrases[p].actors.empty()) {
+        deeds.push_back({"010", "according", "according to $S", sc.phrases[p].actors, s});
+      }
+      break;
+    }
 
     // Pass 2: events with modality, dates and places.
     const std::string sentence_text(text.substr(sentence.begin, sentence.end - sentence.begin));
@@ -1591,7 +1641,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       // An event named later ("condemned the launch") may be one without a
       // target ("launched a missile"), so every match with a source counts.
       if (!match.source.actors.empty() && !match.named_event) {
-        deeds.push_back({match.entry, match.source.actors, s});
+        const auto& entry = *match.entry;
+        deeds.push_back(
+            {entry.code, entry.elements[entry.head].word, entry.pattern, match.source.actors, s});
       }
       if (pairs.empty()) continue;
       const auto qualified = sc.qualify(matches, index, moods[index], pairs.front().first);
@@ -1599,9 +1651,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const auto* place = sc.place_for(match);
       auto rule = sc.explain(match, qualified, date);
       if (deed) {
-        rule += "; target: who did the " + std::string(match.named_event->noun) + " (" +
-                (deed->entry->kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
-                deed->entry->pattern + "\", sentence " + std::to_string(deed->sentence) + ")";
+        rule += "; target: who did the " + std::string(match.named_event->noun) + " (\"" +
+                std::string(deed->pattern) + "\", sentence " + std::to_string(deed->sentence) + ")";
       }
       for (const auto& [a, b] : pairs) {
         // One event per pair and base code in a sentence: "a meeting ...

@@ -508,3 +508,35 @@ TEST_CASE("a reaction to an event named by a noun targets whoever did that event
   CHECK(reactions("Russia fired missiles at Kyiv. Germany condemned Russia.") ==
         Triples{"DEU 111 RUS"});
 }
+
+TEST_CASE("a denied accusation answers whoever made it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t016\tdeny\tspeech\n"
+                              "verb\t016\treject\n"
+                              "verb\t016\tdismiss allegation\n"
+                              "verb\t120\treject $T\n"
+                              "verb\t070\tsupply $T with\n"
+                              "verb\t194\tfire rockets into $T\tplace\n";
+  const auto denials = [&](const std::string& text) {
+    Triples out;
+    for (const auto& event : code(text, "2024-06-20", lexicon)) {
+      if (event.code == "016") out.push_back(event.source + " 016 " + event.target);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // An appositive after the accusation itself.
+  CHECK(denials("Pakistan accused Afghanistan of sheltering militants, a charge Kabul denies.") ==
+        Triples{"AFG 016 PAK"});
+  // The accuser is whoever said it ...
+  CHECK(denials("Thai officials said Cambodian troops fired rockets into Thailand, an accusation "
+                "Phnom Penh rejected.") == Triples{"KHM 016 THAGOV"});
+  // ... or the source "according to" names.
+  CHECK(denials("North Korea supplied Russia with shells, according to Japan, an allegation "
+                "Pyongyang denies.") == Triples{"PRK 016 JPN"});
+  // The object of the denial, in a later sentence.
+  CHECK(denials("Canada accused India of plotting the killing. India dismissed the allegations as "
+                "absurd.") == Triples{"IND 016 CAN"});
+  // Something rejected that is no accusation codes no denial.
+  CHECK(denials("Japan said Hungary should lift its veto. Hungary rejected the plan.").empty());
+}
