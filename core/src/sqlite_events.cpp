@@ -59,32 +59,28 @@ std::optional<EventTable::Stored> EventTable::find(std::int64_t global_event_id)
   return stored;
 }
 
+std::int64_t EventTable::row_named(Statement& find, Statement& insert, std::string_view name) {
+  find.bind(1, name);
+  const std::int64_t id = find.step() ? find.int64(0) : 0;
+  find.reset();
+  if (id != 0) return id;
+  insert.bind(1, name).run();
+  return db_.last_insert_rowid();
+}
+
 std::int64_t EventTable::extractor_id(std::string_view name) {
   if (name.empty()) name = "unknown";
   if (const auto known = extractors_.find(name); known != extractors_.end()) return known->second;
-  find_extractor_.bind(1, name);
-  std::int64_t id = find_extractor_.step() ? find_extractor_.int64(0) : 0;
-  find_extractor_.reset();
-  if (id == 0) {
-    insert_extractor_.bind(1, name).run();
-    id = db_.last_insert_rowid();
-  }
+  const auto id = row_named(find_extractor_, insert_extractor_, name);
   extractors_.emplace(std::string(name), id);
   return id;
 }
 
 std::int64_t EventTable::file_id(const std::string& name) {
   if (last_file_id_ != 0 && name == last_file_) return last_file_id_;
-  find_file_.bind(1, name);
-  std::int64_t id = find_file_.step() ? find_file_.int64(0) : 0;
-  find_file_.reset();
-  if (id == 0) {
-    insert_file_.bind(1, name).run();
-    id = db_.last_insert_rowid();
-  }
+  last_file_id_ = row_named(find_file_, insert_file_, name);
   last_file_ = name;
-  last_file_id_ = id;
-  return id;
+  return last_file_id_;
 }
 
 std::int64_t EventTable::next_event_id() {

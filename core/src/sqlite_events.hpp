@@ -60,6 +60,8 @@ class EventTable {
     EventEnds ends;
     std::int64_t file_id;  // GDELT's file, 0 for other events
   };
+  // The id of the row `find` finds by `name`, else of the row `insert` adds.
+  std::int64_t row_named(Statement& find, Statement& insert, std::string_view name);
   std::int64_t file_id(const std::string& name);
   // The row of `extractors` named `name` ("unknown" when empty), added if new.
   std::int64_t extractor_id(std::string_view name);

@@ -79,6 +79,16 @@ std::vector<std::string> triples(const std::vector<Found>& events) {
 
 using Triples = std::vector<std::string>;
 
+// The triples of the events coded `wanted`, sorted.
+Triples coded_as(std::string_view wanted, const std::vector<Found>& events) {
+  Triples out;
+  for (const auto& e : events) {
+    if (e.code == wanted) out.push_back(e.source + " " + e.code + " " + e.target);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("an active verb codes subject to object", "[events]") {
@@ -480,12 +490,7 @@ TEST_CASE("a reaction to an event named by a noun targets whoever did that event
                               "verb\t195\tfire missiles at $T\n"
                               "noun\t190\tstrike on $T\n";
   const auto reactions = [&](const std::string& text) {
-    Triples out;
-    for (const auto& event : code(text, "2024-04-14", lexicon)) {
-      if (event.code == "111") out.push_back(event.source + " 111 " + event.target);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return coded_as("111", code(text, "2024-04-14", lexicon));
   };
   // The object names the strikes of the sentence before.
   CHECK(reactions("Russia fired missiles at Kyiv on Sunday. Germany condemned the strikes.") ==
@@ -518,12 +523,7 @@ TEST_CASE("a denied accusation answers whoever made it", "[events]") {
                               "verb\t070\tsupply $T with\n"
                               "verb\t194\tfire rockets into $T\tplace\n";
   const auto denials = [&](const std::string& text) {
-    Triples out;
-    for (const auto& event : code(text, "2024-06-20", lexicon)) {
-      if (event.code == "016") out.push_back(event.source + " 016 " + event.target);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return coded_as("016", code(text, "2024-06-20", lexicon));
   };
   // An appositive after the accusation itself.
   CHECK(denials("Pakistan accused Afghanistan of sheltering militants, a charge Kabul denies.") ==
