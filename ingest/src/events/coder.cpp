@@ -1634,8 +1634,10 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const Deed* deed = nullptr;
       if (pairs.empty() && match.named_event) {
         deed = named_deed(match, deeds, s);
-        for (auto a : deed ? match.source.actors : Group{}) {
-          for (auto b : deed->sources) pairs.emplace_back(a, b);
+        if (deed) {
+          for (auto a : match.source.actors) {
+            for (auto b : deed->sources) pairs.emplace_back(a, b);
+          }
         }
       }
       // An event named later ("condemned the launch") may be one without a
