@@ -301,8 +301,16 @@ bool used_as_adjective(std::span<const Token> tokens, std::uint32_t next, std::u
     return false;
   }
   if (in_list(token.folded, kNotNouns)) return false;
-  // Verbs in the past tense or third person follow a subject, not an adjective.
+  // Verbs in the past tense or third person follow a subject, not an
+  // adjective: "the army struck", "the military shelled".
+  static constexpr std::array<std::string_view, 44> kIrregularPast{
+      "struck", "shot",     "hit",     "sent", "fought", "took",    "began",  "led",   "held",
+      "fled",   "withdrew", "overran", "sank", "shut",   "brought", "caught", "beat",  "drove",
+      "broke",  "spoke",    "told",    "made", "gave",   "won",     "lost",   "kept",  "stood",
+      "came",   "went",     "ran",     "saw",  "found",  "built",   "rose",   "fell",  "blew",
+      "threw",  "flew",     "stole",   "met",  "swept",  "knew",    "drew",   "became"};
   const auto& word = token.folded;
+  if (in_list(word, kIrregularPast)) return false;
   if (word.size() > 3 && (word.ends_with("ed") || word.ends_with("es"))) return false;
   return true;
 }
@@ -571,9 +579,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
 
     // Agent words used as adjectives ("military exercises") and regional
     // adjectives ("the Asian country") name no actor.
-    static constexpr std::array<std::string_view, 14> kAdjectiveAgents{
-        "military", "government", "police",   "opposition", "security", "intelligence", "rebel",
-        "army",     "naval",      "judicial", "civilian",   "business", "media",        "party"};
+    static constexpr std::array<std::string_view, 15> kAdjectiveAgents{
+        "military",     "government", "police", "opposition", "security",
+        "intelligence", "rebel",      "army",   "naval",      "judicial",
+        "civilian",     "business",   "media",  "party",      "spy"};
     std::erase_if(items, [&](const Item& item) {
       if (item.kind != ItemKind::Entry) return false;
       if (item.entry->kind == EntryKind::Demonym && is_region(item.entry->code)) return true;

@@ -388,6 +388,97 @@ struct SentenceCoder {
     if (tok.kind != text::TokenKind::Punct) return false;
     return one_of(tok.folded, {";", ":", "-", "(", ")", "[", "]", "--"});
   }
+  // What "accused X of ..." or "blamed X for ..." charges, as CAMEO's
+  // subcode of 112, from the first word that names it in the rest of the
+  // clause: "accused the RSF of carrying out a campaign of ethnic
+  // cleansing" is 1124. Empty when no word does.
+  std::string_view accusation_code(const Match& match) const {
+    if (match.end <= sb + 1 || !one_of(folded(match.end - 1), {"of", "for"})) return {};
+    struct Topic {
+      std::string_view stem;
+      std::string_view code;
+    };
+    // Stems, so that "stealing" and "stole" both read as theft.
+    static constexpr Topic kTopics[] = {
+        {"genocid", "1124"},  {"atrocit", "1124"},   {"massacr", "1124"},   {"cleansing", "1124"},
+        {"humanity", "1124"}, {"aggressi", "1123"},  {"invasion", "1123"},  {"invading", "1123"},
+        {"attack", "1123"},   {"shelling", "1123"},  {"bombing", "1123"},   {"bombard", "1123"},
+        {"provocat", "1123"}, {"incursion", "1123"}, {"abuse", "1122"},     {"tortur", "1122"},
+        {"repress", "1122"},  {"persecut", "1122"},  {"espionage", "1125"}, {"spying", "1125"},
+        {"treason", "1125"},  {"sabotag", "1125"},   {"hacking", "1125"},   {"corrupt", "1121"},
+        {"fraud", "1121"},    {"briber", "1121"},    {"terroris", "1121"},  {"rigging", "1121"},
+        {"stealing", "1121"}, {"theft", "1121"},     {"smuggl", "1121"},    {"traffick", "1121"},
+        {"launder", "1121"},  {"hijack", "1121"},    {"kidnap", "1121"},    {"murder", "1121"},
+        {"crime", "1121"},    {"suicide", "1121"}};
+    for (auto t = match.end; t < se && t - match.end < 12; ++t) {
+      if (is_boundary(t)) break;
+      const auto w = folded(t);
+      // "an enabler of Russia's war" charges nothing with Russia's war.
+      if (t > sb && (tokens[t - 1].flags & text::kPossessive)) continue;
+      // "war crimes" are not crimes of aggression; "waging war" is.
+      if (w == "war") {
+        const bool crimes = t + 1 < se && folded(t + 1).starts_with("crime");
+        return crimes ? "1124" : "1123";
+      }
+      for (const auto& topic : kTopics) {
+        if (w.starts_with(topic.stem)) return topic.code;
+      }
+    }
+    return {};
+  }
+
+  // Fighters as an object ("killed dozens of Malian soldiers"), not a
+  // movement or its leader ("killed Hamas leader Ismail Haniyeh").
+  bool names_fighters(const Slot& slot) const {
+    return !slot.phrases.empty() &&
+           std::all_of(slot.phrases.begin(), slot.phrases.end(), [&](int p) {
+             return one_of(folded(phrases[p].end - 1),
+                           {"soldiers", "troops", "fighters", "mercenaries", "militants", "rebels",
+                            "forces", "insurgents", "guerrillas", "jihadists", "militiamen",
+                            "servicemen", "paratroopers", "marines", "combatants"});
+           });
+  }
+
+  // Aircraft and drones as a subject ("British warplanes struck ...").
+  bool from_the_air(const Slot& slot) const {
+    return std::any_of(slot.phrases.begin(), slot.phrases.end(), [&](int p) {
+      const auto last = phrases[p].end - 1;
+      return tokens[last].kind == text::TokenKind::Word &&
+             one_of(folded(last),
+                    {"warplanes", "warplane", "jets", "jet", "bombers", "bomber", "drones", "drone",
+                     "aircraft", "helicopters", "helicopter", "gunships", "gunship"});
+    });
+  }
+
+  // A word of a quantity before a noun: "struck more than 60 Houthi
+  // targets", "at least 20 people", "up to 5,000 troops", "hundreds of
+  // civilians". Its prepositions start no phrase of their own.
+  bool in_quantity(std::uint32_t t) const {
+    const auto w = folded(t);
+    const auto before = [&](std::string_view word) { return t > sb && folded(t - 1) == word; };
+    const auto after_is = [&](std::initializer_list<std::string_view> words) {
+      return t + 1 < se && one_of(folded(t + 1), words);
+    };
+    const auto number_after = [&] {
+      return t + 1 < se && tokens[t + 1].kind == text::TokenKind::Number;
+    };
+    if (one_of(w, {"more", "less", "fewer"})) return after_is({"than"});
+    if (w == "than") return t > sb && one_of(folded(t - 1), {"more", "less", "fewer"});
+    if (w == "at") return after_is({"least", "most"});
+    if (one_of(w, {"least", "most"})) return before("at");
+    if (w == "up") return after_is({"to"});
+    if (w == "to") return before("up") && number_after();
+    if (one_of(w, {"over", "about", "around", "nearly", "almost", "roughly", "approximately",
+                   "some"})) {
+      return number_after();
+    }
+    if (w == "of") {
+      return t > sb && one_of(folded(t - 1),
+                              {"dozens", "hundreds", "thousands", "millions", "scores", "tens"});
+    }
+    return false;
+  }
+
   bool is_gap(std::uint32_t t) const {
     const auto& tok = tokens[t];
     return (tok.kind == text::TokenKind::Word || tok.kind == text::TokenKind::Number) &&
@@ -647,6 +738,7 @@ struct SentenceCoder {
       // "banned under U.N. resolutions" has no object. "of" is kept for
       // "the leaders of the three countries".
       if (!is_gap(t)) return false;
+      if (in_quantity(t)) continue;
       // "the orders of Russian intelligence" is not Russian intelligence;
       // "the leaders of the three countries" stands for the countries.
       if (folded(t) == "of" && !(t > from && (stands_for_its_group(folded(t - 1)) ||
@@ -721,10 +813,14 @@ struct SentenceCoder {
   }
 
   // "according to the New York Times", "in Vladivostok, Russia"; also "a
-  // U.S. proposal", where the actor only modifies a noun.
+  // U.S. proposal", where a country only modifies a noun ("a Russian
+  // warship" is an actor of its own).
   bool preceded_by_preposition(const Phrase& p) const {
     auto t = p.first;
-    if (t > sb && one_of(folded(t - 1), {"a", "an"})) return true;
+    const bool countries_only = std::all_of(p.actors.begin(), p.actors.end(), [&](auto a) {
+      return recognized.actors[a].type == ActorType::Country;
+    });
+    if (t > sb && one_of(folded(t - 1), {"a", "an"}) && countries_only) return true;
     while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
     if (t == sb) return false;
     if (is_preposition(folded(t - 1))) return true;
@@ -1376,6 +1472,30 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
   return moods;
 }
 
+// CAMEO codes some acts by who does them to whom: force used on protesters
+// by police, soldiers or the state is repression (175); killing or
+// assaulting fighters is fighting (190); force from aircraft and drones is
+// aerial (195). Requires: `code` is the lexicon's own code for the trigger.
+struct ForceContext {
+  bool fighters_hit = false;  // the object names fighters (SentenceCoder::names_fighters)
+  bool from_the_air = false;  // the subject names aircraft (SentenceCoder::from_the_air)
+};
+static std::string_view refine_by_participants(std::string_view code, const Actor& source,
+                                               const Actor* target, ForceContext context) {
+  const auto armed = [](const Actor& actor) { return one_of(actor.agent, {"MIL", "REB", "UAF"}); };
+  const bool force = code.starts_with("18") || code.starts_with("19");
+  if (force && target && target->agent == "OPP" &&
+      one_of(source.agent, {"COP", "MIL", "GOV", "SPY"})) {
+    return "175";
+  }
+  if (one_of(code, {"180", "182", "1823"}) && target && armed(*target) && context.fighters_hit &&
+      (armed(source) || source.type == ActorType::Country)) {
+    return "190";
+  }
+  if (code == "190" && context.from_the_air) return "195";
+  return code;
+}
+
 // Who does what to whom: one pair per source and target; a reciprocal
 // pattern with a plural subject and no target, or with both slots, each way.
 // A pattern without a target ("held military exercises") claims its trigger,
@@ -1656,15 +1776,24 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         rule += "; target: who did the " + std::string(match.named_event->noun) + " (\"" +
                 std::string(deed->pattern) + "\", sentence " + std::to_string(deed->sentence) + ")";
       }
+      const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source)};
       for (const auto& [a, b] : pairs) {
+        std::string code = qualified.code;
+        if (code == "112") {
+          if (const auto charge = sc.accusation_code(match); !charge.empty()) code = charge;
+        }
+        if (code == match.entry->code) {
+          code = refine_by_participants(code, recognized.actors[a],
+                                        b ? &recognized.actors[*b] : nullptr, force);
+        }
         // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.
-        if (!seen.emplace(a, b ? *b : ~0u, qualified.code.substr(0, 3)).second) continue;
+        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 3)).second) continue;
         CodedEvent out;
         auto& event = out.event;
         event.source = Participant{recognized.actors[a].key, {}};
         if (b) event.target = Participant{recognized.actors[*b].key, {}};
-        event.code = qualified.code;
+        event.code = code;
         if (date) {
           event.date = date->date;
         } else if (published) {

@@ -116,8 +116,9 @@ TEST_CASE("the passive voice swaps the roles", "[events]") {
 }
 
 TEST_CASE("a coordinated target gives one event per actor", "[events]") {
+  // Provocations are a charge of aggression (1123).
   CHECK(triples(code("North Korea accused the United States, Japan and South Korea of "
-                     "provocations.")) == Triples{"PRK 112 JPN", "PRK 112 KOR", "PRK 112 USA"});
+                     "provocations.")) == Triples{"PRK 1123 JPN", "PRK 1123 KOR", "PRK 1123 USA"});
 }
 
 TEST_CASE("reciprocal events go each way", "[events]") {
@@ -539,4 +540,68 @@ TEST_CASE("a denied accusation answers whoever made it", "[events]") {
                 "absurd.") == Triples{"IND 016 CAN"});
   // Something rejected that is no accusation codes no denial.
   CHECK(denials("Japan said Hungary should lift its veto. Hungary rejected the plan.").empty());
+}
+
+TEST_CASE("who acts on whom refines the lexicon's code of force", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t190\tstrike $T\n"
+                              "verb\t190\tshoot down $T\n"
+                              "verb\t193\topen fire on $T\n";
+  const auto coded = [&](const std::string& text) {
+    return triples(code(text, "2024-06-25", lexicon));
+  };
+  // Force that police or soldiers use on protesters is repression.
+  CHECK(coded("Kenyan police opened fire on protesters in Nairobi.") ==
+        Triples{"KENCOP 175 KENOPP"});
+  CHECK(coded("Iranian security forces killed protesters in Tehran.") ==
+        Triples{"IRNCOP 175 IRNOPP"});
+  // Killing fighters is fighting; killing civilians or a named leader stays a killing.
+  CHECK(coded("Tuareg rebels killed Malian soldiers near the border.") ==
+        Triples{"MLIREB 190 MLIMIL"});
+  CHECK(coded("Malian soldiers killed Malian civilians near the border.") ==
+        Triples{"MLIMIL 1823 MLICVL"});
+  CHECK(coded("Israel killed Hamas leader Ismail Haniyeh in Tehran.") ==
+        Triples{"ISR 1823 PSEREBHMS"});
+  // Force from aircraft and drones is aerial; from ground troops it is not.
+  CHECK(coded("British warplanes struck Houthi targets in Yemen.") == Triples{"GBRMIL 195 YEMREB"});
+  CHECK(coded("A U.S. fighter jet shot down a Chinese balloon.") == Triples{"USAMIL 195 CHN"});
+  CHECK(coded("Russian troops struck Ukraine.") == Triples{"RUSMIL 190 UKR"});
+}
+
+TEST_CASE("what an accusation charges gives CAMEO's subcode", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t112\tblame $T for\n";
+  const auto coded = [&](const std::string& text) {
+    return triples(code(text, "2024-06-25", lexicon));
+  };
+  CHECK(
+      coded("The European Union accused the RSF of carrying out a campaign of ethnic cleansing.") ==
+      Triples{"IGOEUREEC 1124 SDNREB"});
+  CHECK(coded("Colombia accused the ELN of committing war crimes.") == Triples{"COL 1124 COLREB"});
+  CHECK(coded("Poland accused Moscow of waging a hybrid war against it.") ==
+        Triples{"POL 1123 RUS"});
+  CHECK(coded("Israel accused Iran of directing the hijacking.") == Triples{"ISR 1121 IRN"});
+  CHECK(coded("Russia blamed Ukraine for the sabotage of the pipeline.") ==
+        Triples{"RUS 1125 UKR"});
+  // Someone else's war is not the charge; with no charge named the code stays 112.
+  CHECK(coded("NATO accused China of becoming an enabler of Russia's war.") ==
+        Triples{"IGOWSTNAT 112 CHN"});
+  CHECK(coded("Japan accused China of dishonesty.") == Triples{"JPN 112 CHN"});
+}
+
+TEST_CASE("quantities between a verb and its object are skipped", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n";
+  const auto coded = [&](const std::string& text) {
+    return triples(code(text, "2024-06-25", lexicon));
+  };
+  CHECK(coded("Russian troops struck more than 60 Ukrainian positions.") ==
+        Triples{"RUSMIL 190 UKR"});
+  CHECK(coded("Rebels killed at least 20 Malian soldiers.") == Triples{"MLIREB 190 MLIMIL"});
+  CHECK(coded("Nigerian gunmen killed dozens of Nigerian civilians.") ==
+        Triples{"NGAUAF 1823 NGACVL"});
+}
+
+TEST_CASE("a subject after an indefinite article is an actor when it names one", "[events]") {
+  // "a Russian warship" is an actor; "a U.S. proposal" is not the United States.
+  CHECK(triples(code("A Russian warship attacked Ukraine.")) == Triples{"RUSMIL 190 UKR"});
+  CHECK(triples(code("A U.S. proposal attacked Ukraine.")).empty());
 }
