@@ -25,8 +25,9 @@ class WordSet {
 };
 
 // Capitalised words that never start a name: function words that open
-// sentences, calendar words, courtesy titles and title modifiers.
-constexpr std::array<std::string_view, 112> kNotNames{
+// sentences, calendar words, courtesy titles, title modifiers and
+// quantities ("Hundreds of Russian troops").
+constexpr std::array<std::string_view, 119> kNotNames{
     "the",       "a",        "an",     "he",       "she",    "it",        "they",     "we",
     "i",         "you",      "his",    "her",      "its",    "their",     "our",      "my",
     "your",      "this",     "that",   "these",    "those",  "in",        "on",       "at",
@@ -40,7 +41,8 @@ constexpr std::array<std::string_view, 112> kNotNames{
     "acting",    "deputy",   "vice",   "senior",   "top",    "new",       "monday",   "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january",   "february", "march",
     "april",     "may",      "june",   "july",     "august", "september", "october",  "november",
-    "december",  "jan.",     "feb.",   "aug.",     "sept.",  "oct.",      "nov.",     "dec."};
+    "december",  "jan.",     "feb.",   "aug.",     "sept.",  "oct.",      "nov.",     "dec.",
+    "hundreds",  "thousands", "dozens", "millions", "scores", "several",   "dozen"};
 
 // Words between "the" and a title that keep it definite: "the first
 // Russian defense minister".

@@ -823,6 +823,15 @@ struct SentenceCoder {
     if (t > sb && one_of(folded(t - 1), {"a", "an"}) && countries_only) return true;
     while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
     if (t == sb) return false;
+    // "Thousands of protesters rallied": a quantity that opens a clause,
+    // not a preposition ("killed dozens of soldiers" has its object there).
+    if (folded(t - 1) == "of" && in_quantity(t - 1)) {
+      const auto quantity = t - 2;
+      return !(quantity == sb ||
+               one_of(folded(quantity - 1),
+                      {",", "and", "but", "that", "while", "as", "when", "after", "because", "said",
+                       "says", "say", "reported", "claimed", "announced", "confirmed"}));
+    }
     if (is_preposition(folded(t - 1))) return true;
     if (folded(t - 1) != "," || t - 1 == sb || place_at[t - 2 - sb] == nullptr) return false;
     // "in Vladivostok, Russia" names where the city is: the country of the

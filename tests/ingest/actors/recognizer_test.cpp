@@ -28,6 +28,8 @@ const char* const kDictionary =
     "agent\tGOV\tofficials\tofficial\n"
     "agent\tMIL\tdefense minister\tdefence minister\n"
     "agent\tMIL\ttroops\n"
+    "agent\tMIL\tmilitary\tarmy\n"
+    "agent\tSPY\tspy\tspies\n"
     "person\tRUSGOV\tVladimir Putin\tPutin\n"
     "person\tPRKGOV\tKim Jong Un\tKim Jong-un\n"
     "person\tRUSMIL\tSergei Shoigu\tShoigu\tRUSMIL 2012-11-06..2024-05-12;RUSGOV 2024-05-12..\n"
@@ -288,4 +290,33 @@ TEST_CASE("both sides are the two actors just named whatever their type", "[acto
   std::sort(sides.begin(), sides.end());
   // Not Russia and Ukraine, the last two countries named.
   CHECK(sides == std::vector<std::string>{"rapid-support-forces", "sudanese-army"});
+}
+
+TEST_CASE("an agent word before a verb is a noun, before a noun an adjective", "[ingest][actors]") {
+  Fixture fixture;
+  // Irregular past tenses follow a subject as regular ones do.
+  for (const std::string text :
+       {"The Russian army struck Ukraine.", "The Russian military shot at Ukraine.",
+        "The Russian army shelled Ukraine."}) {
+    const auto result = fixture.run(text);
+    INFO(text);
+    CHECK((find(result, "Russian army") != nullptr || find(result, "Russian military") != nullptr));
+  }
+  // "a Russian spy balloon" is no spy; "a Russian spy" is one.
+  const auto balloon = fixture.run("Ukraine shot down a Russian spy balloon.");
+  CHECK_FALSE(find(balloon, "Russian spy"));
+  CHECK(find(balloon, "Russia"));
+  const auto spy = fixture.run("Ukraine arrested a Russian spy.");
+  const auto* agent = find(spy, "Russian spy");
+  REQUIRE(agent);
+  CHECK(agent->code == "RUSSPY");
+}
+
+TEST_CASE("a quantity that opens a sentence is no name", "[ingest][actors]") {
+  Fixture fixture;
+  const auto result = fixture.run("Hundreds of Russian troops crossed into Ukraine.");
+  const auto* troops = find(result, "Russian troops");
+  REQUIRE(troops);
+  CHECK(troops->code == "RUSMIL");
+  CHECK_FALSE(find(result, "Hundreds of Russian"));
 }

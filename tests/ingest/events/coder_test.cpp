@@ -605,3 +605,14 @@ TEST_CASE("a subject after an indefinite article is an actor when it names one",
   CHECK(triples(code("A Russian warship attacked Ukraine.")) == Triples{"RUSMIL 190 UKR"});
   CHECK(triples(code("A U.S. proposal attacked Ukraine.")).empty());
 }
+
+TEST_CASE("a quantity opening a clause leads to its subject", "[events]") {
+  // "Hundreds of Russian troops" and "Thousands of protesters" are subjects;
+  // "killed dozens of soldiers" keeps them an object.
+  CHECK(triples(code("Hundreds of Russian troops attacked Ukraine.")) == Triples{"RUSMIL 190 UKR"});
+  CHECK(triples(code("Ukraine said thousands of Russian troops attacked Kharkiv.")) ==
+        Triples{"RUSMIL 190 UKR"});
+  const std::string lexicon = std::string(kLexicon) + "noun\t190\tfighting\treciprocal\n";
+  CHECK(triples(code("Malian rebels killed dozens of Russian troops in fighting.", "2024-06-25",
+                     lexicon)) == Triples{"MLIREB 190 RUSMIL"});
+}
