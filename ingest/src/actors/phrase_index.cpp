@@ -32,7 +32,12 @@ PhraseIndex::PhraseIndex(const Dictionary& dictionary) {
       if (tokens.size() > 1 && tokens.front() == "the") tokens.erase(tokens.begin());
       if (tokens.empty()) continue;
       const bool all_caps = is_short_all_caps(surface);
-      const int guard = all_caps ? 2 : (entry.kind == EntryKind::Agent ? 0 : 1);
+      // A name the dictionary writes in lower case is written so in text
+      // too: "al-Shabab", "von der Leyen" need no capital.
+      std::string_view written = surface;
+      if (written.starts_with("the ") || written.starts_with("The ")) written.remove_prefix(4);
+      const bool lower_case = !written.empty() && written.front() >= 'a' && written.front() <= 'z';
+      const int guard = all_caps ? 2 : (entry.kind == EntryKind::Agent || lower_case ? 0 : 1);
       auto [it, inserted] = seen.try_emplace({tokens, guard}, phrases_.size());
       if (inserted) {
         Phrase phrase;

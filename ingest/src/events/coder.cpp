@@ -439,6 +439,26 @@ struct SentenceCoder {
            });
   }
 
+  // A hundred or more between a trigger and its target: "killed more than
+  // 800 people", "hundreds of civilians".
+  bool counts_a_hundred(const Match& match) const {
+    const auto end = std::min<std::uint32_t>(match.target.end ? match.target.end : match.end, se);
+    for (auto t = match.head + 1; t < end; ++t) {
+      const auto w = folded(t);
+      if (one_of(w, {"hundreds", "thousands", "millions"})) return true;
+      if (tokens[t].kind != text::TokenKind::Number) continue;
+      std::string digits;
+      for (const char c : w) {
+        if (c >= '0' && c <= '9')
+          digits += c;
+        else if (c != ',')
+          break;
+      }
+      if (digits.size() >= 3) return true;
+    }
+    return false;
+  }
+
   // Aircraft and drones as a subject ("British warplanes struck ...").
   bool from_the_air(const Slot& slot) const {
     return std::any_of(slot.phrases.begin(), slot.phrases.end(), [&](int p) {
@@ -751,9 +771,16 @@ struct SentenceCoder {
       if (folded(t) != "of" && is_preposition(folded(t))) {
         // "strikes on nine sites in Pakistan": force used on sites in a
         // country is used on that country.
+        // "in southern Israel": a direction before the place.
+        auto place = t + 1;
+        if (place + 1 < se && one_of(folded(place), {"northern", "southern", "eastern", "western",
+                                                     "central", "northeastern", "northwestern",
+                                                     "southeastern", "southwestern"})) {
+          ++place;
+        }
         const bool into_country =
-            conflict && folded(t) == "in" && t + 1 < se &&
-            (place_at[t + 1 - sb] || (phrase(t + 1) >= 0 && country_phrase(phrase(t + 1))));
+            conflict && folded(t) == "in" && place < se &&
+            (place_at[place - sb] || (phrase(place) >= 0 && country_phrase(phrase(place))));
         if (!into_country) return false;
       }
     }
@@ -1488,6 +1515,7 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
 struct ForceContext {
   bool fighters_hit = false;  // the object names fighters (SentenceCoder::names_fighters)
   bool from_the_air = false;  // the subject names aircraft (SentenceCoder::from_the_air)
+  bool many_killed = false;   // a hundred or more (SentenceCoder::counts_a_hundred)
 };
 static std::string_view refine_by_participants(std::string_view code, const Actor& source,
                                                const Actor* target, ForceContext context) {
@@ -1497,6 +1525,8 @@ static std::string_view refine_by_participants(std::string_view code, const Acto
       one_of(source.agent, {"COP", "MIL", "GOV", "SPY"})) {
     return "175";
   }
+  if (force && source.agent == "OPP") return "145";  // protesters' violence is rioting
+  if (code == "1823" && context.many_killed) return "202";
   if (one_of(code, {"180", "182", "1823"}) && target && armed(*target) && context.fighters_hit &&
       (armed(source) || source.type == ActorType::Country)) {
     return "190";
@@ -1785,7 +1815,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         rule += "; target: who did the " + std::string(match.named_event->noun) + " (\"" +
                 std::string(deed->pattern) + "\", sentence " + std::to_string(deed->sentence) + ")";
       }
-      const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source)};
+      const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
+                               sc.counts_a_hundred(match)};
       for (const auto& [a, b] : pairs) {
         std::string code = qualified.code;
         if (code == "112") {

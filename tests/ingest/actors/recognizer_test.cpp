@@ -320,3 +320,22 @@ TEST_CASE("a quantity that opens a sentence is no name", "[ingest][actors]") {
   CHECK(troops->code == "RUSMIL");
   CHECK_FALSE(find(result, "Hundreds of Russian"));
 }
+
+TEST_CASE("a name the dictionary writes in lower case needs no capital", "[ingest][actors]") {
+  geokg::Dictionary dictionary = test_dictionary();
+  dictionary.add_geokg(
+      "# geokg dictionary 1\n"
+      "organization\tSOMREB\tal-Shabab\tal-Shabaab\n"
+      "organization\tIGOEUREEC\tEuropean Union\tEU\n",
+      "extra.tsv");
+  const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
+  geokg::Document document;
+  document.key = "doc";
+  document.text = "Kenya fought al-Shabab. The union of european states met.";
+  const auto result = extractor.extract(document);
+  const auto* shabab = find(result, "al-Shabab");
+  REQUIRE(shabab);
+  CHECK(shabab->code == "SOMREB");
+  // A capitalised name still needs its capital.
+  CHECK_FALSE(find(result, "European Union"));
+}

@@ -242,9 +242,10 @@ TEST_CASE("in PLACE attaches a location", "[events]") {
 TEST_CASE("a sentence that opens with a place goes on with its subject", "[events]") {
   CHECK(triples(code("In Paris, Russia attacked Ukraine.")) == Triples{"RUS 190 UKR"});
   CHECK(triples(code("In Vladivostok, Putin met Kim Jong Un.")) == Triples{"RUSGOV 040 PRKGOV"});
-  // Titles without a nationality belong to the country of that place.
+  // Titles without a nationality belong to the country of that place (and
+  // protesters' attacks are riots, 145).
   CHECK(triples(code("In Kinshasa, protesters attacked the embassy of France.")) ==
-        Triples{"CODOPP 190 FRA"});
+        Triples{"CODOPP 145 FRA"});
   // "Vladivostok, Russia" still names where the city is.
   CHECK(triples(code("Putin met Kim Jong Un in Vladivostok, Russia, on Wednesday.")) ==
         Triples{"RUSGOV 040 PRKGOV"});
@@ -615,4 +616,20 @@ TEST_CASE("a quantity opening a clause leads to its subject", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "noun\t190\tfighting\treciprocal\n";
   CHECK(triples(code("Malian rebels killed dozens of Russian troops in fighting.", "2024-06-25",
                      lexicon)) == Triples{"MLIREB 190 RUSMIL"});
+}
+
+TEST_CASE("protesters' violence is rioting and a hundred killed a mass killing", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstorm $T\tplace\n";
+  const auto coded = [&](const std::string& text) {
+    return triples(code(text, "2024-06-25", lexicon));
+  };
+  CHECK(coded("Kenyan protesters stormed Kenya's parliament.") == Triples{"KENOPP 145 KENLEG"});
+  CHECK(coded("Russian troops stormed the Ukrainian town of Avdiivka.") ==
+        Triples{"RUSMIL 190 UKR"});
+  // A hundred or more killed, in figures or in words; fewer stay a killing.
+  CHECK(coded("Hamas gunmen killed more than 1,200 people in southern Israel.") ==
+        Triples{"PSEUAF 202 ISR"});
+  CHECK(coded("Russian forces killed hundreds of Ukrainian civilians.") ==
+        Triples{"RUSMIL 202 UKRCVL"});
+  CHECK(coded("Russian forces killed 12 Ukrainian civilians.") == Triples{"RUSMIL 1823 UKRCVL"});
 }
