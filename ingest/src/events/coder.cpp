@@ -85,6 +85,17 @@ bool is_threat(std::string_view w) {
                     "warning"});
 }
 
+// Vows: an intention to use force that is stated is a threat in CAMEO
+// ("vowed to intensify the campaign against the militants" is 138).
+bool is_vow(std::string_view w) {
+  return one_of(w, {"vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging",
+                    "swear", "swears", "swore", "sworn"});
+}
+
+bool uses_force(std::string_view code) {
+  return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+}
+
 bool is_report_cue(std::string_view w) {
   return one_of(w, {"reportedly", "allegedly", "purportedly", "reported", "alleged", "rumored",
                     "rumoured", "suspected", "apparently", "claimed", "believed"});
@@ -1487,6 +1498,7 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
       if (one_of(w, {"could", "may", "might", "should", "can"})) mood.hypothetical = true;
       if (is_intent(w) && infinitive) mood.intended = true;
       if (is_threat(w) && infinitive) mood.threatened = true;
+      if (is_vow(w) && infinitive && uses_force(matches[i].entry->code)) mood.threatened = true;
       if (is_hypothetical(w) && (infinitive || w.ends_with("ing"))) mood.hypothetical = true;
       if (infinitive) {
         const auto end = matches.begin() + static_cast<std::ptrdiff_t>(i);

@@ -633,3 +633,16 @@ TEST_CASE("protesters' violence is rioting and a hundred killed a mass killing",
         Triples{"RUSMIL 202 UKRCVL"});
   CHECK(coded("Russian forces killed 12 Ukrainian civilians.") == Triples{"RUSMIL 1823 UKRCVL"});
 }
+
+TEST_CASE("a vow to use force is a threat", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t190\tdestroy $T\n"
+                              "verb\t030\thelp $T\n";
+  const auto coded = [&](const std::string& text) { return code(text, "2024-06-25", lexicon); };
+  const auto vow = coded("Israel vowed to destroy Hamas.");
+  REQUIRE(triples(vow) == Triples{"ISR 1384 PSEREBHMS"});
+  CHECK(vow[0].modality == "intended");
+  // A vow of anything else keeps its intent code; force done is force.
+  CHECK(triples(coded("Japan vowed to help Ukraine.")) == Triples{"JPN 030 UKR"});
+  CHECK(triples(coded("Israel destroyed Hamas.")) == Triples{"ISR 190 PSEREBHMS"});
+}
