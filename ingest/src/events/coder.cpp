@@ -556,6 +556,13 @@ struct SentenceCoder {
           word_matches(phrases[p].end - 1, word)) {
         return phrases[p].end - 1;
       }
+      // A country used as an adjective before the word: "cut U.S. aid to".
+      if (const auto p = phrase(t); p >= 0 && phrases[p].first == t && !phrases[p].possessor &&
+                                    country_phrase(p) && phrases[p].end < se &&
+                                    phrases[p].end - from <= static_cast<std::uint32_t>(max_gap) &&
+                                    word_matches(phrases[p].end, word)) {
+        return phrases[p].end;
+      }
       // A possessive pronoun is a determiner here: "recalled its ambassador".
       if (const auto p = phrase(t); p >= 0 && phrases[p].possessor && phrases[p].end == t + 1 &&
                                     is_possessive_pronoun(folded(t))) {
@@ -1011,7 +1018,10 @@ struct SentenceCoder {
       if (p < 0) {
         const auto w = folded(t);
         if (w == ",") comma_passed = true;
-        if (one_of(w, {"which", "who", "whom"}) && !relative) {
+        // "a drone strike that killed three soldiers": "that" right before
+        // the verb chain is a relative pronoun, not a complementiser.
+        const bool relative_that = w == "that" && only_chain_after(t, head);
+        if ((one_of(w, {"which", "who", "whom"}) || relative_that) && !relative) {
           relative = true;
           relative_at = t;
         }
@@ -1155,8 +1165,12 @@ struct SentenceCoder {
     const auto& elements = entry.elements;
     const bool noun = entry.kind == LexiconKind::Noun;
     // A determiner before a verb entry's head makes it a noun: "the attack".
-    const bool after_determiner = head > sb && (is_determiner(folded(head - 1)) ||
-                                                (tokens[head - 1].flags & text::kPossessive));
+    // "the troops that attacked": "that" before a past form is a pronoun.
+    const bool relative_that =
+        head > sb && folded(head - 1) == "that" && coder.morphology_.past_participle(folded(head));
+    const bool after_determiner =
+        head > sb && !relative_that &&
+        (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive));
     if (!noun && after_determiner) return false;
     match.entry = &entry;
     match.head = head;

@@ -646,3 +646,23 @@ TEST_CASE("a vow to use force is a threat", "[events]") {
   CHECK(triples(coded("Japan vowed to help Ukraine.")) == Triples{"JPN 030 UKR"});
   CHECK(triples(coded("Israel destroyed Hamas.")) == Triples{"ISR 190 PSEREBHMS"});
 }
+
+TEST_CASE("a country before a pattern word is an adjective of that word", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t162\tcut aid to $T\n"
+                              "noun\t070\taid to $T\n";
+  CHECK(triples(code("The United States cut U.S. aid to South Africa.", "2024-06-25", lexicon)) ==
+        Triples{"USA 162 ZAF"});
+}
+
+TEST_CASE("that right before a verb is a relative pronoun", "[events]") {
+  // The strike killed the soldiers: Washington, before "that", did not.
+  CHECK(triples(code("Kataib Hezbollah is the militia that Washington blames for a drone strike "
+                     "that killed three U.S. soldiers in Jordan."))
+            .empty());
+  // A complementiser "that" is followed by its clause's subject.
+  CHECK(triples(code("Officials said that Russia attacked Ukraine.")) == Triples{"RUS 190 UKR"});
+  // An actor right before "that" is its antecedent.
+  CHECK(triples(code("The Russian troops that attacked Ukraine withdrew.")) ==
+        Triples{"RUSMIL 190 UKR"});
+}
