@@ -1552,11 +1552,11 @@ static std::string_view refine_by_participants(std::string_view code, const Acto
     return "175";
   }
   if (force && source.agent == "OPP") return "145";  // protesters' violence is rioting
-  if (code == "1823" && context.many_killed) return "202";
   if (one_of(code, {"180", "182", "1823"}) && target && armed(*target) && context.fighters_hit &&
       (armed(source) || source.type == ActorType::Country)) {
     return "190";
   }
+  if (code == "1823" && context.many_killed) return "202";  // not fighters, above
   if (code == "190" && context.from_the_air) return "195";
   return code;
 }

@@ -632,6 +632,8 @@ TEST_CASE("protesters' violence is rioting and a hundred killed a mass killing",
   CHECK(coded("Russian forces killed hundreds of Ukrainian civilians.") ==
         Triples{"RUSMIL 202 UKRCVL"});
   CHECK(coded("Russian forces killed 12 Ukrainian civilians.") == Triples{"RUSMIL 1823 UKRCVL"});
+  // Fighters killed in hundreds are casualties of fighting, not a massacre.
+  CHECK(coded("Nigerian soldiers killed 150 Nigerian militants.") == Triples{"NGAMIL 190 NGAREB"});
 }
 
 TEST_CASE("a vow to use force is a threat", "[events]") {
