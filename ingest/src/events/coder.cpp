@@ -937,6 +937,28 @@ struct SentenceCoder {
     return t > sb && is_denial(t - 1);
   }
 
+  // An event noun that is the object of blocking: "Hungary blocked an EU
+  // aid package for Ukraine" gives no aid.
+  bool blocked(const Match& match) const {
+    if (match.entry->kind != LexiconKind::Noun) return false;
+    auto t = match.head;
+    for (int steps = 0; t > sb && steps < 5; ++steps) {
+      const auto w = folded(t - 1);
+      if (one_of(w, {"block", "blocks", "blocked", "blocking", "veto", "vetoes", "vetoed",
+                     "vetoing", "oppose", "opposes", "opposed", "opposing", "scrap", "scraps",
+                     "scrapped", "cancel", "cancels", "cancelled", "canceled"})) {
+        return true;
+      }
+      if (const auto p = phrase(t - 1); p >= 0) {
+        t = phrases[p].first;
+        continue;
+      }
+      if (!(is_determiner(w) || is_object_modifier(t - 1))) return false;
+      --t;
+    }
+    return false;
+  }
+
   // "since the invasion of Ukraine", "after the attack on Kyiv": a definite
   // event noun in a temporal or causal phrase is background, not something
   // the clause's subject did ("after a surprise visit to Kyiv" and "during
@@ -1654,7 +1676,7 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
     if (is_report_cue(w)) reported = true;
   }
   // "Russia denied attacking civilians": what is denied is not asserted.
-  if (denied(match)) negated = true;
+  if (denied(match) || blocked(match)) negated = true;
   for (auto t = sb; t < match.subject_end; ++t) {
     const auto w = folded(t);
     if (one_of(w, {"reportedly", "allegedly"}) ||

@@ -668,3 +668,14 @@ TEST_CASE("that right before a verb is a relative pronoun", "[events]") {
   CHECK(triples(code("The Russian troops that attacked Ukraine withdrew.")) ==
         Triples{"RUSMIL 190 UKR"});
 }
+
+TEST_CASE("an event noun that is blocked is negated", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t070\taid for $T\n";
+  const auto blocked =
+      code("Hungary blocked an EU aid package for Ukraine.", "2024-06-25", lexicon);
+  REQUIRE(triples(blocked) == Triples{"IGOEUREEC 070 UKR"});
+  CHECK(blocked[0].negated);
+  const auto given = code("The EU announced an aid package for Ukraine.", "2024-06-25", lexicon);
+  REQUIRE(triples(given) == Triples{"IGOEUREEC 070 UKR"});
+  CHECK_FALSE(given[0].negated);
+}
