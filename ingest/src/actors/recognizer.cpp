@@ -28,20 +28,20 @@ class WordSet {
 // sentences, calendar words, courtesy titles, title modifiers and
 // quantities ("Hundreds of Russian troops").
 constexpr std::array<std::string_view, 119> kNotNames{
-    "the",       "a",        "an",     "he",       "she",    "it",        "they",     "we",
-    "i",         "you",      "his",    "her",      "its",    "their",     "our",      "my",
-    "your",      "this",     "that",   "these",    "those",  "in",        "on",       "at",
-    "for",       "with",     "by",     "from",     "to",     "of",        "as",       "but",
-    "and",       "or",       "if",     "when",     "while",  "after",     "before",   "since",
-    "even",      "although", "though", "because",  "so",     "yet",       "also",     "however",
-    "meanwhile", "still",    "then",   "there",    "here",   "what",      "who",      "which",
-    "where",     "why",      "how",    "no",       "not",    "yes",       "some",     "many",
-    "most",      "all",      "both",   "each",     "every",  "any",       "mr.",      "mrs.",
-    "ms.",       "dr.",      "mr",     "mrs",      "ms",     "dr",        "sir",      "former",
-    "acting",    "deputy",   "vice",   "senior",   "top",    "new",       "monday",   "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january",   "february", "march",
-    "april",     "may",      "june",   "july",     "august", "september", "october",  "november",
-    "december",  "jan.",     "feb.",   "aug.",     "sept.",  "oct.",      "nov.",     "dec.",
+    "the",       "a",         "an",     "he",       "she",    "it",        "they",     "we",
+    "i",         "you",       "his",    "her",      "its",    "their",     "our",      "my",
+    "your",      "this",      "that",   "these",    "those",  "in",        "on",       "at",
+    "for",       "with",      "by",     "from",     "to",     "of",        "as",       "but",
+    "and",       "or",        "if",     "when",     "while",  "after",     "before",   "since",
+    "even",      "although",  "though", "because",  "so",     "yet",       "also",     "however",
+    "meanwhile", "still",     "then",   "there",    "here",   "what",      "who",      "which",
+    "where",     "why",       "how",    "no",       "not",    "yes",       "some",     "many",
+    "most",      "all",       "both",   "each",     "every",  "any",       "mr.",      "mrs.",
+    "ms.",       "dr.",       "mr",     "mrs",      "ms",     "dr",        "sir",      "former",
+    "acting",    "deputy",    "vice",   "senior",   "top",    "new",       "monday",   "tuesday",
+    "wednesday", "thursday",  "friday", "saturday", "sunday", "january",   "february", "march",
+    "april",     "may",       "june",   "july",     "august", "september", "october",  "november",
+    "december",  "jan.",      "feb.",   "aug.",     "sept.",  "oct.",      "nov.",     "dec.",
     "hundreds",  "thousands", "dozens", "millions", "scores", "several",   "dozen"};
 
 // Words between "the" and a title that keep it definite: "the first
