@@ -1194,6 +1194,17 @@ struct SentenceCoder {
         head > sb && !relative_that &&
         (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive));
     if (!noun && after_determiner) return false;
+    // "a genocide case against Israel", "war crimes charges": a noun that
+    // only names what a case, charge or report is about is no event.
+    if (noun && head + 1 < se &&
+        one_of(
+            folded(head + 1),
+            {"case",          "cases",      "trial",       "charge",     "charges",     "lawsuit",
+             "convention",    "accusation", "accusations", "allegation", "allegations", "probe",
+             "investigation", "inquiry",    "hearing",     "ruling",     "verdict",     "report",
+             "reports",       "claim",      "claims"})) {
+      return false;
+    }
     match.entry = &entry;
     match.head = head;
     match.elements = 1;

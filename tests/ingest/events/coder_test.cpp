@@ -679,3 +679,15 @@ TEST_CASE("an event noun that is blocked is negated", "[events]") {
   REQUIRE(triples(given) == Triples{"IGOEUREEC 070 UKR"});
   CHECK_FALSE(given[0].negated);
 }
+
+TEST_CASE("an event noun that names what a case or charge is about is no event", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "noun\t203\tgenocide against $T\n"
+                              "verb\t115\tfile case against $T\n";
+  const auto coded = [&](const std::string& text) {
+    return triples(code(text, "2024-01-12", lexicon));
+  };
+  CHECK(coded("South Africa filed a genocide case against Israel.") == Triples{"ZAF 115 ISR"});
+  // The same noun before anything else is the event itself.
+  CHECK(coded("Officials decried Russia's genocide against Ukraine.") == Triples{"RUS 203 UKR"});
+}
