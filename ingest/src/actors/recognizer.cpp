@@ -942,7 +942,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           }
         }
       }
-      if (country.empty() || wanted > 1) continue;
+      // "a senior Hezbollah commander", "Hamas fighters": an unnamed member
+      // of an organisation is coded as the organisation, whose mention the
+      // phrase already has; not as a role of its country (LBNMIL).
+      if (country.empty() || wanted > 1 || !igo_code.empty()) continue;
       if (!is_collective(title)) {
         // Perhaps the person is named later ("the Argentine president ...
         // Javier Milei"): decided after the pass.

@@ -339,3 +339,21 @@ TEST_CASE("a name the dictionary writes in lower case needs no capital", "[inges
   // A capitalised name still needs its capital.
   CHECK_FALSE(find(result, "European Union"));
 }
+
+TEST_CASE("an unnamed member of an organisation is coded as the organisation", "[ingest][actors]") {
+  geokg::Dictionary dictionary = test_dictionary();
+  dictionary.add_geokg(
+      "# geokg dictionary 1\n"
+      "organization\tLBNREBHEZ\tHezbollah\n"
+      "agent\tMIL\tcommander\tcommanders\n",
+      "extra.tsv");
+  const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
+  geokg::Document document;
+  document.key = "doc";
+  document.text = "Israel killed a senior Hezbollah commander in Beirut.";
+  const auto result = extractor.extract(document);
+  REQUIRE(find(result, "Hezbollah"));
+  // Not a role of Hezbollah's country.
+  for (const auto& actor : result.record.actors) CHECK(actor.code != "LBNMIL");
+  CHECK_FALSE(find(result, "Lebanese commander"));
+}
