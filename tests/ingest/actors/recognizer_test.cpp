@@ -321,18 +321,23 @@ TEST_CASE("a quantity that opens a sentence is no name", "[ingest][actors]") {
   CHECK_FALSE(find(result, "Hundreds of Russian"));
 }
 
-TEST_CASE("a name the dictionary writes in lower case needs no capital", "[ingest][actors]") {
+// Extracts `text` with the test dictionary and `extra`, more geokg
+// dictionary lines.
+geokg::Extraction extract_with(const std::string& extra, const std::string& text) {
   geokg::Dictionary dictionary = test_dictionary();
-  dictionary.add_geokg(
-      "# geokg dictionary 1\n"
-      "organization\tSOMREB\tal-Shabab\tal-Shabaab\n"
-      "organization\tIGOEUREEC\tEuropean Union\tEU\n",
-      "extra.tsv");
+  dictionary.add_geokg("# geokg dictionary 1\n" + extra, "extra.tsv");
   const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
   geokg::Document document;
   document.key = "doc";
-  document.text = "Kenya fought al-Shabab. The union of european states met.";
-  const auto result = extractor.extract(document);
+  document.text = text;
+  return extractor.extract(document);
+}
+
+TEST_CASE("a name the dictionary writes in lower case needs no capital", "[ingest][actors]") {
+  const auto result = extract_with(
+      "organization\tSOMREB\tal-Shabab\tal-Shabaab\n"
+      "organization\tIGOEUREEC\tEuropean Union\tEU\n",
+      "Kenya fought al-Shabab. The union of european states met.");
   const auto* shabab = find(result, "al-Shabab");
   REQUIRE(shabab);
   CHECK(shabab->code == "SOMREB");
@@ -341,17 +346,10 @@ TEST_CASE("a name the dictionary writes in lower case needs no capital", "[inges
 }
 
 TEST_CASE("an unnamed member of an organisation is coded as the organisation", "[ingest][actors]") {
-  geokg::Dictionary dictionary = test_dictionary();
-  dictionary.add_geokg(
-      "# geokg dictionary 1\n"
+  const auto result = extract_with(
       "organization\tLBNREBHEZ\tHezbollah\n"
       "agent\tMIL\tcommander\tcommanders\n",
-      "extra.tsv");
-  const geokg::Extractor extractor{dictionary, geokg::Ontology::builtin()};
-  geokg::Document document;
-  document.key = "doc";
-  document.text = "Israel killed a senior Hezbollah commander in Beirut.";
-  const auto result = extractor.extract(document);
+      "Israel killed a senior Hezbollah commander in Beirut.");
   REQUIRE(find(result, "Hezbollah"));
   // Not a role of Hezbollah's country.
   for (const auto& actor : result.record.actors) CHECK(actor.code != "LBNMIL");
