@@ -458,14 +458,15 @@ struct SentenceCoder {
       const auto w = folded(t);
       if (one_of(w, {"hundreds", "thousands", "millions"})) return true;
       if (tokens[t].kind != text::TokenKind::Number) continue;
-      std::string digits;
+      int digits = 0;  // "1,200": separators are not digits
       for (const char c : w) {
-        if (c >= '0' && c <= '9')
-          digits += c;
-        else if (c != ',')
+        if (c >= '0' && c <= '9') {
+          ++digits;
+        } else if (c != ',') {
           break;
+        }
       }
-      if (digits.size() >= 3) return true;
+      if (digits >= 3) return true;
     }
     return false;
   }
@@ -1876,11 +1877,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       }
       const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
                                sc.counts_a_hundred(match)};
+      const auto charge = qualified.code == "112" ? sc.accusation_code(match) : std::string_view{};
       for (const auto& [a, b] : pairs) {
-        std::string code = qualified.code;
-        if (code == "112") {
-          if (const auto charge = sc.accusation_code(match); !charge.empty()) code = charge;
-        }
+        std::string code = charge.empty() ? qualified.code : std::string(charge);
         if (code == match.entry->code) {
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);

@@ -89,6 +89,13 @@ Triples coded_as(std::string_view wanted, const std::vector<Found>& events) {
   return out;
 }
 
+// Codes texts with `lexicon` as published on `date`, as sorted triples.
+auto coding_with(std::string lexicon, std::string date = "2024-06-25") {
+  return [lexicon = std::move(lexicon), date = std::move(date)](const std::string& text) {
+    return triples(code(text, date, lexicon));
+  };
+}
+
 }  // namespace
 
 TEST_CASE("an active verb codes subject to object", "[events]") {
@@ -548,9 +555,7 @@ TEST_CASE("who acts on whom refines the lexicon's code of force", "[events]") {
                               "verb\t190\tstrike $T\n"
                               "verb\t190\tshoot down $T\n"
                               "verb\t193\topen fire on $T\n";
-  const auto coded = [&](const std::string& text) {
-    return triples(code(text, "2024-06-25", lexicon));
-  };
+  const auto coded = coding_with(lexicon);
   // Force that police or soldiers use on protesters is repression.
   CHECK(coded("Kenyan police opened fire on protesters in Nairobi.") ==
         Triples{"KENCOP 175 KENOPP"});
@@ -571,9 +576,7 @@ TEST_CASE("who acts on whom refines the lexicon's code of force", "[events]") {
 
 TEST_CASE("what an accusation charges gives CAMEO's subcode", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t112\tblame $T for\n";
-  const auto coded = [&](const std::string& text) {
-    return triples(code(text, "2024-06-25", lexicon));
-  };
+  const auto coded = coding_with(lexicon);
   CHECK(
       coded("The European Union accused the RSF of carrying out a campaign of ethnic cleansing.") ==
       Triples{"IGOEUREEC 1124 SDNREB"});
@@ -591,9 +594,7 @@ TEST_CASE("what an accusation charges gives CAMEO's subcode", "[events]") {
 
 TEST_CASE("quantities between a verb and its object are skipped", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n";
-  const auto coded = [&](const std::string& text) {
-    return triples(code(text, "2024-06-25", lexicon));
-  };
+  const auto coded = coding_with(lexicon);
   CHECK(coded("Russian troops struck more than 60 Ukrainian positions.") ==
         Triples{"RUSMIL 190 UKR"});
   CHECK(coded("Rebels killed at least 20 Malian soldiers.") == Triples{"MLIREB 190 MLIMIL"});
@@ -620,9 +621,7 @@ TEST_CASE("a quantity opening a clause leads to its subject", "[events]") {
 
 TEST_CASE("protesters' violence is rioting and a hundred killed a mass killing", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t190\tstorm $T\tplace\n";
-  const auto coded = [&](const std::string& text) {
-    return triples(code(text, "2024-06-25", lexicon));
-  };
+  const auto coded = coding_with(lexicon);
   CHECK(coded("Kenyan protesters stormed Kenya's parliament.") == Triples{"KENOPP 145 KENLEG"});
   CHECK(coded("Russian troops stormed the Ukrainian town of Avdiivka.") ==
         Triples{"RUSMIL 190 UKR"});
@@ -684,9 +683,7 @@ TEST_CASE("an event noun that names what a case or charge is about is no event",
   const std::string lexicon = std::string(kLexicon) +
                               "noun\t203\tgenocide against $T\n"
                               "verb\t115\tfile case against $T\n";
-  const auto coded = [&](const std::string& text) {
-    return triples(code(text, "2024-01-12", lexicon));
-  };
+  const auto coded = coding_with(lexicon, "2024-01-12");
   CHECK(coded("South Africa filed a genocide case against Israel.") == Triples{"ZAF 115 ISR"});
   // The same noun before anything else is the event itself.
   CHECK(coded("Officials decried Russia's genocide against Ukraine.") == Triples{"RUS 203 UKR"});
