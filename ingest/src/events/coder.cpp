@@ -173,6 +173,36 @@ bool names_a_place_after_of(std::string_view w) {
                     "governorate", "settlement",    "settlements"});
 }
 
+// Nouns for what force is used on, owned by the actor "of" names: "struck
+// positions of the Pakistani Taliban", "shelled bases of the RSF".
+bool names_a_target_after_of(std::string_view w) {
+  return one_of(w, {"position",      "positions",      "target",   "targets",    "base",
+                    "bases",         "hideout",        "hideouts", "camp",       "camps",
+                    "stronghold",    "strongholds",    "facility", "facilities", "headquarters",
+                    "depot",         "depots",         "convoy",   "convoys",    "fighters",
+                    "militants",     "infrastructure", "site",     "sites",      "installation",
+                    "installations", "outpost",        "outposts", "compound",   "compounds",
+                    "tunnels",       "launchers",      "vessels",  "ships",      "units",
+                    "commanders"});
+}
+
+// Conjunctions that open a clause with a subject of its own: "declared an
+// emergency after gunmen stormed a studio".
+bool is_subordinator(std::string_view w) {
+  return one_of(w, {"after", "before", "when", "while", "because", "since", "until", "although",
+                    "though", "as", "once", "unless", "whereas"});
+}
+
+// Nouns for an attack or its weapon, which an actor used as an adjective
+// may stand before: "an Israeli airstrike destroyed", "Russian missiles hit".
+bool is_attack_noun(std::string_view w) {
+  return one_of(
+      w, {"strike",   "strikes", "airstrike", "airstrikes",  "attack",    "attacks", "raid",
+          "raids",    "missile", "missiles",  "rocket",      "rockets",   "drone",   "drones",
+          "shell",    "shells",  "shelling",  "bombardment", "bomb",      "bombs",   "bombing",
+          "bombings", "barrage", "fire",      "artillery",   "offensive", "assault"});
+}
+
 bool stands_for_its_group(std::string_view w) {
   return one_of(
       w, {"leader",     "leaders",    "government", "governments", "people",      "forces",
@@ -471,14 +501,26 @@ struct SentenceCoder {
     return false;
   }
 
-  // Aircraft and drones as a subject ("British warplanes struck ...").
+  // Aircraft and drones as a subject ("British warplanes struck ..."), or
+  // aerial weapons that the subject modifies ("Russian missiles hit ...").
   bool from_the_air(const Slot& slot) const {
     return std::any_of(slot.phrases.begin(), slot.phrases.end(), [&](int p) {
       const auto last = phrases[p].end - 1;
-      return tokens[last].kind == text::TokenKind::Word &&
-             one_of(folded(last),
-                    {"warplanes", "warplane", "jets", "jet", "bombers", "bomber", "drones", "drone",
-                     "aircraft", "helicopters", "helicopter", "gunships", "gunship"});
+      if (tokens[last].kind == text::TokenKind::Word &&
+          one_of(folded(last),
+                 {"warplanes", "warplane", "jets", "jet", "bombers", "bomber", "drones", "drone",
+                  "aircraft", "helicopters", "helicopter", "gunships", "gunship"})) {
+        return true;
+      }
+      for (auto n = phrases[p].end; n < se && n <= phrases[p].end + 1; ++n) {
+        if (phrase(n) >= 0) return false;
+        if (one_of(folded(n),
+                   {"missile", "missiles", "rocket", "rockets", "airstrike", "airstrikes", "air",
+                    "drone", "drones", "bomb", "bombs", "bombing", "bombings"})) {
+          return true;
+        }
+      }
+      return false;
     });
   }
 
@@ -564,6 +606,12 @@ struct SentenceCoder {
                                     word_matches(phrases[p].end, word)) {
         return phrases[p].end;
       }
+      // An unknown name modifies the word: "fired ATACMS missiles at".
+      if (const auto p = phrase(t);
+          p >= 0 && phrases[p].first == t && !phrases[p].possessor && codeless(p)) {
+        t = phrases[p].end - 1;
+        continue;
+      }
       // A possessive pronoun is a determiner here: "recalled its ambassador".
       if (const auto p = phrase(t); p >= 0 && phrases[p].possessor && phrases[p].end == t + 1 &&
                                     is_possessive_pronoun(folded(t))) {
@@ -623,8 +671,11 @@ struct SentenceCoder {
     return false;
   }
 
-  // A slot after `from`: the first phrase (or, when `place_ok`, place)
-  // within four gap tokens.
+  bool codeless(int p) const {
+    return std::all_of(phrases[p].actors.begin(), phrases[p].actors.end(),
+                       [&](auto a) { return recognized.actors[a].code.empty(); });
+  }
+
   bool country_phrase(int p) const {
     for (auto actor : phrases[p].actors) {
       if (recognized.actors[actor].type == ActorType::Country) return true;
@@ -745,8 +796,25 @@ struct SentenceCoder {
     return nullptr;
   }
 
+  // "a visit to reassure Ukraine": a verb's base form after "to" that takes
+  // an object is an infinitive, not the start of a slot.
+  bool infinitive_at(std::uint32_t t) const {
+    if (t <= sb || t + 1 >= se || folded(t - 1) != "to") return false;
+    const auto& token = tokens[t];
+    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
+        phrase(t) >= 0 || is_object_modifier(t)) {
+      return false;
+    }
+    const auto next = folded(t + 1);
+    if (!(phrase(t + 1) >= 0 || is_determiner(next) || is_possessive_pronoun(next))) return false;
+    // "to war-torn Sudan": a compound is an adjective.
+    return folded(t).find('-') == std::string_view::npos &&
+           coder.morphology_.is_verb_lemma(folded(t));
+  }
+
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
                  bool movement = false, bool conflict = false, bool direct_object = false) const {
+    if (infinitive_at(from)) return false;
     for (std::uint32_t t = from; t < se && t - from <= (conflict ? 6u : 4u); ++t) {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
@@ -780,8 +848,10 @@ struct SentenceCoder {
       if (in_quantity(t)) continue;
       // "the orders of Russian intelligence" is not Russian intelligence;
       // "the leaders of the three countries" stands for the countries.
-      if (folded(t) == "of" && !(t > from && (stands_for_its_group(folded(t - 1)) ||
-                                              names_a_place_after_of(folded(t - 1))))) {
+      if (folded(t) == "of" &&
+          !(t > from &&
+            (stands_for_its_group(folded(t - 1)) || names_a_place_after_of(folded(t - 1)) ||
+             (conflict && names_a_target_after_of(folded(t - 1)))))) {
         return false;
       }
       // A direct object ("helped migrants reach Finland" has none) comes
@@ -993,6 +1063,42 @@ struct SentenceCoder {
     return -1;
   }
 
+  // "an Israeli airstrike destroyed", "Israeli drone strikes kill": the
+  // actor used as an adjective before the attack noun at `noun`, or -1.
+  int attack_modifier_of(std::uint32_t noun) const {
+    if (!is_attack_noun(folded(noun))) return -1;
+    for (auto t = noun; t-- > sb && noun - t <= 2;) {
+      const auto p = phrase(t);
+      if (p < 0) {
+        if (!is_gap(t) || is_determiner(folded(t)) || is_preposition(folded(t))) return -1;
+        continue;
+      }
+      const auto& modifier = phrases[p];
+      if (modifier.possessor || modifier.end != t + 1) return -1;
+      auto u = modifier.first;
+      while (u > sb && one_of(folded(u - 1), {"a", "an", "the"})) --u;
+      if (u > sb && is_preposition(folded(u - 1))) return -1;  // "killed in an Israeli strike"
+      return p;
+    }
+    return -1;
+  }
+
+  // A subordinator at `t` that opens the clause of the verb at `head` with
+  // a subject of its own: words other than the verb chain stand between,
+  // and no comma closes the clause first ("after talks, Russia ...").
+  bool opens_clause_with_subject(std::uint32_t t, std::uint32_t head) const {
+    const auto w = folded(t);
+    if (!is_subordinator(w)) return false;
+    if (w == "as" && ((t > sb && one_of(folded(t - 1), {"such", "well", "much", "soon"})) ||
+                      (t + 1 < se && one_of(folded(t + 1), {"well", "part", "much", "many"})))) {
+      return false;
+    }
+    for (auto u = t + 1; u < head; ++u) {
+      if (folded(u) == ",") return false;
+    }
+    return !only_chain_after(t, head);
+  }
+
   // Only verb-chain words between `t` and `head`.
   bool only_chain_after(std::uint32_t t, std::uint32_t head) const {
     for (auto u = t + 1; u < head; ++u) {
@@ -1029,6 +1135,13 @@ struct SentenceCoder {
         continue;
       }
       if (p < 0 && strict && !relative && !in_verb_chain(t)) {
+        // "Israeli strikes kill ...": the actor modifying the attack noun.
+        if (const auto modifier = attack_modifier_of(t);
+            verb && modifier >= 0 && only_chain_after(t, head)) {
+          take_phrase(modifier, false, subject);
+          how = "actor modifying the subject";
+          return true;
+        }
         // "Ukraine's drones hit ...": the possessor of the subject noun.
         if (const auto owner = owner_of_noun_at(t);
             verb && owner >= 0 && only_chain_after(t, head)) {
@@ -1048,6 +1161,9 @@ struct SentenceCoder {
           relative = true;
           relative_at = t;
         }
+        // "declared an emergency after gunmen stormed a studio": the clause
+        // has a subject of its own, and it names no actor.
+        if (verb && !relative && opens_clause_with_subject(t, head)) return false;
         if (!relative && one_of(w, {"and", "but"})) {
           bool chain_only = true;
           for (auto u = t + 1; u < head && chain_only; ++u) chain_only = is_chain_filler(folded(u));
@@ -1062,13 +1178,32 @@ struct SentenceCoder {
       // before the pronoun, or there is none among the actors.
       if (relative && relative_at > phrase_found.end + 1) return false;
       t = phrase_found.first;
+      // "An Israeli airstrike destroyed ...": an actor modifying the
+      // attack noun that is the subject.
+      if (verb && !relative && !phrase_found.possessor) {
+        for (auto n = phrase_found.end; n < head && n <= phrase_found.end + 1; ++n) {
+          if (attack_modifier_of(n) == p && only_chain_after(n, head)) {
+            take_phrase(p, false, subject);
+            how = "actor modifying the subject";
+            return true;
+          }
+        }
+      }
       if (verb && !relative && phrase_found.possessor && !preceded_by_preposition(phrase_found) &&
           phrase_found.end + 1 < head && owner_of_noun_at(head - 1) == p) {
         take_phrase(p, false, subject);
         how = "possessor of the subject";
         return true;
       }
-      if (!relative && (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
+      // "retaliated after Hamas attacked": a subordinator that doubles as
+      // a preposition opens a clause when the verb follows the phrase.
+      auto opener = phrase_found.first;
+      while (opener > sb && folded(opener - 1) == "the") --opener;
+      const bool clause_subject = verb && !relative && !phrase_found.possessor && opener > sb &&
+                                  is_subordinator(folded(opener - 1)) &&
+                                  only_chain_after(phrase_found.end - 1, head);
+      if (!relative && !clause_subject &&
+          (phrase_found.possessor || preceded_by_preposition(phrase_found))) {
         continue;
       }
       // "Putin met Xi and attacked Ukraine", "Russia struck Kyiv, killing
@@ -1191,9 +1326,20 @@ struct SentenceCoder {
     // "the troops that attacked": "that" before a past form is a pronoun.
     const bool relative_that =
         head > sb && folded(head - 1) == "that" && coder.morphology_.past_participle(folded(head));
+    // "a Russian attack": a country used as an adjective after an
+    // indefinite article makes it a noun too.
+    const auto adjective_before = [&] {
+      const auto p = phrase(head - 1);
+      if (p < 0 || phrases[p].possessor || phrases[p].end != head || phrases[p].first == sb ||
+          !country_phrase(p)) {
+        return false;
+      }
+      return one_of(folded(phrases[p].first - 1), {"a", "an"});
+    };
     const bool after_determiner =
         head > sb && !relative_that &&
-        (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive));
+        (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive) ||
+         adjective_before());
     if (!noun && after_determiner) return false;
     // "a genocide case against Israel", "war crimes charges": a noun that
     // only names what a case, charge or report is about is no event.

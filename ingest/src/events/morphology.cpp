@@ -61,7 +61,18 @@ void push_unique(std::vector<std::string>& out, std::string_view candidate) {
 
 Morphology::Morphology()
     : verb_exceptions_(parse_exceptions(wordnet::kVerbExceptions)),
-      noun_exceptions_(parse_exceptions(wordnet::kNounExceptions)) {}
+      noun_exceptions_(parse_exceptions(wordnet::kNounExceptions)) {
+  for (std::size_t at = 0; at < wordnet::kVerbLemmas.size();) {
+    auto end = wordnet::kVerbLemmas.find('\n', at);
+    if (end == std::string_view::npos) end = wordnet::kVerbLemmas.size();
+    if (end > at) verb_lemmas_.insert(wordnet::kVerbLemmas.substr(at, end - at));
+    at = end + 1;
+  }
+}
+
+bool Morphology::is_verb_lemma(std::string_view word) const {
+  return verb_lemmas_.contains(word);
+}
 
 void Morphology::lemmas(std::string_view word, WordClass word_class,
                         std::vector<std::string>& out) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace geokg::events {
@@ -27,6 +28,9 @@ class Morphology {
   // first calls when `out` is reused.
   void lemmas(std::string_view word, WordClass word_class, std::vector<std::string>& out) const;
 
+  // True when WordNet knows `word` as the base form of a verb.
+  bool is_verb_lemma(std::string_view word) const;
+
   // True when `word` may be a past participle: "attacked", "sent", "struck".
   bool past_participle(std::string_view word) const;
 
@@ -42,6 +46,7 @@ class Morphology {
  private:
   std::unordered_map<std::string, std::vector<std::string>> verb_exceptions_;
   std::unordered_map<std::string, std::vector<std::string>> noun_exceptions_;
+  std::unordered_set<std::string_view> verb_lemmas_;  // views into the embedded list
 };
 
 }  // namespace geokg::events

@@ -475,11 +475,12 @@ TEST_CASE("a list opened by a preposition is not the next clause's subject", "[e
         Triples{"FRA 020 IRN", "GBR 020 IRN", "JPN 020 IRN"});
 }
 
-TEST_CASE("the owner of a subject noun acts for it but a modifier does not", "[events]") {
+TEST_CASE("the owner of a subject noun acts for it but a modifier only of an attack noun",
+          "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t190\thit $T\n";
-  // The owner of "missiles" fired them.
+  // The owner of "missiles" fired them; missiles are aerial weapons (195).
   CHECK(triples(code("Ukraine's missiles hit Russia overnight.", "2024-04-02", lexicon)) ==
-        Triples{"UKR 190 RUS"});
+        Triples{"UKR 195 RUS"});
   // "U.S. sanctions hit Russia" is no attack by the United States.
   CHECK(code("U.S. sanctions hit Russia hard.", "2024-04-02", lexicon).empty());
 }
@@ -687,4 +688,51 @@ TEST_CASE("an event noun that names what a case or charge is about is no event",
   CHECK(coded("South Africa filed a genocide case against Israel.") == Triples{"ZAF 115 ISR"});
   // The same noun before anything else is the event itself.
   CHECK(coded("Officials decried Russia's genocide against Ukraine.") == Triples{"RUS 203 UKR"});
+}
+
+TEST_CASE("an actor modifying an attack noun is the subject of its verb", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tdestroy $T\nverb\t190\thit $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("An Israeli airstrike destroyed the Iranian consulate.") == Triples{"ISR 195 IRN"});
+  // "-s" forms reach their subject through the attack noun too.
+  CHECK(coded("Israeli strikes kill Palestinian civilians.") == Triples{"ISR 1823 PSECVL"});
+  CHECK(coded("Russian missiles hit Kyiv overnight.") == Triples{"RUS 195 UKR"});
+  // Ground force stays unspecified, and an attack after a preposition is
+  // no subject.
+  CHECK(coded("A Russian attack destroyed Ukraine's power grid.") == Triples{"RUS 190 UKR"});
+  CHECK(coded("Ten people killed in an Israeli strike attacked nobody.").empty());
+}
+
+TEST_CASE("a subordinate clause with a subject of its own names no actor", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstorm $T\tplace\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Noboa declared an emergency after gunmen stormed a studio in Guayaquil.").empty());
+  // Not the police: the protesters stormed it.
+  CHECK(coded("Kenyan police fired tear gas as protesters stormed Kenya's parliament.") ==
+        Triples{"KENOPP 145 KENLEG"});
+  // An actor in the clause is its subject; a comma closes a clause before it.
+  CHECK(coded("Israel retaliated after Hamas attacked Egypt.") == Triples{"PSEREBHMS 190 EGY"});
+  CHECK(coded("Russia, after weeks of fighting, attacked Ukraine.") == Triples{"RUS 190 UKR"});
+  // "as" in "such as" and "as well as" opens no clause.
+  CHECK(coded("Armed groups such as Hezbollah attacked Israel.") == Triples{"LBNREBHEZ 190 ISR"});
+}
+
+TEST_CASE("force used on what an actor owns is used on the actor", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Pakistani warplanes struck suspected hideouts of the Pakistani Taliban.") ==
+        Triples{"PAKMIL 195 PAKREB"});
+  CHECK(coded("Sudan's army struck positions of the RSF.") == Triples{"SDNMIL 190 SDNREB"});
+  // Other nouns keep their "of" to themselves.
+  CHECK(coded("Russia struck a warehouse full of Ukrainian grain.").empty());
+}
+
+TEST_CASE("pattern words and slots skip names and infinitives that are not theirs", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t195\tfire missiles at $T\n";
+  const auto coded = coding_with(lexicon);
+  // An unknown name modifying a pattern word: "ATACMS missiles".
+  CHECK(coded("Ukraine fired ATACMS missiles at a Russian arms depot.") == Triples{"UKR 195 RUS"});
+  // "a visit to reassure Ukraine": "to" opens an infinitive, not the destination.
+  CHECK(coded("Blinken arrived on a visit to reassure Ukraine of American support.").empty());
+  CHECK(coded("Blinken paid a visit to Ukraine.") == Triples{"USAGOV 042 UKR"});
 }
