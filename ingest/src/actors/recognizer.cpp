@@ -133,6 +133,14 @@ bool is_particle_name(std::string_view text, const Token& token) {
   return false;
 }
 
+// Definite nouns that refer back to a group ("the group", "the militia")
+// or to a bloc of states ("the bloc", "the alliance").
+constexpr std::array<std::string_view, 6> kGroupNouns{"group",        "militia",      "movement",
+                                                      "organisation", "organization", "faction"};
+constexpr std::array<std::string_view, 2> kBlocNouns{"bloc", "alliance"};
+constexpr std::array<std::string_view, 8> kSmallNumbers{"two",   "three", "four",   "five",
+                                                        "seven", "eight", "twenty", "77"};
+
 bool is_pronoun(std::string_view folded, bool& personal) {
   static constexpr std::array<std::string_view, 5> kPersonal{"he", "his", "him", "she", "her"};
   static constexpr std::array<std::string_view, 2> kNeuter{"it", "its"};
@@ -1213,6 +1221,51 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       if (!antecedent && !any_here && s > 0) antecedent = unique_in(s - 1, UINT32_MAX);
       if (antecedent) resolved.push_back({*antecedent, tokens[t].begin, tokens[t].end, s});
+    }
+  }
+  // 6. "the group", "the militant group", "the bloc": the latest group or
+  // organisation (for a bloc or an alliance, intergovernmental) named in
+  // this sentence or the two before.
+  const auto inside_mention = [&](const text::Token& token) {
+    return std::any_of(
+        state.result.mentions.begin(), state.result.mentions.end(),
+        [&](const TokenMention& m) { return m.begin < token.end && token.begin < m.end; });
+  };
+  for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
+    const auto& sentence = segmentation.sentences[s];
+    for (auto t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
+      if (tokens[t].folded != "the") continue;
+      auto noun = t + 1;
+      while (noun + 1 < sentence.end_token && noun - t <= 2 &&
+             !(tokens[noun].flags & text::kCapitalized) && !inside_mention(tokens[noun]) &&
+             !in_list(tokens[noun].folded, kGroupNouns) &&
+             !in_list(tokens[noun].folded, kBlocNouns)) {
+        ++noun;
+      }
+      const bool bloc = in_list(tokens[noun].folded, kBlocNouns);
+      if ((!bloc && !in_list(tokens[noun].folded, kGroupNouns)) || inside_mention(tokens[noun])) {
+        continue;
+      }
+      // "the group of seven", "the group of 20" name another group ("accused
+      // the group of ..." does not).
+      if (noun + 2 < sentence.end_token && tokens[noun + 1].folded == "of" &&
+          (tokens[noun + 2].kind == text::TokenKind::Number ||
+           in_list(tokens[noun + 2].folded, kSmallNumbers))) {
+        continue;
+      }
+      std::optional<std::uint32_t> antecedent;
+      for (const auto& m : state.result.mentions) {
+        if (m.begin >= tokens[t].begin) break;
+        if (m.sentence + 2 < s) continue;
+        const auto& actor = state.result.actors[m.actor];
+        const bool fits =
+            bloc ? actor.code.starts_with("IGO")
+                 : (actor.type == ActorType::Group || actor.type == ActorType::Organization) &&
+                       !actor.code.starts_with("IGO");
+        if (fits) antecedent = m.actor;
+      }
+      if (antecedent) resolved.push_back({*antecedent, tokens[noun].begin, tokens[noun].end, s});
+      t = noun;
     }
   }
   state.result.mentions.insert(state.result.mentions.end(), resolved.begin(), resolved.end());

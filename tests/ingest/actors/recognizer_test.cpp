@@ -355,3 +355,24 @@ TEST_CASE("an unnamed member of an organisation is coded as the organisation", "
   for (const auto& actor : result.record.actors) CHECK(actor.code != "LBNMIL");
   CHECK_FALSE(find(result, "Lebanese commander"));
 }
+
+TEST_CASE("the group and the bloc refer back to the latest group or bloc", "[ingest][actors]") {
+  const auto result = extract_with(
+      "organization\tLBNREBHEZ\tHezbollah\n"
+      "organization\tIGOWAFWAS\tEconomic Community of West African States\tECOWAS\n"
+      "country\tMLI\tMali\n",
+      "Pagers used by Hezbollah members exploded. Mali left ECOWAS. Russia met "
+      "the militant group and the bloc. The group of seven met.");
+  std::vector<std::string> referring;  // "mention text=actor key"
+  for (const auto& mention : result.record.mentions) {
+    if (mention.sentence.value_or(0) < 2) continue;
+    const auto& span = mention.span;
+    referring.push_back(result.record.document.text.substr(span.start, span.end - span.start) +
+                        "=" + mention.actor_key);
+  }
+  std::sort(referring.begin(), referring.end());
+  // Hezbollah is the group, ECOWAS the bloc; "the group of seven" is neither.
+  CHECK(referring == std::vector<std::string>{"Russia=russia",
+                                              "bloc=economic-community-of-west-african-states",
+                                              "group=hezbollah"});
+}
