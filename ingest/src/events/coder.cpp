@@ -92,6 +92,12 @@ bool is_vow(std::string_view w) {
                     "swear", "swears", "swore", "sworn"});
 }
 
+// Verbs whose object is promised, not done: "pledged military aid".
+bool is_promise(std::string_view w) {
+  return one_of(w, {"promise", "promises", "promised", "pledge", "pledges", "pledged", "vow",
+                    "vows", "vowed", "offer", "offers", "offered"});
+}
+
 bool uses_force(std::string_view code) {
   return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
 }
@@ -414,6 +420,7 @@ struct SentenceCoder {
   // Tokens inside earlier matches ("traveled to North Korea" before "to ask")
   // and date expressions: a verb's subject may be found across them.
   std::vector<bool> passable;
+  std::vector<bool> in_date;  // tokens of a date expression
   std::vector<Phrase> phrases;
   std::vector<const actors::PlaceMention*> place_at;
   mutable std::vector<std::string> lemma_buffer;
@@ -553,6 +560,30 @@ struct SentenceCoder {
     return false;
   }
 
+  // The first token of an amount that ends right before `t` with "in",
+  // "of" or "worth": "an additional $500 million in", "40 billion euros of".
+  std::optional<std::uint32_t> amount_before(std::uint32_t t) const {
+    if (t <= sb + 1 || !one_of(folded(t - 1), {"in", "of", "worth"})) return std::nullopt;
+    auto u = t - 1;
+    bool counted = false;
+    while (u > sb) {
+      const auto& token = tokens[u - 1];
+      const auto w = folded(u - 1);
+      if (token.kind == text::TokenKind::Number ||
+          one_of(w, {"million", "billion", "trillion", "thousand", "hundreds", "millions",
+                     "billions"})) {
+        counted = true;
+      } else if (!(one_of(w, {"$", "€", "£", "euros", "dollars", "pounds", "additional", "further",
+                              "extra", "more", "than", "about", "nearly", "some", "over",
+                              "another"}) ||
+                   is_determiner(w))) {
+        break;
+      }
+      --u;
+    }
+    return counted ? std::optional<std::uint32_t>(u) : std::nullopt;
+  }
+
   bool is_gap(std::uint32_t t) const {
     const auto& tok = tokens[t];
     return (tok.kind == text::TokenKind::Word || tok.kind == text::TokenKind::Number) &&
@@ -617,7 +648,10 @@ struct SentenceCoder {
                                     is_possessive_pronoun(folded(t))) {
         continue;
       }
-      if (!is_gap(t)) return std::nullopt;
+      // "agreed to restore relations after talks" is no "agree to talks".
+      if (!is_gap(t) || (t > from && is_subordinator(folded(t)) && folded(t) != "as")) {
+        return std::nullopt;
+      }
     }
     return std::nullopt;
   }
@@ -968,6 +1002,10 @@ struct SentenceCoder {
   // adverbs, modality and intention words, infinitive "to".
   bool in_verb_chain(std::uint32_t t) const {
     const auto w = folded(t);
+    // "agreed on Friday to": a date with its preposition.
+    if (one_of(w, {"on", "in", "last", "this", "next"}) && t + 1 < se && in_date[t + 1 - sb]) {
+      return true;
+    }
     return passable[t - sb] || is_chain_filler(w) || is_intent(w) || is_hypothetical(w) ||
            is_negation(w) || is_threat(w) || is_report_cue(w) ||
            one_of(w, {"to",         "and",        "but",       ",",         "which",   "who",
@@ -1030,7 +1068,29 @@ struct SentenceCoder {
     return false;
   }
 
-  // "since the invasion of Ukraine", "after the attack on Kyiv": a definite
+  // "Hezbollah leader Hassan Nasrallah": phrase `p` follows `object` with
+  // only title words between, so it names the same object.
+  bool titled_after(int object, int p) const {
+    if (phrases[p].first < phrases[object].end) return false;
+    for (auto t = phrases[object].end; t < phrases[p].first; ++t) {
+      if (!is_title_word(folded(t))) return false;
+    }
+    return true;
+  }
+
+  // "killed three soldiers in a drone attack", "struck Kyiv with a
+  // barrage": an event noun that says how the clause's verb was done.
+  bool names_the_means(std::uint32_t head) const {
+    for (auto t = head; t-- > sb && head - t <= 4;) {
+      const auto w = folded(t);
+      if (one_of(w, {"in", "with"})) return true;
+      if (phrase(t) >= 0 || !is_gap(t) || is_preposition(w)) return false;
+    }
+    return false;
+  }
+
+  // "since the invasion of Ukraine", "after the attack on Kyiv", "for the
+  // killing of Haniyeh": a definite
   // event noun in a temporal or causal phrase is background, not something
   // the clause's subject did ("after a surprise visit to Kyiv" and "during
   // talks with" are the subject's own).
@@ -1040,7 +1100,7 @@ struct SentenceCoder {
       const auto w = folded(t);
       if (w == "the") definite = true;
       if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite", "until",
-                     "over"})) {
+                     "over", "for"})) {
         return definite && t + 1 < head && folded(t + 1) == "the";
       }
       if (phrase(t) >= 0 || !is_gap(t)) return false;
@@ -1209,9 +1269,11 @@ struct SentenceCoder {
       // "Putin met Xi and attacked Ukraine", "Russia struck Kyiv, killing
       // ten", "Orban met Putin, days after a visit to Kyiv": an object of
       // the previous verb is no subject; that verb's subject is.
-      if (conjunction || comma_passed) {
+      // So is the object of the verb whose means an event noun names:
+      // "Israel killed Nasrallah in an airstrike on Beirut" is Israel's.
+      if (conjunction || comma_passed || (!verb && names_the_means(head))) {
         for (const auto& [target_phrase, source] : earlier_targets) {
-          if (target_phrase == p) {
+          if (target_phrase == p || titled_after(target_phrase, p)) {
             subject = source;
             how = "subject shared with the previous verb";
             return true;
@@ -1641,9 +1703,11 @@ std::vector<Match> SentenceCoder::find_matches(const std::vector<DateExpression>
     according_to = folded(t) == "according" && folded(t + 1) == "to";
   }
   passable.assign(se - sb, false);
+  in_date.assign(se - sb, false);
   for (const auto& date : dates) {
     for (auto t = std::max(date.first_token, sb); t < date.end_token && t < se; ++t) {
       passable[t - sb] = true;
+      in_date[t - sb] = true;
     }
   }
   std::vector<Match> matches;
@@ -1675,10 +1739,15 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
     if (matches[i].entry->kind == LexiconKind::Noun) {
       auto t = head;
       while (t > sc.sb && head - t < 3 && is_determiner(sc.folded(t - 1))) --t;
+      // "pledged an additional $500 million in military aid": an amount
+      // between the verb and its noun.
+      if (const auto amount = sc.amount_before(t)) t = *amount;
       if (t > sc.sb && sc.phrase(t - 1) < 0 && sc.tokens[t - 1].kind == text::TokenKind::Word &&
           !is_determiner(sc.folded(t - 1)) && !is_preposition(sc.folded(t - 1)) &&
           !(sc.tokens[t - 1].flags & text::kCapitalized)) {
         head = t - 1;
+        // "pledged aid to", "offered talks": the verb is itself the promise.
+        if (is_promise(sc.folded(head))) mood.intended = true;
       }
     }
     bool infinitive = false;
@@ -1705,8 +1774,11 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
           break;
         }
       }
-      if (!(is_chain_filler(w) || is_intent(w) || is_threat(w) || is_hypothetical(w) ||
-            is_negation(w) || one_of(w, {"to", "be", "soon", "also", "now", "later"}))) {
+      if (!(sc.in_date[t - sc.sb] || is_chain_filler(w) || is_intent(w) || is_threat(w) ||
+            is_hypothetical(w) || is_negation(w) ||
+            one_of(w, {"to", "be", "soon", "also", "now", "later"}) ||
+            (one_of(w, {"on", "in", "last", "this", "next"}) && t + 1 < sc.se &&
+             sc.in_date[t + 1 - sc.sb]))) {
         break;
       }
     }

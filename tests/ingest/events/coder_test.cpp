@@ -736,3 +736,42 @@ TEST_CASE("pattern words and slots skip names and infinitives that are not their
   CHECK(coded("Blinken arrived on a visit to reassure Ukraine of American support.").empty());
   CHECK(coded("Blinken paid a visit to Ukraine.") == Triples{"USAGOV 042 UKR"});
 }
+
+TEST_CASE("a promised amount of aid is an intention to give it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t072\tmilitary aid to $T\n";
+  const auto events = code("Biden pledged an additional $500 million in military aid to Ukraine.",
+                           "2023-02-20", lexicon);
+  REQUIRE(triples(events) == Triples{"USAGOV 0332 UKR"});
+  CHECK(events[0].modality == "intended");
+  // Aid given is no promise.
+  CHECK(triples(code("Biden sent $500 million in military aid to Ukraine.", "2023-02-20",
+                     lexicon)) == Triples{"USAGOV 072 UKR"});
+}
+
+TEST_CASE("the means of a verb's act belongs to its subject, not its object", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t195\tairstrike on $T\tplace\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Israel killed Hamas leader Ismail Haniyeh in an airstrike on Tehran.") ==
+        Triples{"ISR 1823 PSEREBHMS", "ISR 195 IRN"});
+}
+
+TEST_CASE("a definite event noun after for is the cause, not the subject's act", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t1823\tkilling of $T\n" +
+                              "verb\t130\tvow punishment against $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Iran vowed punishment against Israel for the killing of Hamas leader Ismail "
+              "Haniyeh.") == Triples{"IRN 130 ISR"});
+}
+
+TEST_CASE("a date between a verb chain's words keeps the chain", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t054\trestore diplomatic relations\treciprocal\n"
+                              "verb\t032\tagree to talks\n";
+  const auto events = code(
+      "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations "
+      "after talks in Beijing.",
+      "2023-03-10", lexicon);
+  // Intended, and not swallowed by "agree to talks" across "after".
+  CHECK(triples(events) == Triples{"IRN 032 SAU", "SAU 032 IRN"});
+  for (const auto& event : events) CHECK(event.modality == "intended");
+}
