@@ -2,6 +2,7 @@
 // coreference -> events (with dates and places).
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actors/phrase_index.hpp"
 #include "actors/recognizer.hpp"
@@ -121,6 +122,16 @@ Extraction Extractor::extract(Document document,
     record.events.push_back(std::move(event.event));
     result.event_rules.push_back(std::move(event.rule));
   }
+  // A country whose only mention went to a role ("U.S. and British forces"
+  // names American forces) and that no event names is not in the record.
+  std::unordered_set<std::string_view> named;
+  for (const auto& mention : record.mentions) named.insert(mention.actor_key);
+  for (const auto& event : record.events) {
+    for (const auto* participant : {&event.source, &event.target}) {
+      if (*participant) named.insert((*participant)->actor_key);
+    }
+  }
+  std::erase_if(recognized.actors, [&](const Actor& actor) { return !named.contains(actor.key); });
   record.actors = std::move(recognized.actors);
   record.document = std::move(document);
   return result;

@@ -133,6 +133,8 @@ bool is_particle_name(std::string_view text, const Token& token) {
   return false;
 }
 
+constexpr std::array<std::string_view, 2> kCoordinators{"and", "or"};
+
 // Definite nouns that refer back to a group ("the group", "the militia")
 // or to a bloc of states ("the bloc", "the alliance").
 constexpr std::array<std::string_view, 6> kGroupNouns{"group",        "militia",      "movement",
@@ -977,9 +979,37 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           !(home_country_clear && in_list(title, kInstitutions))) {
         continue;
       }
-      mention(intern(role_actor(country, agent, span_text(first_title_token, agents.back()->last),
-                                ActorType::Group)),
-              title_begin, title_end, s);
+      const auto role_name = span_text(first_title_token, agents.back()->last);
+      mention(intern(role_actor(country, agent, role_name, ActorType::Group)), title_begin,
+              title_end, s);
+      // "U.S. and British forces", "Russian, Syrian and Iranian troops": the
+      // nationalities coordinated before share the agent noun, so each
+      // names its own country's role actor instead of the country.
+      bool listed = false;  // "and" or "or" seen: a comma may join the rest
+      for (auto first = modifier ? modifier->first : 0u; modifier;) {
+        auto t = first;
+        if (t > sentence.first_token && in_list(tokens[t - 1].folded, kCoordinators)) {
+          --t;
+          listed = true;
+        }
+        if (listed && t > sentence.first_token && tokens[t - 1].folded == ",") --t;
+        if (t == first) break;
+        const auto coordinated = std::find_if(items.begin(), items.end(), [&](const Item& item) {
+          return item.last == t && item.kind == ItemKind::Entry &&
+                 (item.entry->kind == EntryKind::Country || item.entry->kind == EntryKind::Demonym);
+        });
+        if (coordinated == items.end()) break;
+        const auto other_country = country_actor(coordinated->entry->code).country;
+        if (other_country.empty()) break;
+        const auto other = intern(role_actor(other_country, agent, role_name, ActorType::Group));
+        const auto begin = tokens[coordinated->first].begin;
+        for (auto& m : state.result.mentions) {
+          if (m.begin == begin && state.result.actors[m.actor].type == ActorType::Country) {
+            m.actor = other;
+          }
+        }
+        first = coordinated->first;
+      }
     }
 
     // 3. "the two countries", "the three nations": the latest list of that

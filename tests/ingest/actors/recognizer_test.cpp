@@ -376,3 +376,36 @@ TEST_CASE("the group and the bloc refer back to the latest group or bloc", "[ing
                                               "bloc=economic-community-of-west-african-states",
                                               "group=hezbollah"});
 }
+
+TEST_CASE("coordinated nationalities share the agent noun after them", "[ingest][actors]") {
+  const auto result = extract_with(
+      "country\tGBR\tUnited Kingdom\n"
+      "demonym\tGBR\tBritish\n"
+      "country\tSYR\tSyria\n"
+      "demonym\tSYR\tSyrian\n"
+      "demonym\tIRN\tIranian\n",
+      "U.S. and British troops struck Iran. Russian, Syrian and "
+      "Iranian troops met. Russian troops left Syria, U.S. officials "
+      "said.");
+  std::vector<std::string> mentioned;  // "mention text=actor code"
+  for (const auto& mention : result.record.mentions) {
+    const auto& span = mention.span;
+    const auto actor =
+        std::find_if(result.record.actors.begin(), result.record.actors.end(),
+                     [&](const geokg::Actor& a) { return a.key == mention.actor_key; });
+    REQUIRE(actor != result.record.actors.end());
+    mentioned.push_back(result.record.document.text.substr(span.start, span.end - span.start) +
+                        "=" + actor->code);
+  }
+  // A comma alone joins nothing: "Syria, U.S. officials" keeps Syria.
+  CHECK(mentioned == std::vector<std::string>{"U.S.=USAMIL", "British=GBR", "troops=GBRMIL",
+                                              "Iran=IRN", "Russian=RUSMIL", "Syrian=SYRMIL",
+                                              "Iranian=IRN", "troops=IRNMIL", "Russian=RUS",
+                                              "troops=RUSMIL", "Syria=SYR", "U.S.=USA",
+                                              "officials=USAGOV"});
+  // A country whose only mention went to its troops is not listed.
+  const auto alone =
+      extract_with("demonym\tGBR\tBritish\n", "U.S. and British troops struck Iran.");
+  CHECK(find(alone, "United States") == nullptr);
+  CHECK(find(alone, "American troops") != nullptr);
+}
