@@ -633,6 +633,22 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
     }
 
+    // An unknown given name before a known person's one-word alias is
+    // someone else: "Mohammed al-Bashir" is not Omar al-Bashir, "Hunter
+    // Biden" not Joe Biden.
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+      auto& item = items[i];
+      const auto& next = items[i + 1];
+      if (item.kind != ItemKind::Name || item.last != item.first + 1 ||
+          next.kind != ItemKind::Entry || next.entry->kind != EntryKind::Person ||
+          next.first != item.last || next.last != next.first + 1 ||
+          (tokens[item.first].flags & text::kAllCaps)) {
+        continue;
+      }
+      item.last = next.last;
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+
     // A place or nationality glued to a following name is part of that
     // name: "Korean Peninsula", "New York Times".
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {
@@ -669,6 +685,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // "protesters") belong to it.
   std::string home_country;
   bool home_country_clear = false;  // named at least twice, and twice as often as any other
+  // "Brussels blacklisted companies": in a document that names the European
+  // Union, its seat stands for the Union, not for Belgium.
+  const DictionaryEntry* union_seat_for = nullptr;  // the EU's entry when named
+  for (const auto& items : sentence_items) {
+    for (const auto& item : items) {
+      if (item.kind == ItemKind::Entry && item.entry != item.agent &&
+          item.entry->kind == EntryKind::Igo && item.entry->code == "IGOEUREEC") {
+        union_seat_for = item.entry;
+      }
+    }
+  }
   {
     std::unordered_map<std::string, int> counts;
     int best = 0;
@@ -821,7 +848,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
             (tokens[item.first - 1].folded == "to" || tokens[item.first - 1].folded == "from")) {
           state.result.places.push_back({begin, item_end, s, entry.name, entry.code});
         }
-        const auto actor = intern(entry_actor(entry));
+        const bool union_seat = union_seat_for && entry.kind == EntryKind::Capital &&
+                                entry.code == "BEL" && entry.name == "Brussels";
+        const auto actor = intern(entry_actor(union_seat ? *union_seat_for : entry));
         mention(actor, begin, item_end, s);
         if (entry.kind == EntryKind::Person) remember_person(actor);
         continue;
@@ -850,6 +879,27 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       if (!modifier && !agents.empty())
         country = scene_country.empty() ? home_country : scene_country;
+      // "Soldiers in Niger detained ...": an agent placed in a country that
+      // opens the sentence is that country's.
+      bool placed = false;
+      if (!modifier && !agents.empty() && !name && k < items.size()) {
+        const auto title_last = agents.back()->last;
+        const auto& next_item = items[k];
+        auto opener = agents.front()->first;
+        if (opener > sentence.first_token && tokens[opener - 1].folded == "the") --opener;
+        const bool opens = opener == sentence.first_token;
+        if (opens && title_last + 1 < end && tokens[title_last].folded == "in" &&
+            next_item.first == title_last + 1 && next_item.kind == ItemKind::Entry &&
+            (next_item.entry->kind == EntryKind::Country ||
+             next_item.entry->kind == EntryKind::Capital ||
+             next_item.entry->kind == EntryKind::City)) {
+          const auto place_country = ontology_.split_actor_code(next_item.entry->code).country;
+          if (!place_country.empty() && !is_region(place_country)) {
+            country = place_country;
+            placed = true;
+          }
+        }
+      }
       const std::string agent = agents.empty() ? "" : agents.back()->agent->code;
       const std::string composed_code = !igo_code.empty() ? igo_code : country + agent;
       const auto title_begin = agents.empty() ? 0u : tokens[agents.front()->first].begin;
@@ -975,7 +1025,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       static constexpr std::array<std::string_view, 11> kInstitutions{
           "government", "administration", "regime", "cabinet",     "army",        "military",
           "police",     "judiciary",      "junta",  "prosecutors", "armed forces"};
-      if (!modifier && !in_list(agent, kPoliticalGroups) &&
+      if (!modifier && !placed && !in_list(agent, kPoliticalGroups) &&
           !(home_country_clear && in_list(title, kInstitutions))) {
         continue;
       }

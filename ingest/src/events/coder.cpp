@@ -1500,8 +1500,11 @@ struct SentenceCoder {
                                   elements[i + 1].word == "and";
           // A place in a target slot stands for its country: "travelled to
           // Pyongyang", "missiles struck Kyiv".
+          // Sanctions' targets read as force's: "sanctions on more than 500
+          // targets in Russia" are on Russia.
           const auto root = std::string_view(entry.code).substr(0, 2);
-          const bool force = root == "18" || root == "19" || root == "20";
+          const bool force = root == "18" || root == "19" || root == "20" ||
+                             std::string_view(entry.code).starts_with("163");
           const bool direct_object = !noun && i == entry.head + 1;
           if (!find_slot(cursor, !before_and, element.type == Type::Target, slot, entry.place,
                          force && element.type == Type::Target, direct_object)) {
@@ -1956,9 +1959,28 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
   } else if (mood.intended) {
     result.modality = Modality::Intended;
   }
-  // Reported speech: a speaker other than the source.
+  // Reported speech: a speaker other than the source, in a clause that
+  // frames this event ("Russia attacked Kyiv, officials said"; not "Iran
+  // said it struck militants, and Pakistan recalled its envoy").
+  const auto coordinated_between = [&](std::uint32_t from, std::uint32_t to) {
+    for (auto t = from; t < to && t < se; ++t) {
+      if (folded(t) == ";") return true;
+      if (folded(t) == "," && t + 1 < to && one_of(folded(t + 1), {"and", "but", "while"})) {
+        // "the United States, Japan, and South Korea" is a list, not a clause.
+        const auto next = t + 2 < se ? phrase(t + 2) : -1;
+        const bool list = folded(t + 1) == "and" && t > sb && phrase(t - 1) >= 0 && next >= 0 &&
+                          !(phrases[next].end < se && looks_like_verb(phrases[next].end));
+        if (!list) return true;
+      }
+    }
+    return false;
+  };
   for (const auto& other : matches) {
     if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
+    if (other.head < match.head ? coordinated_between(other.end, match.head)
+                                : coordinated_between(match.end, other.head)) {
+      continue;
+    }
     const auto& speakers = other.source.actors;
     const bool speaker_is_source =
         std::find(speakers.begin(), speakers.end(), source) != speakers.end();

@@ -409,3 +409,27 @@ TEST_CASE("coordinated nationalities share the agent noun after them", "[ingest]
   CHECK(find(alone, "United States") == nullptr);
   CHECK(find(alone, "American troops") != nullptr);
 }
+
+TEST_CASE("an unknown given name before a person's one-word alias is someone else",
+          "[ingest][actors]") {
+  const auto result = extract_with("person\tSDNGOV\tOmar al-Bashir\tal-Bashir\n",
+                                   "Rebels named Mohammed al-Bashir as prime minister. Sudan's "
+                                   "former ruler al-Bashir stayed in prison.");
+  CHECK(find(result, "Mohammed al-Bashir") != nullptr);
+  const auto* omar = find(result, "Omar al-Bashir");
+  REQUIRE(omar);
+  CHECK(std::count_if(result.record.mentions.begin(), result.record.mentions.end(),
+                      [&](const geokg::Mention& m) { return m.actor_key == omar->key; }) == 1);
+}
+
+TEST_CASE("an agent placed in a country at the start of a sentence is that country's",
+          "[ingest][actors]") {
+  const auto result = extract_with("country\tNER\tNiger\ndemonym\tNER\tNigerien\n",
+                                   "Troops in Niger detained the president. Russia deployed "
+                                   "troops in Ukraine.");
+  const auto* troops = find(result, "Nigerien Troops");
+  REQUIRE(troops);
+  CHECK(troops->code == "NERMIL");
+  // Elsewhere the place says where they are, not whose they are.
+  CHECK(find(result, "Ukrainian troops") == nullptr);
+}

@@ -775,3 +775,28 @@ TEST_CASE("a date between a verb chain's words keeps the chain", "[events]") {
   CHECK(triples(events) == Triples{"IRN 032 SAU", "SAU 032 IRN"});
   for (const auto& event : events) CHECK(event.modality == "intended");
 }
+
+TEST_CASE("sanctions on what is in a country are on the country", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon));
+  CHECK(coded("The United States imposed sanctions on more than 500 targets in Russia.") ==
+        Triples{"USA 163 RUS"});
+  // In a document that names the European Union, Brussels is the Union.
+  CHECK(coded("The European Union met. Brussels imposed sanctions on firms in China and India.") ==
+        Triples{"IGOEUREEC 163 CHN", "IGOEUREEC 163 IND"});
+  CHECK(coded("Brussels imposed sanctions on Russia.") == Triples{"BEL 163 RUS"});
+}
+
+TEST_CASE("a speaker frames only the clauses of its own sentence part", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t161\trecall ambassador from $T\n";
+  const auto events = code(
+      "Iran said it attacked militants in Pakistan, and Pakistan recalled its "
+      "ambassador from Iran.",
+      "2024-01-18", lexicon);
+  REQUIRE(coded_as("161", events) == Triples{"PAK 161 IRN"});
+  // Iran speaks for its own attack; Pakistan's recall is no part of it.
+  for (const auto& event : events) CHECK(event.modality == "asserted");
+  const auto framed =
+      code("Pakistan recalled its ambassador from Iran, Iran said.", "2024-01-18", lexicon);
+  REQUIRE(triples(framed) == Triples{"PAK 161 IRN"});
+  CHECK(framed[0].modality == "reported");
+}
