@@ -87,9 +87,13 @@ Extraction Extractor::extract(Document document,
   const text::CodepointIndex codepoints(text);
   const auto& compiled = *compiled_;
   auto coded = compiled.coder.code(text, segmentation, recognized, document.published, codepoints,
-                                   [&](std::string_view code) -> std::optional<Actor> {
+                                   [&](std::string_view code, std::string_view agent,
+                                       std::string_view role) -> std::optional<Actor> {
                                      if (!compiled.ontology.is_country(code)) return std::nullopt;
-                                     return compiled.recognizer.country_actor(code);
+                                     if (agent.empty())
+                                       return compiled.recognizer.country_actor(code);
+                                     return compiled.recognizer.role_actor(code, agent, role,
+                                                                           ActorType::Group);
                                    });
   for (const auto& span : skipped) {
     result.skipped.push_back(

@@ -345,6 +345,22 @@ Recognizer::Recognizer(const Dictionary& dictionary, const PhraseIndex& index,
   }
 }
 
+Actor Recognizer::role_actor(std::string_view country, std::string_view agent,
+                             std::string_view role, ActorType type) const {
+  Actor actor;
+  const auto adjective = adjective_.find(std::string(country));
+  actor.name = (adjective != adjective_.end() ? adjective->second
+                                              : std::string(ontology_.country_name(country))) +
+               " " + std::string(role);
+  actor.key = make_key(actor.name);
+  actor.type = type;
+  actor.code = std::string(country) + std::string(agent);
+  const auto parts = ontology_.split_actor_code(actor.code);
+  actor.country = parts.country;
+  actor.agent = parts.agent;
+  return actor;
+}
+
 Actor Recognizer::country_actor(std::string_view code) const {
   Actor actor;
   const auto found = country_entry_.find(std::string(code));
@@ -419,16 +435,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // protesters", "Nigerien leader". Keyed by country and role, so the same
   // role in another document is the same actor.
   auto role_actor = [&](const std::string& country, const std::string& agent,
-                        const std::string& role, ActorType type) {
-    Actor actor;
-    const auto adjective = adjective_.find(country);
-    actor.name = (adjective != adjective_.end() ? adjective->second
-                                                : std::string(ontology_.country_name(country))) +
-                 " " + role;
-    actor.key = make_key(actor.name);
-    actor.type = type;
-    return with_code(std::move(actor), country + agent);
-  };
+                        const std::string& role,
+                        ActorType type) { return this->role_actor(country, agent, role, type); };
   auto entry_actor = [&](const DictionaryEntry& entry) {
     if (entry.kind == EntryKind::Country || entry.kind == EntryKind::Demonym ||
         entry.kind == EntryKind::Capital) {

@@ -14,8 +14,8 @@ namespace geokg::actors {
 
 // A mention before offsets are converted to code points.
 struct TokenMention {
-  std::uint32_t actor = 0;     // index into RecognizedActors::actors
-  std::uint32_t begin = 0;     // bytes, half-open
+  std::uint32_t actor = 0;  // index into RecognizedActors::actors
+  std::uint32_t begin = 0;  // bytes, half-open
   std::uint32_t end = 0;
   std::uint32_t sentence = 0;  // index into Segmentation::sentences
 };
@@ -30,7 +30,7 @@ struct PlaceMention {
 };
 
 struct RecognizedActors {
-  std::vector<Actor> actors;  // in order of first mention
+  std::vector<Actor> actors;           // in order of first mention
   std::vector<TokenMention> mentions;  // in text order
   std::vector<PlaceMention> places;
 };
@@ -52,6 +52,12 @@ class Recognizer {
 
   // The country actor for a CAMEO country code ("RUS" -> Russia).
   Actor country_actor(std::string_view code) const;
+
+  // The actor of a role nobody is named in: `country` and `agent` codes with
+  // the role's words ("RUS", "MIL", "troops" -> Russian troops, RUSMIL),
+  // keyed by its name so that the same role is one actor everywhere.
+  Actor role_actor(std::string_view country, std::string_view agent, std::string_view role,
+                   ActorType type) const;
 
  private:
   const Dictionary& dictionary_;

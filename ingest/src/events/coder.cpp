@@ -298,6 +298,9 @@ struct Match {
   // Kabul denies").
   const EventNoun* named_event = nullptr;
   bool named_here = false;
+  // Force used on unnamed people ("killed more than 800 people"): the token
+  // of the noun, whose country is decided once the source is known; 0 if none.
+  std::uint32_t people_at = 0;
 };
 
 // Title words between a modifier mention and a name ("Japanese Prime
@@ -830,6 +833,42 @@ struct SentenceCoder {
     return nullptr;
   }
 
+  // "killed more than 800 people", "wounded dozens of civilians": unnamed
+  // people as the object of force, after a quantity, determiners and
+  // adjectives. Their token, or 0.
+  std::uint32_t unnamed_people_at(std::uint32_t from) const {
+    for (auto t = from; t < se && t - from <= 6; ++t) {
+      const auto w = folded(t);
+      if (one_of(w, {"people", "civilians", "villagers", "residents", "children", "women",
+                     "worshippers", "passengers", "refugees", "migrants", "farmers", "pilgrims",
+                     "patients", "bystanders", "families"})) {
+        return phrase(t) < 0 ? t : 0;
+      }
+      if (phrase(t) >= 0 || !is_gap(t)) return 0;
+      if (is_preposition(w) && !in_quantity(t)) return 0;
+    }
+    return 0;
+  }
+
+  // Whose the unnamed people of `match` are: the country of a place in the
+  // sentence after the trigger ("in Ardamata", "in Gaza City"), else, for a
+  // source inside its own country (rebels, militias, police, a government),
+  // the source's country. As the civilians of that country.
+  std::optional<std::uint32_t> people_of(const Match& match) const {
+    std::string_view country;
+    for (auto t = match.head; t < se && country.empty(); ++t) {
+      if (place_at[t - sb]) country = place_at[t - sb]->country;
+    }
+    if (country.empty() && match.source.actors.size() == 1) {
+      const auto& source = recognized.actors[match.source.actors.front()];
+      if (one_of(source.agent, {"REB", "UAF", "CRM", "COP", "GOV", "OPP", "SPY", "INS"})) {
+        country = source.country;
+      }
+    }
+    if (country.empty()) return std::nullopt;
+    return country_index(country, "CVL", "civilians");
+  }
+
   // "a visit to reassure Ukraine": a verb's base form after "to" that takes
   // an object is an infinitive, not the start of a slot.
   bool infinitive_at(std::uint32_t t) const {
@@ -950,9 +989,12 @@ struct SentenceCoder {
 
   // The country's actor index, adding the country to the document's actors
   // when it is not there yet.
-  std::optional<std::uint32_t> country_index(std::string_view code) const {
+  // With an agent and the role's words, the index of that role's actor
+  // ("SDN", "CVL", "civilians" -> Sudanese civilians).
+  std::optional<std::uint32_t> country_index(std::string_view code, std::string_view agent = {},
+                                             std::string_view role = {}) const {
     if (code.empty()) return std::nullopt;
-    auto actor = country_actor(code);
+    auto actor = country_actor(code, agent, role);
     if (!actor) return std::nullopt;
     auto& known = recognized.actors;
     for (std::uint32_t i = 0; i < known.size(); ++i) {
@@ -1514,6 +1556,15 @@ struct SentenceCoder {
               --match.elements;
               break;
             }
+            // "killed more than 800 people": force on unnamed people.
+            if (root != "16" && force && element.type == Type::Target && direct_object &&
+                i + 1 == elements.size()) {
+              if (const auto people = unnamed_people_at(cursor)) {
+                match.people_at = people;
+                cursor = people + 1;
+                break;
+              }
+            }
             // "condemned the launch": who launched is the target.
             std::uint32_t named_at = 0;
             if (direct_object && element.type == Type::Target && i + 1 == elements.size() &&
@@ -1525,6 +1576,16 @@ struct SentenceCoder {
               }
             }
             return false;
+          }
+          // "killed 40 people in Gaza": the place says whose civilians.
+          if (root != "16" && force && element.type == Type::Target && direct_object &&
+              slot.place) {
+            if (const auto people = unnamed_people_at(cursor)) {
+              if (const auto civilians = country_index(slot.place->country, "CVL", "civilians")) {
+                slot.actors = {*civilians};
+                match.people_at = people;
+              }
+            }
           }
           cursor = slot.end;
           break;
@@ -1584,6 +1645,14 @@ struct SentenceCoder {
     }
     if (match.target.actors.empty() && !match.named_event && !entry.has(Type::Target)) {
       match.named_event = denied_accusation(entry, match);
+    }
+    if (match.people_at != 0 && match.target.actors.empty()) {
+      if (const auto people = people_of(match)) {
+        match.target.actors.push_back(*people);
+        match.target.end = match.people_at + 1;
+        match.roles +=
+            ", target: unnamed people, as civilians of " + recognized.actors[*people].country;
+      }
     }
     if (!match.source.phrases.empty()) {
       match.subject_end = phrases[match.source.phrases.front()].end;
@@ -1804,6 +1873,11 @@ static std::string_view refine_by_participants(std::string_view code, const Acto
   const bool force = code.starts_with("18") || code.starts_with("19");
   if (force && target && target->agent == "OPP" &&
       one_of(source.agent, {"COP", "MIL", "GOV", "SPY"})) {
+    return "175";
+  }
+  // Police force on their own country's civilians is repression too.
+  if (force && target && target->agent == "CVL" && source.agent == "COP" &&
+      target->country == source.country) {
     return "175";
   }
   if (force && source.agent == "OPP") return "145";  // protesters' violence is rioting
@@ -2087,6 +2161,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
     const Span sentence_span{codepoints.at(sentence.begin), codepoints.at(sentence.end)};
     const auto moods = chain_moods(sc, matches);
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> seen;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forceful;  // source, target of force
     for (std::size_t index = 0; index < matches.size(); ++index) {
       const auto& match = matches[index];
       auto pairs = participants(match);
@@ -2127,6 +2202,17 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.
         if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 3)).second) continue;
+        // "opened fire on the crowds, killing five people": unnamed victims
+        // of a source that already used force on that country's actors in
+        // this sentence are those actors, not another event.
+        if (match.people_at != 0 && b) {
+          const auto& victims = recognized.actors[*b];
+          const bool repeated = std::any_of(forceful.begin(), forceful.end(), [&](const auto& f) {
+            return f.first == a && recognized.actors[f.second].country == victims.country;
+          });
+          if (repeated) continue;
+        }
+        if (b && (uses_force(code) || code == "175")) forceful.emplace_back(a, *b);
         CodedEvent out;
         auto& event = out.event;
         event.source = Participant{recognized.actors[a].key, {}};

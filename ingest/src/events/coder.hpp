@@ -22,8 +22,11 @@ struct CodedEvent {
   std::string rule;  // "verb \"accuse $T of\" (data/lexicon/events.tsv:31): ..."
 };
 
-// The actor of a country code ("RUS" -> Russia); nullopt for an unknown code.
-using CountryActor = std::function<std::optional<Actor>(std::string_view code)>;
+// The actor of a country code ("RUS" -> Russia) or, given an agent code and
+// the role's words, of that role in the country ("SDN", "CVL", "civilians"
+// -> Sudanese civilians, SDNCVL); nullopt for an unknown country.
+using CountryActor = std::function<std::optional<Actor>(
+    std::string_view country, std::string_view agent, std::string_view role)>;
 
 // Codes events sentence by sentence (docs/extraction.md, "Events"):
 //   - a trigger is a lexicon head word (any inflection) whose pattern matches

@@ -800,3 +800,26 @@ TEST_CASE("a speaker frames only the clauses of its own sentence part", "[events
   REQUIRE(triples(framed) == Triples{"PAK 161 IRN"});
   CHECK(framed[0].modality == "reported");
 }
+
+TEST_CASE("force on unnamed people targets the civilians of their country", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon));
+  // A place in the sentence says whose civilians they are; a hundred or more
+  // killed is mass killing.
+  CHECK(coded("Hamas killed more than 100 people in Tel Aviv.") == Triples{"PSEREBHMS 202 ISRCVL"});
+  // Without a place, a source inside its own country: rebels, police.
+  CHECK(coded("Malian rebels killed 30 villagers.") == Triples{"MLIREB 1823 MLICVL"});
+  CHECK(coded("Kenyan police killed five people.") == Triples{"KENCOP 175 KENCVL"});
+  // A foreign army without a place leaves them unknown.
+  CHECK(coded("Russian troops killed 12 people.").empty());
+  // Victims of force already coded in the sentence are not coded again.
+  CHECK(coded("Kenyan police attacked Kenyan protesters, killing five people.") ==
+        Triples{"KENCOP 175 KENOPP"});
+}
+
+TEST_CASE("a launch with no target can be what a reaction condemns", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t150\tlaunch satellite\n" + "verb\t111\tcondemn $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("North Korea launched a spy satellite on Tuesday. Japan and South Korea condemned "
+              "the launch.") == Triples{"JPN 111 PRK", "KOR 111 PRK"});
+}
