@@ -1324,16 +1324,21 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     for (auto t = sentence.first_token; t + 1 < sentence.end_token; ++t) {
       if (tokens[t].folded != "the") continue;
       auto noun = t + 1;
+      // Asked after every "the": the length rules out most words at once.
+      const auto refers_back = [&](std::string_view w) {
+        return w.size() >= 4 && w.size() <= 12 &&
+               (in_list(w, kGroupNouns) || in_list(w, kBlocNouns));
+      };
       while (noun + 1 < sentence.end_token && noun - t <= 2 &&
-             !(tokens[noun].flags & text::kCapitalized) && !inside_mention(tokens[noun]) &&
-             !in_list(tokens[noun].folded, kGroupNouns) &&
-             !in_list(tokens[noun].folded, kBlocNouns)) {
+             !(tokens[noun].flags & text::kCapitalized) && !refers_back(tokens[noun].folded)) {
         ++noun;
       }
+      if (!refers_back(tokens[noun].folded)) continue;
       const bool bloc = in_list(tokens[noun].folded, kBlocNouns);
-      if ((!bloc && !in_list(tokens[noun].folded, kGroupNouns)) || inside_mention(tokens[noun])) {
-        continue;
-      }
+      // Rare by now: only then look for mentions among the words.
+      bool named = false;
+      for (auto u = t + 1; u <= noun && !named; ++u) named = inside_mention(tokens[u]);
+      if (named) continue;
       // "the group of seven", "the group of 20" name another group ("accused
       // the group of ..." does not).
       if (noun + 2 < sentence.end_token && tokens[noun + 1].folded == "of" &&
