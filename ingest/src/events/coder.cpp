@@ -234,7 +234,8 @@ bool stands_for_its_group(std::string_view w) {
           "members",    "citizens",   "residents",  "ministers",   "authorities", "regime",
           "militaries", "military",   "navy",       "delegation",  "delegations", "representatives",
           "heads",      "rulers",     "state",      "states",      "embassy",     "embassies",
-          "consulate",  "consulates", "mission",    "missions"});
+          "consulate",  "consulates", "mission",    "missions",    "employees",   "staff",
+          "workers",    "operatives"});
 }
 
 struct Phrase {
@@ -670,7 +671,8 @@ struct SentenceCoder {
         continue;
       }
       // "agreed to restore relations after talks" is no "agree to talks".
-      if (!is_gap(t) || (t > from && is_subordinator(folded(t)) && folded(t) != "as")) {
+      if (!is_gap(t) || (is_subordinator(folded(t)) && folded(t) != "as") ||
+          one_of(folded(t), {"during", "amid", "despite"})) {
         return std::nullopt;
       }
     }
@@ -1139,11 +1141,12 @@ struct SentenceCoder {
   }
 
   // "killed three soldiers in a drone attack", "struck Kyiv with a
-  // barrage": an event noun that says how the clause's verb was done.
+  // barrage", "warned China during talks": an event noun that says how or
+  // when the clause's verb was done.
   bool names_the_means(std::uint32_t head) const {
     for (auto t = head; t-- > sb && head - t <= 4;) {
       const auto w = folded(t);
-      if (one_of(w, {"in", "with"})) return true;
+      if (one_of(w, {"in", "with", "during", "at", "amid"})) return true;
       if (phrase(t) >= 0 || !is_gap(t) || is_preposition(w)) return false;
     }
     return false;
@@ -1331,6 +1334,9 @@ struct SentenceCoder {
       // the previous verb is no subject; that verb's subject is.
       // So is the object of the verb whose means an event noun names:
       // "Israel killed Nasrallah in an airstrike on Beirut" is Israel's.
+      // Nor is it the subject of a noun that says how or when the verb's
+      // act was done: "warned China during talks with Xi" are Blinken's
+      // talks ("accused Moscow of waging a war" keeps Moscow's war).
       if (conjunction || comma_passed || (!verb && names_the_means(head))) {
         for (const auto& [target_phrase, source] : earlier_targets) {
           if (target_phrase == p || titled_after(target_phrase, p)) {
@@ -1384,7 +1390,8 @@ struct SentenceCoder {
         }
         return false;
       }
-      if (!is_gap(t) || one_of(tok.folded, {"of", "by", "with", "to"})) return false;
+      // "Russia's war during talks": a preposition ends the noun phrase.
+      if (!is_gap(t) || is_preposition(tok.folded)) return false;
     }
     return false;
   }
@@ -2025,6 +2032,12 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
     }
     if (before > sb && folded(before - 1) == "to" && other.head < match.head &&
         match.head - other.head <= 10 && (root == "02" || root == "10")) {
+      hypothetical = true;
+    }
+    // "warned China against supporting Russia", "urged Iran against
+    // escalating": what is warned against has not happened.
+    if (match.head > sb && folded(match.head - 1) == "against" && other.head < match.head &&
+        match.head - other.head <= 10 && (root == "02" || root == "10" || root == "13")) {
       hypothetical = true;
     }
   }

@@ -823,3 +823,21 @@ TEST_CASE("a launch with no target can be what a reaction condemns", "[events]")
   CHECK(coded("North Korea launched a spy satellite on Tuesday. Japan and South Korea condemned "
               "the launch.") == Triples{"JPN 111 PRK", "KOR 111 PRK"});
 }
+
+TEST_CASE("what an actor is warned against has not happened", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t130\twarn $T against\n" +
+                              "verb\t051\tsupport $T\n" + "noun\t040\ttalks with $T\treciprocal\n";
+  const auto events =
+      code("Blinken warned China against supporting Russia's war during talks with Xi.",
+           "2024-04-26", lexicon);
+  REQUIRE(triples(events) == Triples{"CHN 051 RUS", "USAGOV 040 CHNGOV", "USAGOV 130 CHN"});
+  for (const auto& event : events) {
+    CHECK(event.modality == (event.code == "051" ? "hypothetical" : "asserted"));
+  }
+}
+
+TEST_CASE("the employees of an actor stand for it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t173\tcharge $T with\n";
+  CHECK(triples(code("The United States charged two employees of Russian state media with fraud.",
+                     "2024-09-06", lexicon)) == Triples{"USA 173 RUSMED"});
+}
