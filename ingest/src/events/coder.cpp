@@ -19,13 +19,42 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> words
 }
 
 bool is_preposition(std::string_view w) {
-  return one_of(w,
-                {"in",        "at",     "on",      "to",      "from",      "with",    "for",
-                 "of",        "by",     "against", "about",   "over",      "into",    "between",
-                 "among",     "under",  "after",   "before",  "during",    "since",   "toward",
-                 "towards",   "across", "through", "despite", "than",      "as",      "like",
-                 "including", "near",   "onto",    "upon",    "within",    "without", "amid",
-                 "behind",    "beyond", "via",     "per",     "alongside", "inside",  "outside"});
+  // Asked of nearly every token the coder passes: the first letter narrows
+  // the list.
+  if (w.size() < 2 || w.size() > 9) return false;
+  switch (w[0]) {
+    case 'a':
+      return one_of(
+          w, {"at", "against", "about", "after", "across", "as", "amid", "among", "alongside"});
+    case 'b':
+      return one_of(w, {"by", "between", "before", "behind", "beyond"});
+    case 'd':
+      return w == "during" || w == "despite";
+    case 'f':
+      return w == "from" || w == "for";
+    case 'i':
+      return one_of(w, {"in", "into", "including", "inside"});
+    case 'l':
+      return w == "like";
+    case 'n':
+      return w == "near";
+    case 'o':
+      return one_of(w, {"on", "of", "over", "onto", "outside"});
+    case 'p':
+      return w == "per";
+    case 's':
+      return w == "since";
+    case 't':
+      return one_of(w, {"to", "toward", "towards", "through", "than"});
+    case 'u':
+      return w == "under" || w == "upon";
+    case 'v':
+      return w == "via";
+    case 'w':
+      return one_of(w, {"with", "within", "without"});
+    default:
+      return false;
+  }
 }
 
 bool is_determiner(std::string_view w) {
@@ -215,6 +244,15 @@ bool is_subordinator(std::string_view w) {
     default:
       return false;
   }
+}
+
+// Words a pattern's gap never passes: they open another clause or phrase
+// ("agreed to restore relations after talks", "a war during talks").
+bool ends_pattern_gap(std::string_view w) {
+  if (w.size() < 4) return false;  // "as" opens no clause here ("as well as")
+  if (w[0] == 'd') return w == "during" || w == "despite";
+  if (w == "amid") return true;
+  return is_subordinator(w);
 }
 
 // Nouns for an attack or its weapon, which an actor used as an adjective
@@ -671,8 +709,7 @@ struct SentenceCoder {
         continue;
       }
       // "agreed to restore relations after talks" is no "agree to talks".
-      if (!is_gap(t) || (is_subordinator(folded(t)) && folded(t) != "as") ||
-          one_of(folded(t), {"during", "amid", "despite"})) {
+      if (!is_gap(t) || ends_pattern_gap(folded(t))) {
         return std::nullopt;
       }
     }
