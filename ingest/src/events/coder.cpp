@@ -765,6 +765,30 @@ struct SentenceCoder {
     return false;
   }
 
+  // "the Lebanese group Hezbollah", "rival Palestinian factions Hamas and
+  // Fatah": a nationality, a common noun or two, then the name they
+  // describe. The name's phrase, or -1.
+  int named_after_nationality(int p) const {
+    const auto& nationality = phrases[p];
+    if (nationality.possessor || nationality.actors.empty() ||
+        !std::all_of(nationality.actors.begin(), nationality.actors.end(),
+                     [&](auto a) { return recognized.actors[a].type == ActorType::Country; })) {
+      return -1;
+    }
+    auto u = nationality.end;
+    int nouns = 0;
+    while (u < se && nouns < 2 && phrase(u) < 0 && is_gap(u) && !is_preposition(folded(u)) &&
+           !is_determiner(folded(u)) && !one_of(folded(u), {"and", "or", "but", "nor"}) &&
+           !looks_like_verb(u) && !(tokens[u].flags & text::kCapitalized)) {
+      ++u;
+      ++nouns;
+    }
+    if (nouns == 0 || u >= se) return -1;
+    const auto named = phrase(u);
+    if (named < 0 || phrases[named].first != u || country_phrase(named)) return -1;
+    return named;
+  }
+
   bool codeless(int p) const {
     return std::all_of(phrases[p].actors.begin(), phrases[p].actors.end(),
                        [&](auto a) { return recognized.actors[a].code.empty(); });
@@ -968,7 +992,8 @@ struct SentenceCoder {
         return true;
       }
       if (const auto p = phrase(t); p >= 0) {
-        take_phrase(p, coordinate, slot);
+        const auto named = named_after_nationality(p);
+        take_phrase(named >= 0 ? named : p, coordinate, slot);
         return !slot.actors.empty();
       }
       // A preposition the pattern does not name starts another phrase:

@@ -841,3 +841,13 @@ TEST_CASE("the employees of an actor stand for it", "[events]") {
   CHECK(triples(code("The United States charged two employees of Russian state media with fraud.",
                      "2024-09-06", lexicon)) == Triples{"USA 173 RUSMED"});
 }
+
+TEST_CASE("a nationality and a common noun before a name describe the name", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t043\thost $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("China hosted rival Palestinian factions Hamas and Fatah in Beijing.") ==
+        Triples{"CHN 043 PSEPTYFTA", "CHN 043 PSEREBHMS"});
+  CHECK(coded("Israel attacked the Lebanese group Hezbollah.") == Triples{"ISR 190 LBNREBHEZ"});
+  // A conjunction is no common noun: both countries are the targets.
+  CHECK(coded("Iran attacked Israel and Hamas.") == Triples{"IRN 190 ISR", "IRN 190 PSEREBHMS"});
+}
