@@ -2,6 +2,7 @@
 #include "events/coder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <set>
 #include <tuple>
@@ -18,43 +19,27 @@ bool one_of(std::string_view word, std::initializer_list<std::string_view> words
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool is_preposition(std::string_view w) {
-  // Asked of nearly every token the coder passes: the first letter narrows
-  // the list.
-  if (w.size() < 2 || w.size() > 9) return false;
-  switch (w[0]) {
-    case 'a':
-      return one_of(
-          w, {"at", "against", "about", "after", "across", "as", "amid", "among", "alongside"});
-    case 'b':
-      return one_of(w, {"by", "between", "before", "behind", "beyond"});
-    case 'd':
-      return w == "during" || w == "despite";
-    case 'f':
-      return w == "from" || w == "for";
-    case 'i':
-      return one_of(w, {"in", "into", "including", "inside"});
-    case 'l':
-      return w == "like";
-    case 'n':
-      return w == "near";
-    case 'o':
-      return one_of(w, {"on", "of", "over", "onto", "outside"});
-    case 'p':
-      return w == "per";
-    case 's':
-      return w == "since";
-    case 't':
-      return one_of(w, {"to", "toward", "towards", "through", "than"});
-    case 'u':
-      return w == "under" || w == "upon";
-    case 'v':
-      return w == "via";
-    case 'w':
-      return one_of(w, {"with", "within", "without"});
-    default:
-      return false;
+// Whether `w` is one of `words`, comparing first letters before the rest:
+// for the lists asked of nearly every token the coder passes.
+template <std::size_t N>
+bool in_word_list(std::string_view w, const std::array<std::string_view, N>& words) {
+  if (w.empty()) return false;
+  for (const auto word : words) {
+    if (word[0] == w[0] && word == w) return true;
   }
+  return false;
+}
+
+constexpr std::array<std::string_view, 42> kPrepositions{
+    "in",        "at",     "on",      "to",      "from",      "with",    "for",
+    "of",        "by",     "against", "about",   "over",      "into",    "between",
+    "among",     "under",  "after",   "before",  "during",    "since",   "toward",
+    "towards",   "across", "through", "despite", "than",      "as",      "like",
+    "including", "near",   "onto",    "upon",    "within",    "without", "amid",
+    "behind",    "beyond", "via",     "per",     "alongside", "inside",  "outside"};
+
+bool is_preposition(std::string_view w) {
+  return in_word_list(w, kPrepositions);
 }
 
 bool is_determiner(std::string_view w) {
@@ -223,27 +208,12 @@ bool names_a_target_after_of(std::string_view w) {
 
 // Conjunctions that open a clause with a subject of its own: "declared an
 // emergency after gunmen stormed a studio".
+constexpr std::array<std::string_view, 13> kSubordinators{
+    "after",    "before", "when", "while", "because", "since",  "until",
+    "although", "though", "as",   "once",  "unless",  "whereas"};
+
 bool is_subordinator(std::string_view w) {
-  // Asked of every gap word a pattern passes: the first letter decides most.
-  if (w.size() < 2 || w.size() > 8) return false;
-  switch (w[0]) {
-    case 'a':
-      return w == "after" || w == "although" || w == "as";
-    case 'b':
-      return w == "before" || w == "because";
-    case 'w':
-      return w == "when" || w == "while" || w == "whereas";
-    case 's':
-      return w == "since";
-    case 'u':
-      return w == "until" || w == "unless";
-    case 't':
-      return w == "though";
-    case 'o':
-      return w == "once";
-    default:
-      return false;
-  }
+  return in_word_list(w, kSubordinators);
 }
 
 // Words a pattern's gap never passes: they open another clause or phrase
