@@ -740,9 +740,7 @@ struct SentenceCoder {
   // describe. The name's phrase, or -1.
   int named_after_nationality(int p) const {
     const auto& nationality = phrases[p];
-    if (nationality.possessor || nationality.actors.empty() ||
-        !std::all_of(nationality.actors.begin(), nationality.actors.end(),
-                     [&](auto a) { return recognized.actors[a].type == ActorType::Country; })) {
+    if (nationality.possessor || nationality.actors.empty() || !countries_only(nationality)) {
       return -1;
     }
     auto u = nationality.end;
@@ -757,6 +755,11 @@ struct SentenceCoder {
     const auto named = phrase(u);
     if (named < 0 || phrases[named].first != u || country_phrase(named)) return -1;
     return named;
+  }
+
+  bool countries_only(const Phrase& p) const {
+    return std::all_of(p.actors.begin(), p.actors.end(),
+                       [&](auto a) { return recognized.actors[a].type == ActorType::Country; });
   }
 
   bool codeless(int p) const {
@@ -1061,10 +1064,7 @@ struct SentenceCoder {
   // warship" is an actor of its own).
   bool preceded_by_preposition(const Phrase& p) const {
     auto t = p.first;
-    const bool countries_only = std::all_of(p.actors.begin(), p.actors.end(), [&](auto a) {
-      return recognized.actors[a].type == ActorType::Country;
-    });
-    if (t > sb && one_of(folded(t - 1), {"a", "an"}) && countries_only) return true;
+    if (t > sb && one_of(folded(t - 1), {"a", "an"}) && countries_only(p)) return true;
     while (t > sb && one_of(folded(t - 1), {"the", "a", "an"})) --t;
     if (t == sb) return false;
     // "Thousands of protesters rallied": a quantity that opens a clause,
