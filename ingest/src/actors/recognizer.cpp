@@ -140,8 +140,8 @@ constexpr std::array<std::string_view, 2> kCoordinators{"and", "or"};
 constexpr std::array<std::string_view, 6> kGroupNouns{"group",        "militia",      "movement",
                                                       "organisation", "organization", "faction"};
 constexpr std::array<std::string_view, 2> kBlocNouns{"bloc", "alliance"};
-constexpr std::array<std::string_view, 8> kSmallNumbers{"two",   "three", "four",   "five",
-                                                        "seven", "eight", "twenty", "77"};
+constexpr std::array<std::string_view, 7> kSmallNumbers{"two",   "three", "four",  "five",
+                                                        "seven", "eight", "twenty"};
 
 bool is_pronoun(std::string_view folded, bool& personal) {
   static constexpr std::array<std::string_view, 5> kPersonal{"he", "his", "him", "she", "her"};
@@ -354,10 +354,14 @@ Actor Recognizer::role_actor(std::string_view country, std::string_view agent,
                " " + std::string(role);
   actor.key = make_key(actor.name);
   actor.type = type;
-  actor.code = std::string(country) + std::string(agent);
-  const auto parts = ontology_.split_actor_code(actor.code);
+  return with_code(std::move(actor), std::string(country) + std::string(agent));
+}
+
+Actor Recognizer::with_code(Actor actor, std::string code) const {
+  const auto parts = ontology_.split_actor_code(code);
   actor.country = parts.country;
   actor.agent = parts.agent;
+  actor.code = std::move(code);
   return actor;
 }
 
@@ -425,18 +429,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     state.last_seen[actor] = ++state.clock;
   };
   auto with_code = [&](Actor actor, const std::string& code) {
-    actor.code = code;
-    const auto parts = ontology_.split_actor_code(code);
-    actor.country = parts.country;
-    actor.agent = parts.agent;
-    return actor;
+    return this->with_code(std::move(actor), code);
   };
-  // An actor for a role nobody is named in: "Russian troops", "Kenyan
-  // protesters", "Nigerien leader". Keyed by country and role, so the same
-  // role in another document is the same actor.
-  auto role_actor = [&](const std::string& country, const std::string& agent,
-                        const std::string& role,
-                        ActorType type) { return this->role_actor(country, agent, role, type); };
   auto entry_actor = [&](const DictionaryEntry& entry) {
     if (entry.kind == EntryKind::Country || entry.kind == EntryKind::Demonym ||
         entry.kind == EntryKind::Capital) {

@@ -60,6 +60,9 @@ class Recognizer {
                    ActorType type) const;
 
  private:
+  // `actor` with `code` and the country and agent parts it splits into.
+  Actor with_code(Actor actor, std::string code) const;
+
   const Dictionary& dictionary_;
   const PhraseIndex& index_;
   const Ontology& ontology_;
