@@ -679,7 +679,7 @@ struct SentenceCoder {
         continue;
       }
       // "agreed to restore relations after talks" is no "agree to talks".
-      if (!is_gap(t) || ends_pattern_gap(folded(t))) {
+      if (!is_gap(t) || ends_pattern_gap(folded(t)) || opens_infinitive(t)) {
         return std::nullopt;
       }
     }
@@ -937,6 +937,20 @@ struct SentenceCoder {
     // "to war-torn Sudan": a compound is an adjective.
     return folded(t).find('-') == std::string_view::npos &&
            coder.morphology_.is_verb_lemma(folded(t));
+  }
+
+  // "agreed to restore ties with Iran": "to" and a verb's base form open a
+  // verb phrase of their own, which a pattern's gap does not cross ("agree
+  // with $T" is not read there).
+  bool opens_infinitive(std::uint32_t t) const {
+    if (t + 1 >= se || folded(t) != "to") return false;
+    const auto& token = tokens[t + 1];
+    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
+        phrase(t + 1) >= 0) {
+      return false;
+    }
+    const auto verb = folded(t + 1);
+    return verb.find('-') == std::string_view::npos && coder.morphology_.is_verb_lemma(verb);
   }
 
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,

@@ -851,3 +851,14 @@ TEST_CASE("a nationality and a common noun before a name describe the name", "[e
   // A conjunction is no common noun: both countries are the targets.
   CHECK(coded("Iran attacked Israel and Hamas.") == Triples{"IRN 190 ISR", "IRN 190 PSEREBHMS"});
 }
+
+TEST_CASE("a pattern's gap does not cross an infinitive", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t019\tagree with $T\n" +
+                              "verb\t054\trestore ties with $T\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  // "agree with $T" would skip "to restore diplomatic ties" and take Iran.
+  CHECK(coded("Saudi Arabia agreed to restore diplomatic ties with Iran.") ==
+        Triples{"SAU 032 IRN"});
+  // Without the infinitive, the gap is read as before.
+  CHECK(coded("Japan agreed on Friday with South Korea.") == Triples{"JPN 019 KOR"});
+}
