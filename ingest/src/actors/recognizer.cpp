@@ -308,8 +308,9 @@ bool used_as_adjective(std::span<const Token> tokens, std::uint32_t next, std::u
       "by",   "from",  "that",  "which", "who", "also",  "not",    "as",   "into", "against"};
   if (next >= end) return false;
   const auto& token = tokens[next];
+  // "the army's operation": a possessive follows a noun.
   if (token.kind != text::TokenKind::Word ||
-      (token.flags & (text::kCapitalized | text::kAllCaps))) {
+      (token.flags & (text::kCapitalized | text::kAllCaps | text::kPossessive))) {
     return false;
   }
   if (in_list(token.folded, kNotNouns)) return false;

@@ -433,3 +433,21 @@ TEST_CASE("an agent placed in a country at the start of a sentence is that count
   // Elsewhere the place says where they are, not whose they are.
   CHECK(find(result, "Ukrainian troops") == nullptr);
 }
+
+TEST_CASE("an agent noun before a possessive is a noun and no adjective", "[ingest][actors]") {
+  const auto result = extract_with(
+      "country\tISR\tIsrael\ndemonym\tISR\tIsraeli\n"
+      "agent\tMIL\tarmy\nagent\tGOV\tgovernment\n",
+      "Egypt criticized the Israeli army's operation and the Israeli "
+      "government's plan. The Israeli army operation went on.");
+  const auto* army = find(result, "Israeli army");
+  REQUIRE(army);
+  CHECK(army->code == "ISRMIL");
+  const auto* government = find(result, "Israeli government");
+  REQUIRE(government);
+  CHECK(government->code == "ISRGOV");
+  // Before a noun, "army" still qualifies it: one mention of the army, from
+  // the possessive only.
+  CHECK(std::count_if(result.record.mentions.begin(), result.record.mentions.end(),
+                      [&](const geokg::Mention& m) { return m.actor_key == army->key; }) == 1);
+}
