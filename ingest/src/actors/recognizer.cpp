@@ -882,8 +882,13 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       if (!modifier && !agents.empty())
         country = scene_country.empty() ? home_country : scene_country;
+      // The groups politics is about: without a nationality, they stand
+      // for the document's country or the one they are placed in.
+      static constexpr std::array<std::string_view, 7> kPoliticalGroups{"OPP", "LEG", "REB", "SEP",
+                                                                        "UAF", "CRM", "INS"};
       // "Soldiers in Niger detained ...": an agent placed in a country that
-      // opens the sentence is that country's.
+      // opens the sentence is that country's; a political group is
+      // wherever it stands ("the arrest of opposition leaders in Venezuela").
       bool placed = false;
       if (!modifier && !agents.empty() && !name && k < items.size()) {
         const auto title_last = agents.back()->last;
@@ -891,7 +896,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         auto opener = agents.front()->first;
         if (opener > sentence.first_token && tokens[opener - 1].folded == "the") --opener;
         const bool opens = opener == sentence.first_token;
-        if (opens && title_last + 1 < end && tokens[title_last].folded == "in" &&
+        const bool political = in_list(agents.back()->agent->code, kPoliticalGroups);
+        if ((opens || political) && title_last + 1 < end && tokens[title_last].folded == "in" &&
             next_item.first == title_last + 1 && next_item.kind == ItemKind::Entry &&
             (next_item.entry->kind == EntryKind::Country ||
              next_item.entry->kind == EntryKind::Capital ||
@@ -1022,8 +1028,6 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // State institutions ("the government", "police") only when the
       // document is clearly about one country: in a story about two, "the
       // government" may be either's.
-      static constexpr std::array<std::string_view, 7> kPoliticalGroups{"OPP", "LEG", "REB", "SEP",
-                                                                        "UAF", "CRM", "INS"};
       // Not "court": "the court" is usually a court named before.
       static constexpr std::array<std::string_view, 11> kInstitutions{
           "government", "administration", "regime", "cabinet",     "army",        "military",

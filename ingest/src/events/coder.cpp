@@ -1199,7 +1199,7 @@ struct SentenceCoder {
   }
 
   // "since the invasion of Ukraine", "after the attack on Kyiv", "for the
-  // killing of Haniyeh": a definite
+  // killing of Haniyeh", "concern about the arrest of": a definite
   // event noun in a temporal or causal phrase is background, not something
   // the clause's subject did ("after a surprise visit to Kyiv" and "during
   // talks with" are the subject's own).
@@ -1209,7 +1209,7 @@ struct SentenceCoder {
       const auto w = folded(t);
       if (w == "the") definite = true;
       if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite", "until",
-                     "over", "for"})) {
+                     "over", "for", "about"})) {
         return definite && t + 1 < head && folded(t + 1) == "the";
       }
       if (phrase(t) >= 0 || !is_gap(t)) return false;

@@ -451,3 +451,17 @@ TEST_CASE("an agent noun before a possessive is a noun and no adjective", "[inge
   CHECK(std::count_if(result.record.mentions.begin(), result.record.mentions.end(),
                       [&](const geokg::Mention& m) { return m.actor_key == army->key; }) == 1);
 }
+
+TEST_CASE("a political group placed in a country is that country's", "[ingest][actors]") {
+  const auto result = extract_with(
+      "country\tVEN\tVenezuela\ndemonym\tVEN\tVenezuelan\n"
+      "country\tUSA\tUnited States\ndemonym\tUSA\tAmerican\n"
+      "agent\tOPP\topposition leaders\nagent\tMIL\ttroops\n",
+      "The United States condemned the arrest of opposition leaders in Venezuela. "
+      "The United States sent troops in Venezuela home.");
+  const auto* opposition = find(result, "Venezuelan opposition leaders");
+  REQUIRE(opposition);
+  CHECK(opposition->code == "VENOPP");
+  // Troops are not placed by where they are, except at a sentence's start.
+  CHECK(find(result, "Venezuelan troops") == nullptr);
+}

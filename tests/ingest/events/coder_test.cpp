@@ -458,6 +458,12 @@ TEST_CASE("a definite event noun in a temporal phrase is background", "[events]"
   // "after a visit to Kyiv" is the subject's own visit.
   CHECK(triples(code("Viktor Orban met Putin, days after a visit to Ukraine.", "2024-07-05",
                      lexicon)) == Triples{"HUNGOV 040 RUSGOV", "HUNGOV 042 UKR"});
+  // What a speaker is concerned about is not the speaker's doing.
+  const std::string arrests = std::string(kLexicon) + "noun\t173\tarrest of $T\n";
+  CHECK(
+      triples(code("Germany expressed concern about the arrest of opposition leaders in Venezuela.",
+                   "2024-07-05", arrests))
+          .empty());
 }
 
 TEST_CASE("an event noun's agent may follow it with by", "[events]") {
