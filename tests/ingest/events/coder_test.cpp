@@ -868,3 +868,11 @@ TEST_CASE("a pattern's gap does not cross an infinitive", "[events]") {
   // Without the infinitive, the gap is read as before.
   CHECK(coded("Japan agreed on Friday with South Korea.") == Triples{"JPN 019 KOR"});
 }
+
+TEST_CASE("a deal brokered by a third party is its mediation between the parties", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t057\tsign deal\treciprocal\n" + "verb\t045\tbroker by $S\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Saudi Arabia and Iran signed a deal brokered by China.") ==
+        Triples{"CHN 045 IRN", "CHN 045 SAU", "IRN 057 SAU", "SAU 057 IRN"});
+}
