@@ -923,35 +923,32 @@ struct SentenceCoder {
     return country_index(country, "CVL", "civilians");
   }
 
+  // A verb's base form right after "to": a lower-case word outside any
+  // actor phrase, in WordNet's verb index, and no compound ("to war-torn
+  // Sudan" is an adjective).
+  bool base_verb_after_to(std::uint32_t t) const {
+    if (t <= sb || t >= se || folded(t - 1) != "to") return false;
+    const auto& token = tokens[t];
+    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
+        phrase(t) >= 0) {
+      return false;
+    }
+    const auto word = folded(t);
+    return word.find('-') == std::string_view::npos && coder.morphology_.is_verb_lemma(word);
+  }
+
   // "a visit to reassure Ukraine": a verb's base form after "to" that takes
   // an object is an infinitive, not the start of a slot.
   bool infinitive_at(std::uint32_t t) const {
-    if (t <= sb || t + 1 >= se || folded(t - 1) != "to") return false;
-    const auto& token = tokens[t];
-    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
-        phrase(t) >= 0 || is_object_modifier(t)) {
-      return false;
-    }
+    if (t + 1 >= se || !base_verb_after_to(t) || is_object_modifier(t)) return false;
     const auto next = folded(t + 1);
-    if (!(phrase(t + 1) >= 0 || is_determiner(next) || is_possessive_pronoun(next))) return false;
-    // "to war-torn Sudan": a compound is an adjective.
-    return folded(t).find('-') == std::string_view::npos &&
-           coder.morphology_.is_verb_lemma(folded(t));
+    return phrase(t + 1) >= 0 || is_determiner(next) || is_possessive_pronoun(next);
   }
 
   // "agreed to restore ties with Iran": "to" and a verb's base form open a
   // verb phrase of their own, which a pattern's gap does not cross ("agree
   // with $T" is not read there).
-  bool opens_infinitive(std::uint32_t t) const {
-    if (t + 1 >= se || folded(t) != "to") return false;
-    const auto& token = tokens[t + 1];
-    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
-        phrase(t + 1) >= 0) {
-      return false;
-    }
-    const auto verb = folded(t + 1);
-    return verb.find('-') == std::string_view::npos && coder.morphology_.is_verb_lemma(verb);
-  }
+  bool opens_infinitive(std::uint32_t t) const { return base_verb_after_to(t + 1); }
 
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
                  bool movement = false, bool conflict = false, bool direct_object = false) const {
