@@ -729,7 +729,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   struct PendingTitle {
     std::string country, agent, title;
     std::uint32_t begin, end, sentence;
-    bool explicit_country;  // "the Argentine president", not just "the president"
+    // Coded as a role actor when nobody fits: "the Argentine president";
+    // "an opposition leader" of the country the text is about.
+    bool codes_alone;
   };
   std::vector<PendingTitle> pending_titles;  // titles nobody named before fits
 
@@ -1017,9 +1019,14 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (country.empty() || wanted > 1 || !igo_code.empty()) continue;
       if (!is_collective(title)) {
         // Perhaps the person is named later ("the Argentine president ...
-        // Javier Milei"): decided after the pass.
-        pending_titles.push_back(
-            {country, agent, title, title_begin, title_end, s, modifier != nullptr});
+        // Javier Milei"): decided after the pass. Unnamed, a member of the
+        // opposition stands for it like the plural does ("detained an
+        // opposition leader"); other groups' singulars are mostly adjectives
+        // or predicates ("the militant group", "a dangerous separatist").
+        const bool codes_alone =
+            modifier || placed ||
+            (agent == "OPP" && !used_as_adjective(tokens, agents.back()->last, end));
+        pending_titles.push_back({country, agent, title, title_begin, title_end, s, codes_alone});
         continue;
       }
       // Without a nationality, only the groups politics is about stand for
@@ -1261,7 +1268,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const bool fits = fits_title(state.titles[a], actor.agent, pending.agent, pending.title);
       if (fits) found = a;
     }
-    if (!found && !pending.explicit_country) continue;
+    if (!found && !pending.codes_alone) continue;
     if (!found) {
       found = intern(role_actor(
           pending.country, pending.agent,

@@ -325,6 +325,10 @@ struct Match {
   // Kabul denies").
   const EventNoun* named_event = nullptr;
   bool named_here = false;
+  // The event noun a reaction is about ("condemned the arrest of"), or 0;
+  // that noun is not an event of the reaction's subject.
+  std::uint32_t named_at = 0;
+  std::string target_how;  // how the target was found, when not by a slot
   // Force used on unnamed people ("killed more than 800 people"): the token
   // of the noun, whose country is decided once the source is known; 0 if none.
   std::uint32_t people_at = 0;
@@ -456,6 +460,9 @@ struct SentenceCoder {
   mutable std::vector<std::string> lemma_buffer;
   mutable std::vector<std::string> word_lemma_buffer;
   bool according_to = false;  // "according to X" reports the whole sentence
+  // Event nouns that an earlier reaction is about ("condemned the arrest
+  // of"): whoever did them, it was not the reacting clause's subject.
+  std::vector<std::uint32_t> reaction_objects;
 
   const text::Token& token(std::uint32_t t) const { return tokens[t]; }
   std::string_view folded(std::uint32_t t) const { return tokens[t].folded; }
@@ -678,12 +685,32 @@ struct SentenceCoder {
                                     is_possessive_pronoun(folded(t))) {
         continue;
       }
+      if (in_scare_quotes(t)) continue;  // take "overwhelming" action
       // "agreed to restore relations after talks" is no "agree to talks".
       if (!is_gap(t) || ends_pattern_gap(folded(t)) || opens_infinitive(t)) {
         return std::nullopt;
       }
     }
     return std::nullopt;
+  }
+
+  // A quotation mark of scare quotes: one to four words quoted inside a
+  // sentence, not a quotation that opens reported speech.
+  bool in_scare_quotes(std::uint32_t t) const {
+    const auto is_quote = [&](std::uint32_t u) {
+      return tokens[u].kind == text::TokenKind::Punct &&
+             one_of(folded(u), {"\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"});
+    };
+    if (!is_quote(t)) return false;
+    for (auto u = t + 1; u < se && u - t <= 5; ++u) {  // t opens them
+      if (is_quote(u)) return u - t > 1;
+      if (tokens[u].kind != text::TokenKind::Word) break;
+    }
+    for (auto u = t; u-- > sb && t - u <= 5;) {  // t closes them
+      if (is_quote(u)) return t - u > 1;
+      if (tokens[u].kind != text::TokenKind::Word) break;
+    }
+    return false;
   }
 
   // The actors of the phrase at `t` and those coordinated after it
@@ -800,7 +827,41 @@ struct SentenceCoder {
   // for its object instead of an actor.
   static bool reacts(const LexiconEntry& entry) {
     const auto root = std::string_view(entry.code).substr(0, 2);
-    return entry.kind == LexiconKind::Verb && (root == "11" || root == "12");
+    return entry.kind == LexiconKind::Verb && (root == "11" || root == "12" || root == "14");
+  }
+
+  // Who did the event named by the noun at `noun`, from the noun's own
+  // phrase: its possessor ("its attack"), an actor used as its adjective
+  // ("the Israeli strike") or an actor after "by" before the phrase ends
+  // ("the seizure of its fishing boat by Palau").
+  bool doer_of_event_noun(std::uint32_t noun, Slot& slot, std::string& how) const {
+    if (find_possessor(noun, slot)) {
+      how = "possessor";
+      return true;
+    }
+    if (actor_modifier(noun, slot)) {
+      how = "actor modifying";
+      return true;
+    }
+    if (!by_phrase(noun + 1, 8, slot)) return false;
+    how = "by-phrase";
+    return true;
+  }
+
+  // The actor after a "by" that still belongs to the noun phrase going on
+  // at `from`, at most `reach` tokens on: "the killing of Hamas leader
+  // Ismail Haniyeh by Israel". A verb, a comma or a relative word ends the
+  // phrase first.
+  bool by_phrase(std::uint32_t from, std::uint32_t reach, Slot& slot) const {
+    for (auto t = from; t < se && t - from <= reach; ++t) {
+      const auto w = folded(t);
+      if (w == "by") return find_slot(t + 1, true, false, slot);
+      if (phrase(t) >= 0) continue;
+      if (!is_gap(t) || in_verb_chain(t) || one_of(w, {"that", "which", "and", "or", "as"})) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // A denial (016) of an accusation, allegation, charge or claim answers
@@ -1635,11 +1696,20 @@ struct SentenceCoder {
             }
             // "condemned the launch": who launched is the target.
             std::uint32_t named_at = 0;
-            if (direct_object && element.type == Type::Target && i + 1 == elements.size() &&
+            // "protested against the arrest" too.
+            const bool object = direct_object || (!noun && elements[i - 1].type == Type::Word);
+            if (object && element.type == Type::Target && i + 1 == elements.size() &&
                 reacts(entry)) {
               if (const auto* named = event_noun_after(cursor, named_at)) {
-                match.named_event = named;
+                match.named_at = named_at;
                 cursor = named_at + 1;
+                // "condemned the attack by Palau", "the Israeli strike":
+                // the noun's own phrase names who did it.
+                if (std::string how; doer_of_event_noun(named_at, match.target, how)) {
+                  match.target_how = "target: " + how + " of \"" + std::string(named->noun) + "\"";
+                  break;
+                }
+                match.named_event = named;
                 break;
               }
             }
@@ -1678,10 +1748,11 @@ struct SentenceCoder {
         } else if (unresolved_possessor) {
           // "as its war with Ukraine dragged on": someone's, but not the
           // clause subject's.
-        } else if (auto by = find_word(match.end, "by", 1);
-                   by && find_slot(*by + 1, true, false, match.source)) {
+        } else if (by_phrase(match.end, 3, match.source)) {
           match.roles = "source: by-phrase";
         } else if (!in_background_phrase(head) &&
+                   std::find(reaction_objects.begin(), reaction_objects.end(), head) ==
+                       reaction_objects.end() &&
                    find_subject(head, earlier_targets, match.source, match.roles)) {
           match.roles = "source: " + match.roles + " of the clause";
         }
@@ -1853,9 +1924,13 @@ std::vector<Match> SentenceCoder::find_matches(const std::vector<DateExpression>
   std::vector<Match> matches;
   std::vector<std::pair<int, Slot>> earlier_targets;
   for (auto t = sb; t < se; ++t) {
-    if (!matches.empty() && t < matches.back().end && t > matches.back().head) continue;
+    if (!matches.empty() && t < matches.back().end && t > matches.back().head &&
+        t != matches.back().named_at) {
+      continue;
+    }
     auto match = best_match(t, earlier_targets);
     if (!match) continue;
+    if (match->named_at != 0) reaction_objects.push_back(match->named_at);
     for (auto u = match->head; u < match->end && u < se; ++u) passable[u - sb] = true;
     if (!match->source.actors.empty()) {
       for (auto p : match->target.phrases) earlier_targets.emplace_back(p, match->source);
@@ -2193,6 +2268,7 @@ std::string SentenceCoder::explain(const Match& match, const Qualified& qualifie
   std::string rule = std::string(entry.kind == LexiconKind::Verb ? "verb" : "noun") + " \"" +
                      entry.pattern + "\" (" + entry.source + ") at \"" +
                      slice(match.head, match.head) + "\"; " + match.roles;
+  if (!match.target_how.empty()) rule += "; " + match.target_how;
   if (match.passive) rule += "; passive";
   if (!qualified.cues.empty()) rule += ";" + qualified.cues + " code";
   rule += "; modality " + std::string(to_string(qualified.modality));

@@ -465,3 +465,17 @@ TEST_CASE("a political group placed in a country is that country's", "[ingest][a
   // Troops are not placed by where they are, except at a sentence's start.
   CHECK_FALSE(code_of(result, "Venezuelan troops"));
 }
+
+TEST_CASE("an unnamed member of the opposition stands for it", "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tPAK\tPakistan\ndemonym\tPAK\tPakistani\n"
+      "agent\tOPP\topposition leader\tactivist\nagent\tCOP\tpolice\nagent\tREB\tmilitant\n";
+  CHECK(code_of(extract_with(dictionary,
+                             "Pakistani police detained a senior opposition leader on Monday."),
+                "Pakistani opposition leader") == "PAKOPP");
+  // Other groups' singulars are mostly adjectives: "the militant group".
+  const auto result = extract_with(
+      dictionary, "Pakistani police said an activist had spoken to the militant group.");
+  CHECK(code_of(result, "Pakistani activist") == "PAKOPP");
+  CHECK_FALSE(code_of(result, "Pakistani militant"));
+}

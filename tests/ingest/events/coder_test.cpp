@@ -530,6 +530,45 @@ TEST_CASE("a reaction to an event named by a noun targets whoever did that event
         Triples{"DEU 111 RUS"});
 }
 
+TEST_CASE("a reaction's event noun names its doer in its own phrase", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t111\tcondemn $T\n"
+                              "verb\t141\tprotest against $T\n"
+                              "noun\t173\tarrest of $T\n"
+                              "noun\t1823\tkilling of $T\n";
+  const auto coded = coding_with(lexicon);
+  // The doer after "by", past a title and a name, is the reaction's target
+  // and the noun's own source.
+  CHECK(coded("Iran condemned the killing of Hamas leader Ismail Haniyeh by Israel.") ==
+        Triples{"IRN 111 ISR", "ISR 1823 PSEREBHMS"});
+  // An actor used as the noun's adjective.
+  CHECK(coded("China condemned the Israeli killing of Ismail Haniyeh.") ==
+        Triples{"CHN 111 ISR", "ISR 1823 PSEREBHMS"});
+  // A protest is a reaction too.
+  CHECK(coded("Lithuania protested against the arrest of its citizen by Belarus.") ==
+        Triples{"BLR 173 LTU", "LTU 141 BLR"});
+  // Whoever did the arrest, it was not the clause's subject: "the US
+  // ambassador" is the subject of "to protest", not the arrester.
+  CHECK(coded("Russia summoned the US ambassador to protest against the arrest of a Russian "
+              "citizen.")
+            .empty());
+  CHECK(coded("Russia condemned the arrest of a Russian journalist in Poland.").empty());
+}
+
+TEST_CASE("a pattern's gap passes scare quotes, not a quotation", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t130\tthreaten to take action against $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("North Korea threatened to take \"overwhelming\" action against South Korea.") ==
+        Triples{"PRK 130 KOR"});
+  CHECK(coded("North Korea threatened to take \u201cstrong\u201d action against South Korea.") ==
+        Triples{"PRK 130 KOR"});
+  // A quotation that opens reported speech is no gap.
+  CHECK(coded("North Korea threatened to take \"the necessary steps and action\" against South "
+              "Korea.")
+            .empty());
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
