@@ -1296,11 +1296,23 @@ RecognizedActors Recognizer::recognize(std::string_view text,
                    : actor.type == ActorType::Country || actor.type == ActorType::Organization ||
                          actor.type == ActorType::Group;
       };
+      // "Sweden's government said it would": a possessor is not the
+      // antecedent when what it possesses may be.
+      auto possesses_next = [&](const TokenMention& m) {
+        const auto rest = text.substr(m.end, 4);
+        if (!rest.starts_with("'s ") && !rest.starts_with("\u2019s")) return false;
+        return std::any_of(state.result.mentions.begin(), state.result.mentions.end(),
+                           [&](const TokenMention& next) {
+                             return next.sentence == m.sentence && next.begin > m.end &&
+                                    next.begin - m.end <= 5 &&
+                                    fits(state.result.actors[next.actor]);
+                           });
+      };
       auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
         std::optional<std::uint32_t> only;
         for (const auto& m : state.result.mentions) {
           if (m.sentence != sentence_index || m.begin >= before) continue;
-          if (!fits(state.result.actors[m.actor])) continue;
+          if (!fits(state.result.actors[m.actor]) || possesses_next(m)) continue;
           if (only && *only != m.actor) return std::optional<std::uint32_t>{};
           only = m.actor;
         }

@@ -91,7 +91,8 @@ bool is_intent(std::string_view w) {
           "promised",  "pledge",   "pledges",    "pledged",  "vow",       "vows",    "vowed",
           "offer",     "offers",   "offered",    "agree",    "agrees",    "agreed",  "going",
           "set",       "looking",  "poised",     "ready",    "willing",   "due",     "scheduled",
-          "keen",      "eager",    "determined", "resolved", "decide",    "decided", "decides"});
+          "keen",      "eager",    "determined", "resolved", "decide",    "decided", "decides",
+          "propose",   "proposes", "proposed",   "proposing"});
 }
 
 bool is_threat(std::string_view w) {
@@ -655,8 +656,8 @@ struct SentenceCoder {
 
   // The first token at or after `from`, within `max_gap` gap tokens, that
   // matches `word`.
-  std::optional<std::uint32_t> find_word(std::uint32_t from, std::string_view word,
-                                         int max_gap) const {
+  std::optional<std::uint32_t> find_word(std::uint32_t from, std::string_view word, int max_gap,
+                                         bool in_noun_phrase = false) const {
     for (std::uint32_t t = from; t < se && static_cast<int>(t - from) <= max_gap; ++t) {
       if (word_matches(t, word)) return t;
       // Inside a phrase only its last token may be the word ("its
@@ -686,12 +687,59 @@ struct SentenceCoder {
         continue;
       }
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
+      // A noun's pattern stays in its noun phrase: "Israel's war cabinet
+      // approved a deal with Hamas" is no "war with".
+      if (in_noun_phrase && clause_verb(t)) return std::nullopt;
       // "agreed to restore relations after talks" is no "agree to talks".
       if (!is_gap(t) || ends_pattern_gap(folded(t)) || opens_infinitive(t)) {
         return std::nullopt;
       }
     }
     return std::nullopt;
+  }
+
+  // A lower-case word at `t` that may modify a noun and cannot be a verb:
+  // "membership" in "open membership talks".
+  bool noun_modifier(std::uint32_t t) const {
+    const auto& token = tokens[t];
+    if (token.kind != text::TokenKind::Word || (token.flags & text::kCapitalized) ||
+        phrase(t) >= 0) {
+      return false;
+    }
+    const auto w = folded(t);
+    if (is_determiner(w) || is_preposition(w) || is_chain_filler(w) || w.ends_with("ed") ||
+        w.ends_with("ing") || coder.morphology_.past_participle(w)) {
+      return false;
+    }
+    return !coder.morphology_.is_verb_lemma(w);
+  }
+
+  // The event noun at `head` is what someone calls or presses for: "called
+  // for peace talks between Russia and Ukraine" has not happened.
+  bool called_for(std::uint32_t head) const {
+    for (auto t = head; t-- > sb + 1 && head - t <= 4;) {
+      if (folded(t) == "for") {
+        return one_of(folded(t - 1), {"call", "calls", "called", "calling", "push", "pushes",
+                                      "pushed", "pushing", "press", "presses", "pressed",
+                                      "pressing", "appeal", "appeals", "appealed", "appealing"});
+      }
+      if (!is_gap(t) || is_preposition(folded(t))) return false;
+    }
+    return false;
+  }
+
+  // A past form at `t` that is a clause's verb, not a participle used as an
+  // adjective: it does not follow a determiner or an adverb ("a proposed
+  // deal", "the newly signed pact").
+  bool clause_verb(std::uint32_t t) const {
+    const auto w = folded(t);
+    if (w.size() < 5 || !w.ends_with("ed") || t == sb) return false;
+    const auto before = folded(t - 1);
+    if (is_determiner(before) || before.ends_with("ly") || is_be(before) ||
+        one_of(before, {"has", "have", "had", "been", "being"})) {
+      return false;
+    }
+    return coder.morphology_.past_participle(w);
   }
 
   // A quotation mark of scare quotes: one to four words quoted inside a
@@ -1068,7 +1116,7 @@ struct SentenceCoder {
           ++place;
         }
         const bool into_country =
-            conflict && folded(t) == "in" && place < se &&
+            conflict && one_of(folded(t), {"in", "inside"}) && place < se &&
             (place_at[place - sb] || (phrase(place) >= 0 && country_phrase(phrase(place))));
         if (!into_country) return false;
       }
@@ -1257,17 +1305,19 @@ struct SentenceCoder {
   }
 
   // "since the invasion of Ukraine", "after the attack on Kyiv", "for the
-  // killing of Haniyeh", "concern about the arrest of": a definite
-  // event noun in a temporal or causal phrase is background, not something
-  // the clause's subject did ("after a surprise visit to Kyiv" and "during
-  // talks with" are the subject's own).
+  // killing of Haniyeh", "concern about the arrest of": a definite event
+  // noun in a temporal or causal phrase is background, not something the
+  // clause's subject did ("after a surprise visit to Kyiv" and "during
+  // talks with" are the subject's own). After "over" or "despite" any event
+  // noun is ("sanctions ... over arms sales to Taiwan").
   bool in_background_phrase(std::uint32_t head) const {
     bool definite = false;
     for (auto t = head; t-- > sb && head - t <= 4;) {
       const auto w = folded(t);
       if (w == "the") definite = true;
-      if (one_of(w, {"since", "after", "before", "during", "following", "amid", "despite", "until",
-                     "over", "for", "about"})) {
+      if (one_of(w, {"over", "despite"})) return true;
+      if (one_of(w, {"since", "after", "before", "during", "following", "amid", "until", "for",
+                     "about"})) {
         return definite && t + 1 < head && folded(t + 1) == "the";
       }
       if (phrase(t) >= 0 || !is_gap(t)) return false;
@@ -1574,6 +1624,7 @@ struct SentenceCoder {
         (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive) ||
          adjective_before());
     if (!noun && after_determiner) return false;
+    if (noun && called_for(head)) return false;
     // "a genocide case against Israel", "war crimes charges": a noun that
     // only names what a case, charge or report is about is no event.
     if (noun && head + 1 < se &&
@@ -1629,7 +1680,7 @@ struct SentenceCoder {
 
       switch (element.type) {
         case Type::Word: {
-          auto found = find_word(cursor, element.word, 4);
+          auto found = find_word(cursor, element.word, 4, noun);
           // "expel $T diplomats": the word may be the head of the slot's own
           // phrase ("expelled a Canadian diplomat").
           if (!found && i > 0 && elements[i - 1].type != Type::Word &&
@@ -1953,7 +2004,18 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
     // resume military aid", "plans to hold talks".
     if (matches[i].entry->kind == LexiconKind::Noun) {
       auto t = head;
-      while (t > sc.sb && head - t < 3 && is_determiner(sc.folded(t - 1))) --t;
+      // Determiners and up to two modifiers that cannot be verbs ("open
+      // membership talks", "hold the first peace talks").
+      for (int modifiers = 0; t > sc.sb + 1 && head - t < 4;) {
+        if (is_determiner(sc.folded(t - 1))) {
+          --t;
+        } else if (modifiers < 2 && sc.noun_modifier(t - 1)) {
+          --t;
+          ++modifiers;
+        } else {
+          break;
+        }
+      }
       // "pledged an additional $500 million in military aid": an amount
       // between the verb and its noun.
       if (const auto amount = sc.amount_before(t)) t = *amount;

@@ -466,6 +466,17 @@ TEST_CASE("a political group placed in a country is that country's", "[ingest][a
   CHECK_FALSE(code_of(result, "Venezuelan troops"));
 }
 
+TEST_CASE("a possessor is not the antecedent of what it possesses", "[ingest][actors]") {
+  const std::string text = "Sweden's government said it would expel a diplomat.";
+  const auto result = extract_with(
+      "country\tSWE\tSweden\ndemonym\tSWE\tSwedish\n"
+      "agent\tGOV\tgovernment\n",
+      text);
+  const auto* government = find(result, "Swedish government");
+  REQUIRE(government);
+  CHECK(mentions_of(result, government->key, text) == std::vector<std::string>{"government", "it"});
+}
+
 TEST_CASE("an unnamed member of the opposition stands for it", "[ingest][actors]") {
   const std::string dictionary =
       "country\tPAK\tPakistan\ndemonym\tPAK\tPakistani\n"

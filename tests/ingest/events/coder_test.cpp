@@ -569,6 +569,33 @@ TEST_CASE("a pattern's gap passes scare quotes, not a quotation", "[events]") {
             .empty());
 }
 
+TEST_CASE("a noun's pattern stays in its noun phrase", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon));
+  // "war ... with" across the clause's verb is no war with Hamas.
+  CHECK(coded("Israel's war cabinet approved a deal with Hamas.").empty());
+  CHECK(coded("Israel's war with Hamas entered its third month.") == Triples{"ISR 190 PSEREBHMS"});
+  // A participle after a determiner is an adjective: the gap goes on.
+  CHECK(coded("Russia's long war in the east with Ukraine went on.") == Triples{"RUS 190 UKR"});
+}
+
+TEST_CASE("an event noun called for, or given as a cause, is not the subject's deed", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t062\tarms sales to $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("The Pope called for talks between Russia and Ukraine.").empty());
+  CHECK(coded("Talks between Russia and Ukraine began.") == Triples{"RUS 040 UKR", "UKR 040 RUS"});
+  CHECK(coded("China imposed sanctions on Lockheed over arms sales to Taiwan.") ==
+        Triples{"CHN 163 Lockheed"});
+  CHECK(coded("China halted arms sales to Taiwan.") == Triples{"CHN 062 TWN"});
+}
+
+TEST_CASE("an event noun takes the mood of the verb past its modifiers", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t040\ttalks with $T\n";
+  const auto events =
+      code("Russia proposed to open membership talks with Ukraine.", "2024-06-25", lexicon);
+  REQUIRE(triples(events) == Triples{"RUS 036 UKR"});
+  CHECK(events[0].modality == "intended");
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
