@@ -513,6 +513,50 @@ struct SentenceCoder {
     return {};
   }
 
+  // "urged Islamabad to halt the deportations": the act an appeal asks for
+  // (the base verb after its "to") names CAMEO's finer appeal code; empty
+  // when the pattern does not end in "to" or the act is not one of these.
+  std::string_view appeal_code(const Match& match) const {
+    if (match.end <= sb + 1 || match.end >= se || folded(match.end - 1) != "to") return {};
+    auto t = match.end;
+    if (t + 1 < se && folded(t).ends_with("ly")) ++t;  // "to immediately release"
+    if (tokens[t].kind != text::TokenKind::Word || phrase(t) >= 0) return {};
+    const auto verb = folded(t);
+    // The object's first content words: "halt its offensive", "lift the sanctions".
+    const auto object_has = [&](std::initializer_list<std::string_view> nouns) {
+      for (auto u = t + 1; u < se && u - t <= 4 && !is_boundary(u); ++u) {
+        for (const auto noun : nouns) {
+          if (folded(u).starts_with(noun)) return true;
+        }
+      }
+      return false;
+    };
+    if (one_of(verb, {"halt", "stop", "end", "cease", "suspend", "abandon"})) {
+      return object_has({"offensive", "attack", "strike", "fighting", "hostilit", "bombing", "war",
+                         "operation", "shelling", "assault", "airstrike", "incursion"})
+                 ? "0256"
+                 : "025";
+    }
+    if (one_of(verb, {"release", "free"})) return "0253";
+    if (one_of(verb, {"withdraw", "de-escalate", "deescalate", "exercise", "show"})) {
+      return verb == "withdraw" || object_has({"restraint"}) ? "0256" : std::string_view{};
+    }
+    if (verb == "lift" || verb == "ease") return object_has({"sanction"}) ? "0254" : "0251";
+    if (verb == "allow" || verb == "let") {
+      return object_has({"aid", "access", "inspector", "observer", "monitor", "humanitarian"})
+                 ? "0255"
+                 : std::string_view{};
+    }
+    if (one_of(verb, {"negotiate", "talk", "meet", "resume", "engage"})) return "026";
+    if (one_of(verb, {"resign", "quit"})) return "0241";
+    if (verb == "reform") return "024";
+    if (one_of(verb, {"support", "recognize", "recognise", "back", "endorse"})) return "022";
+    if (one_of(verb, {"help", "assist", "aid"})) return "023";
+    if (verb == "cooperate") return "021";
+    if (one_of(verb, {"yield", "concede", "compromise"})) return "025";
+    return {};
+  }
+
   // Fighters as an object ("killed dozens of Malian soldiers"), not a
   // movement or its leader ("killed Hamas leader Ismail Haniyeh").
   bool names_fighters(const Slot& slot) const {
@@ -2404,9 +2448,12 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       }
       const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
                                sc.counts_a_hundred(match)};
-      const auto charge = qualified.code == "112" ? sc.accusation_code(match) : std::string_view{};
+      // What is charged or asked for may name a finer code.
+      const auto refined = qualified.code == "112"   ? sc.accusation_code(match)
+                           : qualified.code == "020" ? sc.appeal_code(match)
+                                                     : std::string_view{};
       for (const auto& [a, b] : pairs) {
-        std::string code = charge.empty() ? qualified.code : std::string(charge);
+        std::string code = refined.empty() ? qualified.code : std::string(refined);
         if (code == match.entry->code) {
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);

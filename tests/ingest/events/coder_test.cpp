@@ -183,11 +183,12 @@ TEST_CASE("an appeal to stop or start something, and a denied accusation, assert
   REQUIRE(urged.size() == 2);
   for (const auto& event : urged) {
     INFO(event.code);
-    CHECK(event.modality == (event.code == "020" ? "asserted" : "hypothetical"));
+    CHECK(event.modality == (event.code.starts_with("02") ? "asserted" : "hypothetical"));
   }
   auto found = triples(urged);
   std::sort(found.begin(), found.end());
-  CHECK(found == Triples{"CHN 190 VNM", "JPN 020 CHN"});
+  // Stopping an attack is de-escalation: the appeal is 0256.
+  CHECK(found == Triples{"CHN 190 VNM", "JPN 0256 CHN"});
   const auto denied = code("Russia denied accusations that it attacked Ukraine.");
   REQUIRE(triples(denied) == Triples{"RUS 190 UKR"});
   CHECK(denied[0].negated);
@@ -475,10 +476,10 @@ TEST_CASE("an event noun's agent may follow it with by", "[events]") {
 TEST_CASE("a list opened by a preposition is not the next clause's subject", "[events]") {
   // Britain and France are agents of "condemned", not of "urged".
   CHECK(triples(code("The attack was condemned by Britain and France, and Japan urged Iran to "
-                     "show restraint.")) == Triples{"JPN 020 IRN"});
+                     "show restraint.")) == Triples{"JPN 0256 IRN"});
   // A list that is the subject stays one.
   CHECK(triples(code("Britain, France and Japan urged Iran to show restraint.")) ==
-        Triples{"FRA 020 IRN", "GBR 020 IRN", "JPN 020 IRN"});
+        Triples{"FRA 0256 IRN", "GBR 0256 IRN", "JPN 0256 IRN"});
 }
 
 TEST_CASE("the owner of a subject noun acts for it but a modifier only of an attack noun",
@@ -594,6 +595,20 @@ TEST_CASE("an event noun takes the mood of the verb past its modifiers", "[event
       code("Russia proposed to open membership talks with Ukraine.", "2024-06-25", lexicon);
   REQUIRE(triples(events) == Triples{"RUS 036 UKR"});
   CHECK(events[0].modality == "intended");
+}
+
+TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t020\tcall on $T to\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Pakistan urged Iran to halt the deportations.") == Triples{"PAK 025 IRN"});
+  CHECK(coded("Egypt urged Israel to halt its offensive in Rafah.") == Triples{"EGY 0256 ISR"});
+  CHECK(coded("The EU called on Russia to immediately release the journalist.") ==
+        Triples{"IGOEUREEC 0253 RUS"});
+  CHECK(coded("China urged the United States to lift sanctions.") == Triples{"CHN 0254 USA"});
+  CHECK(coded("France urged Iran to resume talks.") == Triples{"FRA 026 IRN"});
+  // An act with no finer appeal keeps the general one.
+  CHECK(coded("Russia urged Serbia to stay neutral.") == Triples{"RUS 020 SRB"});
+  CHECK(coded("Russia urged Serbia to return home.") == Triples{"RUS 020 SRB"});
 }
 
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
