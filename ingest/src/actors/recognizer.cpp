@@ -732,6 +732,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     // Coded as a role actor when nobody fits: "the Argentine president";
     // "an opposition leader" of the country the text is about.
     bool codes_alone;
+    // "a separatist leader" (no nationality) introduces someone new: no
+    // person named in the document is taken for it.
+    bool indefinite;
   };
   std::vector<PendingTitle> pending_titles;  // titles nobody named before fits
 
@@ -898,8 +901,19 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         auto opener = agents.front()->first;
         if (opener > sentence.first_token && tokens[opener - 1].folded == "the") --opener;
         const bool opens = opener == sentence.first_token;
-        const bool political = in_list(agents.back()->agent->code, kPoliticalGroups);
-        if ((opens || political) && title_last + 1 < end && tokens[title_last].folded == "in" &&
+        // So are companies and civilians: "blacklisted companies in China",
+        // "civilians in Gaza".
+        const auto& group = agents.back()->agent->code;
+        // Not before a list of places ("companies in China, India and
+        // Turkey"): one role actor cannot stand for them all, so the
+        // countries stay.
+        const auto after_place = next_item.last;
+        const bool list_follows =
+            after_place < end && (tokens[after_place].folded == "," ||
+                                  in_list(tokens[after_place].folded, kCoordinators));
+        const bool anywhere = in_list(group, kPoliticalGroups) ||
+                              ((group == "BUS" || group == "CVL") && !list_follows);
+        if ((opens || anywhere) && title_last + 1 < end && tokens[title_last].folded == "in" &&
             next_item.first == title_last + 1 && next_item.kind == ItemKind::Entry &&
             (next_item.entry->kind == EntryKind::Country ||
              next_item.entry->kind == EntryKind::Capital ||
@@ -1026,7 +1040,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         const bool codes_alone =
             modifier || placed ||
             (agent == "OPP" && !used_as_adjective(tokens, agents.back()->last, end));
-        pending_titles.push_back({country, agent, title, title_begin, title_end, s, codes_alone});
+        // "a Sikh separatist leader", "a senior opposition leader".
+        bool indefinite = false;
+        for (auto u = before; u > sentence.first_token && before - u < 3; --u) {
+          const auto& word = tokens[u - 1].folded;
+          if (word == "a" || word == "an") {
+            indefinite = true;
+            break;
+          }
+          if (tokens[u - 1].kind != text::TokenKind::Word) break;
+        }
+        // With a nationality it may still be someone named ("the first
+        // visit by an Indian prime minister" is Modi's).
+        pending_titles.push_back({country, agent, title, title_begin, title_end, s, codes_alone,
+                                  indefinite && !modifier});
         continue;
       }
       // Without a nationality, only the groups politics is about stand for
@@ -1262,7 +1289,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // Titles nobody fitted when they came: a person named later, else the role.
   for (const auto& pending : pending_titles) {
     std::optional<std::uint32_t> found;
-    for (std::uint32_t a = 0; a < state.result.actors.size() && !found; ++a) {
+    for (std::uint32_t a = 0; a < state.result.actors.size() && !found && !pending.indefinite;
+         ++a) {
       const auto& actor = state.result.actors[a];
       if (actor.type != ActorType::Person || actor.country != pending.country) continue;
       const bool fits = fits_title(state.titles[a], actor.agent, pending.agent, pending.title);

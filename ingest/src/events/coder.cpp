@@ -1343,6 +1343,12 @@ struct SentenceCoder {
     for (auto t = head; t-- > sb && head - t <= 4;) {
       const auto w = folded(t);
       if (one_of(w, {"in", "with", "during", "at", "amid"})) return true;
+      // "visited N'Djamena for talks with Deby": the visit's purpose ("blamed
+      // Kyiv for attacks" keeps Kyiv's attacks).
+      if (w == "for") {
+        return one_of(folded(head), {"talks", "meeting", "meetings", "consultations",
+                                     "negotiations", "discussions", "summit"});
+      }
       if (phrase(t) >= 0 || !is_gap(t) || is_preposition(w)) return false;
     }
     return false;
@@ -1668,6 +1674,11 @@ struct SentenceCoder {
         (is_determiner(folded(head - 1)) || (tokens[head - 1].flags & text::kPossessive) ||
          adjective_before());
     if (!noun && after_determiner) return false;
+    // "as fighting erupted along the border": an "-ing" form that a verb
+    // follows is that verb's subject, a noun.
+    if (!noun && folded(head).ends_with("ing") && head + 1 < se && clause_verb(head + 1)) {
+      return false;
+    }
     if (noun && called_for(head)) return false;
     // "a genocide case against Israel", "war crimes charges": a noun that
     // only names what a case, charge or report is about is no event.
@@ -2304,10 +2315,19 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
     }
     return false;
   };
+  // "Canada expelled a diplomat after Trudeau said ...": a speaker in a
+  // later subordinate clause frames only that clause.
+  const auto subordinate_between = [&](std::uint32_t from, std::uint32_t to) {
+    for (auto t = from; t < to && t < se; ++t) {
+      if (phrase(t) < 0 && opens_clause_with_subject(t, to)) return true;
+    }
+    return false;
+  };
   for (const auto& other : matches) {
     if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
     if (other.head < match.head ? coordinated_between(other.end, match.head)
-                                : coordinated_between(match.end, other.head)) {
+                                : coordinated_between(match.end, other.head) ||
+                                      subordinate_between(match.end, other.head)) {
       continue;
     }
     const auto& speakers = other.source.actors;
@@ -2349,7 +2369,9 @@ const DateExpression* SentenceCoder::date_for(const Match& match,
 }
 
 // The place that filled the target slot, else the "in/at PLACE" nearest the
-// trigger.
+// trigger: one heading the sentence places all of it, others only a trigger
+// within twelve tokens after them or ten before them (counted from the
+// match's end).
 const actors::PlaceMention* SentenceCoder::place_for(const Match& match) const {
   if (match.target.place) return match.target.place;
   const actors::PlaceMention* place = nullptr;
@@ -2359,6 +2381,19 @@ const actors::PlaceMention* SentenceCoder::place_for(const Match& match) const {
     if (!candidate || place_at[t - 1 - sb] == candidate) continue;
     if (!one_of(folded(t - 1), {"in", "at", "near", "outside"})) continue;
     const auto d = distance_from(match.head, t, t + 1);
+    // As for dates: a place that heads the sentence ("In Kinshasa, ...")
+    // places all of it, others only triggers nearby and not across a later
+    // clause of their own ("expelled a diplomat after Trudeau said ... in
+    // British Columbia").
+    const bool near = t >= match.end ? t - match.end <= 10 : d <= 12;
+    if (t > sb + 1 && !near) continue;
+    if (t > match.end) {
+      bool own_clause = false;
+      for (auto u = match.end; u < t && !own_clause; ++u) {
+        own_clause = phrase(u) < 0 && opens_clause_with_subject(u, t);
+      }
+      if (own_clause) continue;
+    }
     if (d < best) best = d, place = candidate;
   }
   return place;

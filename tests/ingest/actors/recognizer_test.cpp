@@ -477,6 +477,37 @@ TEST_CASE("a possessor is not the antecedent of what it possesses", "[ingest][ac
   CHECK(mentions_of(result, government->key, text) == std::vector<std::string>{"government", "it"});
 }
 
+TEST_CASE("an indefinite title without a nationality is someone new", "[ingest][actors]") {
+  const std::string text =
+      "Russia said Putin was angry. Moscow said a senior leader was killed in Ukraine.";
+  const auto result = extract_with("", text);
+  const auto* putin = find(result, "Vladimir Putin");
+  REQUIRE(putin);
+  CHECK(mentions_of(result, putin->key, text) == std::vector<std::string>{"Putin"});
+  // With a nationality it may still be the person named: "the first visit
+  // by a Russian leader" is Putin's.
+  const std::string visit =
+      "Vladimir Putin arrived in Pyongyang, the first visit by a Russian "
+      "leader in 24 years.";
+  const auto visited = extract_with("", visit);
+  const auto* visitor = find(visited, "Vladimir Putin");
+  REQUIRE(visitor);
+  CHECK(mentions_of(visited, visitor->key, visit) ==
+        std::vector<std::string>{"Vladimir Putin", "leader"});
+}
+
+TEST_CASE("companies and civilians placed in one country are its own", "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tCHN\tChina\ndemonym\tCHN\tChinese\ncountry\tIND\tIndia\n"
+      "agent\tBUS\tcompanies\nagent\tCVL\tcivilians\n";
+  const auto one = extract_with(dictionary, "The EU blacklisted companies in China.");
+  CHECK(code_of(one, "Chinese companies") == "CHNBUS");
+  // Before a list of places the countries stay: one role cannot be them all.
+  const auto list = extract_with(dictionary, "The EU blacklisted companies in China and India.");
+  CHECK_FALSE(code_of(list, "Chinese companies"));
+  CHECK(code_of(list, "India") == "IND");
+}
+
 TEST_CASE("an unnamed member of the opposition stands for it", "[ingest][actors]") {
   const std::string dictionary =
       "country\tPAK\tPakistan\ndemonym\tPAK\tPakistani\n"

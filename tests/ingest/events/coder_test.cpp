@@ -611,6 +611,42 @@ TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
   CHECK(coded("Russia urged Serbia to return home.") == Triples{"RUS 020 SRB"});
 }
 
+TEST_CASE("talks a visit was for are the visitor's", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t040\ttalks with $T\n" +
+                              "verb\t112\tblame $T for\n" + "noun\t190\tattacks on $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("France visited Chad for talks with Niger.") ==
+        Triples{"FRA 040 NER", "FRA 042 TCD"});
+  // "blamed X for attacks": the attacks are still X's.
+  CHECK(coded("Russia blamed Ukraine for attacks on Belarus.") ==
+        Triples{"RUS 1123 UKR", "UKR 190 BLR"});
+}
+
+TEST_CASE("a later subordinate clause frames and places only itself", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t161\texpel $T diplomat\n";
+  const auto events = code(
+      "Canada expelled an Indian diplomat after Trudeau said agents were "
+      "behind a killing in British Columbia.",
+      "2023-09-18", lexicon);
+  REQUIRE(triples(events) == Triples{"CAN 161 INDGOV"});
+  CHECK(events[0].modality == "asserted");
+  CHECK(events[0].location.empty());
+  // A speaker after a comma still frames the clause before it.
+  const auto framed =
+      code("Canada expelled an Indian diplomat, Germany said.", "2023-09-18", lexicon);
+  REQUIRE(framed.size() == 1);
+  CHECK(framed[0].modality == "reported");
+}
+
+TEST_CASE("an -ing form that a verb follows is a noun", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t190\tfight $T\n" + "verb\t195\tstrike $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Thailand struck Cambodia as fighting erupted along Cambodia's border.") ==
+        Triples{"THA 195 KHM"});
+  CHECK(coded("Armenia kept fighting Azerbaijan.") == Triples{"ARM 190 AZE"});
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
@@ -684,7 +720,7 @@ TEST_CASE("quantities between a verb and its object are skipped", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n";
   const auto coded = coding_with(lexicon);
   CHECK(coded("Russian troops struck more than 60 Ukrainian positions.") ==
-        Triples{"RUSMIL 190 UKR"});
+        Triples{"RUSMIL 190 UKRMIL"});
   CHECK(coded("Rebels killed at least 20 Malian soldiers.") == Triples{"MLIREB 190 MLIMIL"});
   CHECK(coded("Nigerian gunmen killed dozens of Nigerian civilians.") ==
         Triples{"NGAUAF 1823 NGACVL"});
