@@ -1336,11 +1336,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
                                     fits(state.result.actors[next.actor]);
                            });
       };
+      // "He told Putin": a pronoun is not someone its own sentence names
+      // after it.
+      auto named_after = [&](std::uint32_t actor) {
+        return std::any_of(state.result.mentions.begin(), state.result.mentions.end(),
+                           [&](const TokenMention& m) {
+                             return m.sentence == s && m.begin >= tokens[t].end && m.actor == actor;
+                           });
+      };
       auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
         std::optional<std::uint32_t> only;
         for (const auto& m : state.result.mentions) {
           if (m.sentence != sentence_index || m.begin >= before) continue;
           if (!fits(state.result.actors[m.actor]) || possesses_next(m)) continue;
+          if (sentence_index != s && named_after(m.actor)) continue;
           if (only && *only != m.actor) return std::optional<std::uint32_t>{};
           only = m.actor;
         }

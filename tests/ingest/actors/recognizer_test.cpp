@@ -477,6 +477,14 @@ TEST_CASE("a possessor is not the antecedent of what it possesses", "[ingest][ac
   CHECK(mentions_of(result, government->key, text) == std::vector<std::string>{"government", "it"});
 }
 
+TEST_CASE("a pronoun is not someone its own sentence names after it", "[ingest][actors]") {
+  const std::string text = "Kim Jong Un met Vladimir Putin on Friday. He told Putin he was ready.";
+  const auto result = extract_with("", text);
+  const auto* kim = find(result, "Kim Jong Un");
+  REQUIRE(kim);
+  CHECK(mentions_of(result, kim->key, text) == std::vector<std::string>{"Kim Jong Un", "He"});
+}
+
 TEST_CASE("an indefinite title without a nationality is someone new", "[ingest][actors]") {
   const std::string text =
       "Russia said Putin was angry. Moscow said a senior leader was killed in Ukraine.";
