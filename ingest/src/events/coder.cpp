@@ -548,6 +548,7 @@ struct SentenceCoder {
                  : std::string_view{};
     }
     if (one_of(verb, {"negotiate", "talk", "meet", "resume", "engage"})) return "026";
+    if (verb == "return" && object_has({"talks", "negotiat", "dialogue", "table"})) return "026";
     if (one_of(verb, {"resign", "quit"})) return "0241";
     if (verb == "reform") return "024";
     if (one_of(verb, {"support", "recognize", "recognise", "back", "endorse"})) return "022";
@@ -731,6 +732,9 @@ struct SentenceCoder {
         continue;
       }
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
+      if (folded(t) == "%" && t > from && tokens[t - 1].kind == text::TokenKind::Number) {
+        continue;  // "imposed a 100% tariff on"
+      }
       // A noun's pattern stays in its noun phrase: "Israel's war cabinet
       // approved a deal with Hamas" is no "war with".
       if (in_noun_phrase && clause_verb(t)) return std::nullopt;
@@ -902,17 +906,17 @@ struct SentenceCoder {
     if (is_determiner(w) || w == "of" || stands_for_its_group(w) || names_a_place_after_of(w)) {
       return true;
     }
-    return one_of(w,
-                  {"both",      "all",           "fellow",       "neighbouring", "neighboring",
-                   "rival",     "two",           "three",        "four",         "five",
-                   "six",       "seven",         "eight",        "nine",         "ten",
-                   "dozens",    "hundreds",      "thousands",    "some",         "more",
-                   "several",   "many",          "former",       "top",          "senior",
-                   "other",     "western",       "eastern",      "northern",     "southern",
-                   "allied",    "nuclear-armed", "key",          "own",          "longtime",
-                   "long-time", "close",         "central",      "coastal",      "border",
-                   "frontline", "front-line",    "besieged",     "occupied",     "embattled",
-                   "strategic", "northeastern",  "northwestern", "southeastern", "southwestern"});
+    return one_of(
+        w,
+        {"both", "all", "fellow", "neighbouring", "neighboring", "rival", "two", "three", "four",
+         "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "some",
+         "more", "several", "many", "former", "top", "senior", "other", "western", "eastern",
+         "northern", "southern", "allied", "nuclear-armed", "key", "own", "longtime", "long-time",
+         "close", "central", "coastal", "border", "frontline", "front-line", "besieged", "occupied",
+         "embattled", "strategic", "northeastern", "northwestern", "southeastern", "southwestern",
+         // "released several jailed opposition activists"
+         "jailed", "detained", "imprisoned", "arrested", "abducted", "kidnapped", "captured",
+         "exiled", "ousted", "deposed"});
   }
 
   // A reaction (CAMEO 11 disapprove, 12 reject) may have an earlier event

@@ -647,6 +647,17 @@ TEST_CASE("an -ing form that a verb follows is a noun", "[events]") {
   CHECK(coded("Armenia kept fighting Azerbaijan.") == Triples{"ARM 190 AZE"});
 }
 
+TEST_CASE("a participle before an object describes it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t0841\trelease $T\n" +
+                              "verb\t173\tjail $T\n" + "verb\t163\timpose tariffs on $T\n";
+  const auto coded = coding_with(lexicon);
+  // "jailed" is no arrest here: the release's object is the jailed.
+  CHECK(coded("Venezuela released several jailed Colombian activists.") ==
+        Triples{"VEN 0841 COLOPP"});
+  // A percentage is a quantity in a pattern's gap.
+  CHECK(coded("Canada imposed a 100% tariff on China.") == Triples{"CAN 163 CHN"});
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
