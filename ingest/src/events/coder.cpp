@@ -1671,7 +1671,11 @@ struct SentenceCoder {
           !country_phrase(p)) {
         return false;
       }
-      return one_of(folded(phrases[p].first - 1), {"a", "an"});
+      // "killed by Russian shelling": an "-ing" form after a nationality
+      // that follows a preposition is a noun too.
+      const auto before = folded(phrases[p].first - 1);
+      return one_of(before, {"a", "an"}) ||
+             (folded(head).ends_with("ing") && is_preposition(before));
     };
     const bool after_determiner =
         head > sb && !relative_that &&

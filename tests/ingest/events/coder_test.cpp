@@ -658,6 +658,16 @@ TEST_CASE("a participle before an object describes it", "[events]") {
   CHECK(coded("Canada imposed a 100% tariff on China.") == Triples{"CAN 163 CHN"});
 }
 
+TEST_CASE("an -ing form after a preposition and a nationality is a noun", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t194\tshell $T\n";
+  const auto coded = coding_with(lexicon);
+  // Not the soldiers shelling Ukraine: Russia's shelling killed them (fighters killed are
+  // fighting, 190).
+  CHECK(coded("Two Ukrainian soldiers were killed by Russian shelling in Donetsk.") ==
+        Triples{"RUS 190 UKRMIL"});
+  CHECK(coded("Russia is shelling Ukraine.") == Triples{"RUS 194 UKR"});
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
