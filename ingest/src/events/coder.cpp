@@ -1270,13 +1270,16 @@ struct SentenceCoder {
     }
     return passable[t - sb] || is_chain_filler(w) || is_intent(w) || is_hypothetical(w) ||
            is_negation(w) || is_threat(w) || is_report_cue(w) ||
-           one_of(w, {"to",         "and",        "but",       ",",         "which",   "who",
-                      "whom",       "that",       "first",     "later",     "earlier", "recently",
-                      "repeatedly", "looking",    "trying",    "moving",    "able",    "about",
-                      "going",      "continue",   "continued", "continues", "begin",   "began",
-                      "begun",      "start",      "started",   "keep",      "kept",    "try",
-                      "tried",      "sought",     "'s",        "been",      "being",   "finally",
-                      "twice",      "immediately"});
+           one_of(w,
+                  {"to",         "and",         "but",       ",",         "which",    "who",
+                   "whom",       "that",        "first",     "later",     "earlier",  "recently",
+                   "repeatedly", "looking",     "trying",    "moving",    "able",     "about",
+                   "going",      "continue",    "continued", "continues", "begin",    "began",
+                   "begun",      "start",       "started",   "keep",      "kept",     "try",
+                   "tried",      "sought",      "'s",        "been",      "being",    "finally",
+                   "twice",      "immediately", "decline",   "declines",  "declined", "declining",
+                   "refuse",     "refuses",     "refused",   "refusing",  "fail",     "fails",
+                   "failed",     "failing"});
   }
 
   // The trigger is the content of a denial: "denied attacking", "denies
@@ -2244,6 +2247,14 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
   for (auto t = match.subject_end; t < match.head; ++t) {
     const auto w = folded(t);
     if (is_negation(w)) negated = true;
+    // "declined to join the sanctions", "stopped short of condemning".
+    if (t + 1 < match.head &&
+        ((folded(t + 1) == "to" &&
+          one_of(w, {"decline", "declines", "declined", "declining", "refuse", "refuses", "refused",
+                     "refusing", "fail", "fails", "failed", "failing"})) ||
+         (w == "short" && folded(t + 1) == "of"))) {
+      negated = true;
+    }
     if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential", "potentially",
                    "perhaps"})) {
       hypothetical = true;

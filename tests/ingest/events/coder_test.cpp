@@ -668,6 +668,24 @@ TEST_CASE("an -ing form after a preposition and a nationality is a noun", "[even
   CHECK(coded("Russia is shelling Ukraine.") == Triples{"RUS 194 UKR"});
 }
 
+TEST_CASE("what an actor declines, refuses or fails to do is negated", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t111\tcondemn $T\n";
+  for (const auto* text : {"Japan declined to impose sanctions on Russia.",
+                           "Japan refused to impose sanctions on Russia.",
+                           "Japan failed to impose sanctions on Russia."}) {
+    INFO(text);
+    const auto events = code(text, "2024-06-25", lexicon);
+    REQUIRE(triples(events) == Triples{"JPN 163 RUS"});
+    CHECK(events[0].negated);
+  }
+  const auto short_of = code("Japan stopped short of condemning Russia.", "2024-06-25", lexicon);
+  REQUIRE(triples(short_of) == Triples{"JPN 111 RUS"});
+  CHECK(short_of[0].negated);
+  const auto imposed = code("Japan decided to impose sanctions on Russia.", "2024-06-25", lexicon);
+  REQUIRE(imposed.size() == 1);
+  CHECK_FALSE(imposed[0].negated);
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
