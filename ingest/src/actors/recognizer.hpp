@@ -27,6 +27,9 @@ struct PlaceMention {
   std::uint32_t sentence = 0;
   std::string name;
   std::string country;  // CAMEO country code, "" when unknown
+  // A sea or strait of a CAMEO region ("the Red Sea", MEA): no one's
+  // territory, so never the target a place in a slot stands for.
+  bool region = false;
 };
 
 struct RecognizedActors {

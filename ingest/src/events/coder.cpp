@@ -732,6 +732,8 @@ struct SentenceCoder {
         continue;
       }
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
+      // "flew close to a Canadian aircraft" went nowhere.
+      if (folded(t) == "close" && t + 1 < se && folded(t + 1) == "to") return std::nullopt;
       if (folded(t) == "%" && t > from && tokens[t - 1].kind == text::TokenKind::Number) {
         continue;  // "imposed a 100% tariff on"
       }
@@ -1068,7 +1070,7 @@ struct SentenceCoder {
   std::optional<std::uint32_t> people_of(const Match& match) const {
     std::string_view country;
     for (auto t = match.head; t < se && country.empty(); ++t) {
-      if (place_at[t - sb]) country = place_at[t - sb]->country;
+      if (place_at[t - sb] && !place_at[t - sb]->region) country = place_at[t - sb]->country;
     }
     if (country.empty() && match.source.actors.size() == 1) {
       const auto& source = recognized.actors[match.source.actors.front()];
@@ -1117,10 +1119,11 @@ struct SentenceCoder {
           t > sb && one_of(folded(t - 1), {"in", "at", "near", "outside", "inside"});
       if (place_ok && place_at[t - sb] && !(locative && !movement && !conflict)) {
         const auto* place = place_at[t - sb];
-        const auto actor = country_index(place->country);
+        const auto actor = place->region ? std::nullopt : country_index(place->country);
         if (!actor) {
           // A place of no country may only describe what follows: "the
-          // Black Sea port of Odesa".
+          // Black Sea port of Odesa"; a sea or region is no one's ("fired
+          // missiles into the Sea of Japan").
           while (t + 1 < se && place_at[t + 1 - sb] == place) ++t;
           if (t + 1 < se && names_a_place_after_of(folded(t + 1))) continue;
           return false;
@@ -2398,7 +2401,9 @@ const actors::PlaceMention* SentenceCoder::place_for(const Match& match) const {
   for (auto t = sb + 1; t < se; ++t) {
     const auto* candidate = place_at[t - sb];
     if (!candidate || place_at[t - 1 - sb] == candidate) continue;
-    if (!one_of(folded(t - 1), {"in", "at", "near", "outside"})) continue;
+    // "in the Red Sea", "in the Gaza Strip".
+    const auto preposition = folded(t - 1) == "the" && t - 1 > sb ? t - 2 : t - 1;
+    if (!one_of(folded(preposition), {"in", "at", "near", "outside"})) continue;
     const auto d = distance_from(match.head, t, t + 1);
     // As for dates: a place that heads the sentence ("In Kinshasa, ...")
     // places all of it, others only triggers nearby and not across a later

@@ -686,6 +686,22 @@ TEST_CASE("what an actor declines, refuses or fails to do is negated", "[events]
   CHECK_FALSE(imposed[0].negated);
 }
 
+TEST_CASE("a sea is a location and no one's territory", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t195\tfire missiles into $T\tplace\n" +
+                              "verb\t062\thold joint exercises\treciprocal\n" +
+                              "verb\t042\tfly to $T\tplace\n";
+  const auto coded = coding_with(lexicon);
+  // Not an attack on Asia.
+  CHECK(coded("North Korea fired missiles into the Sea of Japan.").empty());
+  CHECK(coded("North Korea fired missiles into Japan.") == Triples{"PRK 195 JPN"});
+  const auto drills =
+      code("Russia and China held joint exercises in the Sea of Japan.", "2024-06-25", lexicon);
+  REQUIRE(triples(drills) == Triples{"CHN 062 RUS", "RUS 062 CHN"});
+  CHECK(drills[0].location == "Sea of Japan");
+  // "flew close to" goes nowhere.
+  CHECK(coded("Chinese jets flew close to a Canadian aircraft.").empty());
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
