@@ -914,7 +914,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
                                   in_list(tokens[after_place].folded, kCoordinators));
         const bool anywhere = in_list(group, kPoliticalGroups) ||
                               ((group == "BUS" || group == "CVL") && !list_follows);
-        if ((opens || anywhere) && title_last + 1 < end && tokens[title_last].folded == "in" &&
+        if ((opens || anywhere) && title_last + 1 < end &&
+            (tokens[title_last].folded == "in" || tokens[title_last].folded == "inside") &&
             next_item.first == title_last + 1 && next_item.kind == ItemKind::Entry &&
             (next_item.entry->kind == EntryKind::Country ||
              next_item.entry->kind == EntryKind::Capital ||

@@ -731,6 +731,9 @@ struct SentenceCoder {
                                     is_possessive_pronoun(folded(t))) {
         continue;
       }
+      // "agreed to resume talks" is no "agree to talks": a verb after "to"
+      // opens an infinitive of its own.
+      if (t == from && base_verb_after_to(t)) return std::nullopt;
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
       // "flew close to a Canadian aircraft" went nowhere.
       if (folded(t) == "close" && t + 1 < se && folded(t + 1) == "to") return std::nullopt;
@@ -2516,6 +2519,15 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         if (code == match.entry->code) {
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);
+        }
+        // "Putin and Xi ... during a state visit to Beijing": of several
+        // subjects, the one at home is the host, not a visitor ("Putin
+        // visited Vladivostok" alone is a visit).
+        if (b && match.source.actors.size() > 1 &&
+            std::string_view(match.entry->code).starts_with("042") &&
+            recognized.actors[*b].type == ActorType::Country &&
+            recognized.actors[a].country == recognized.actors[*b].country) {
+          continue;
         }
         // One event per pair and base code in a sentence: "a meeting ...
         // would be the first summit" is one consultation, not two.

@@ -510,6 +510,8 @@ TEST_CASE("companies and civilians placed in one country are its own", "[ingest]
       "agent\tBUS\tcompanies\nagent\tCVL\tcivilians\n";
   const auto one = extract_with(dictionary, "The EU blacklisted companies in China.");
   CHECK(code_of(one, "Chinese companies") == "CHNBUS");
+  const auto inside = extract_with(dictionary, "The EU blacklisted companies inside China.");
+  CHECK(code_of(inside, "Chinese companies") == "CHNBUS");
   // Before a list of places the countries stay: one role cannot be them all.
   const auto list = extract_with(dictionary, "The EU blacklisted companies in China and India.");
   CHECK_FALSE(code_of(list, "Chinese companies"));

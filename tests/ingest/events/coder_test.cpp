@@ -702,6 +702,23 @@ TEST_CASE("a sea is a location and no one's territory", "[events]") {
   CHECK(coded("Chinese jets flew close to a Canadian aircraft.").empty());
 }
 
+TEST_CASE("a verb after a pattern's \"to\" opens its own infinitive", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t036\tagree to talks\treciprocal\n" +
+                              "verb\t046\tresume talks with $T\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  // Not "agree to talks", which claims the trigger and names no one.
+  CHECK(coded("Armenia agreed to resume talks with Azerbaijan.") == Triples{"ARM 036 AZE"});
+  CHECK(coded("Armenia and Azerbaijan agreed to talks.") == Triples{"ARM 036 AZE", "AZE 036 ARM"});
+}
+
+TEST_CASE("of several subjects of a visit, the one at home is the host", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t042\tstate visit to $T\tplace\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Putin and Xi Jinping signed a statement during a state visit to Beijing.") ==
+        Triples{"RUSGOV 042 CHN"});
+  CHECK(coded("Xi Jinping paid a state visit to Beijing.") == Triples{"CHNGOV 042 CHN"});
+}
+
 TEST_CASE("a denied accusation answers whoever made it", "[events]") {
   const std::string lexicon = std::string(kLexicon) +
                               "verb\t016\tdeny\tspeech\n"
