@@ -117,6 +117,13 @@ bool uses_force(std::string_view code) {
   return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
 }
 
+// Verbs whose infinitive did not happen: "declined to join", "refused to
+// meet", "failed to stop".
+bool declines(std::string_view w) {
+  return one_of(w, {"decline", "declines", "declined", "declining", "refuse", "refuses", "refused",
+                    "refusing", "fail", "fails", "failed", "failing"});
+}
+
 bool is_report_cue(std::string_view w) {
   return one_of(w, {"reportedly", "allegedly", "purportedly", "reported", "alleged", "rumored",
                     "rumoured", "suspected", "apparently", "claimed", "believed"});
@@ -1276,16 +1283,14 @@ struct SentenceCoder {
     }
     return passable[t - sb] || is_chain_filler(w) || is_intent(w) || is_hypothetical(w) ||
            is_negation(w) || is_threat(w) || is_report_cue(w) ||
-           one_of(w,
-                  {"to",         "and",         "but",       ",",         "which",    "who",
-                   "whom",       "that",        "first",     "later",     "earlier",  "recently",
-                   "repeatedly", "looking",     "trying",    "moving",    "able",     "about",
-                   "going",      "continue",    "continued", "continues", "begin",    "began",
-                   "begun",      "start",       "started",   "keep",      "kept",     "try",
-                   "tried",      "sought",      "'s",        "been",      "being",    "finally",
-                   "twice",      "immediately", "decline",   "declines",  "declined", "declining",
-                   "refuse",     "refuses",     "refused",   "refusing",  "fail",     "fails",
-                   "failed",     "failing"});
+           one_of(w, {"to",         "and",        "but",       ",",         "which",   "who",
+                      "whom",       "that",       "first",     "later",     "earlier", "recently",
+                      "repeatedly", "looking",    "trying",    "moving",    "able",    "about",
+                      "going",      "continue",   "continued", "continues", "begin",   "began",
+                      "begun",      "start",      "started",   "keep",      "kept",    "try",
+                      "tried",      "sought",     "'s",        "been",      "being",   "finally",
+                      "twice",      "immediately"}) ||
+           declines(w);
   }
 
   // The trigger is the content of a denial: "denied attacking", "denies
@@ -2255,10 +2260,7 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
     if (is_negation(w)) negated = true;
     // "declined to join the sanctions", "stopped short of condemning".
     if (t + 1 < match.head &&
-        ((folded(t + 1) == "to" &&
-          one_of(w, {"decline", "declines", "declined", "declining", "refuse", "refuses", "refused",
-                     "refusing", "fail", "fails", "failed", "failing"})) ||
-         (w == "short" && folded(t + 1) == "of"))) {
+        ((folded(t + 1) == "to" && declines(w)) || (w == "short" && folded(t + 1) == "of"))) {
       negated = true;
     }
     if (one_of(w, {"if", "whether", "unless", "possible", "possibly", "potential", "potentially",
