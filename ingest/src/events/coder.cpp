@@ -545,8 +545,9 @@ struct SentenceCoder {
                  : "025";
     }
     if (one_of(verb, {"release", "free"})) return "0253";
-    if (one_of(verb, {"withdraw", "de-escalate", "deescalate", "exercise", "show"})) {
-      return verb == "withdraw" || object_has({"restraint"}) ? "0256" : std::string_view{};
+    if (one_of(verb, {"withdraw", "de-escalate", "deescalate"})) return "0256";
+    if (one_of(verb, {"exercise", "show"})) {
+      return object_has({"restraint"}) ? "0256" : std::string_view{};
     }
     if (verb == "lift" || verb == "ease") return object_has({"sanction"}) ? "0254" : "0251";
     if (verb == "allow" || verb == "let") {

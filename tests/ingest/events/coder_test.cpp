@@ -606,6 +606,7 @@ TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
         Triples{"IGOEUREEC 0253 RUS"});
   CHECK(coded("China urged the United States to lift sanctions.") == Triples{"CHN 0254 USA"});
   CHECK(coded("France urged Iran to resume talks.") == Triples{"FRA 026 IRN"});
+  CHECK(coded("France urged Iran to de-escalate.") == Triples{"FRA 0256 IRN"});
   // An act with no finer appeal keeps the general one.
   CHECK(coded("Russia urged Serbia to stay neutral.") == Triples{"RUS 020 SRB"});
   CHECK(coded("Russia urged Serbia to return home.") == Triples{"RUS 020 SRB"});
