@@ -932,8 +932,8 @@ struct SentenceCoder {
          "exiled", "ousted", "deposed"});
   }
 
-  // A reaction (CAMEO 11 disapprove, 12 reject) may have an earlier event
-  // for its object instead of an actor.
+  // A reaction (CAMEO 11 disapprove, 12 reject, 14 protest) may have an
+  // event for its object instead of an actor.
   static bool reacts(const LexiconEntry& entry) {
     const auto root = std::string_view(entry.code).substr(0, 2);
     return entry.kind == LexiconKind::Verb && (root == "11" || root == "12" || root == "14");
