@@ -1445,6 +1445,15 @@ struct SentenceCoder {
     return !only_chain_after(t, head);
   }
 
+  // A subordinate clause with a subject of its own opens in [from, to):
+  // "expelled a diplomat after Trudeau said ...".
+  bool clause_between(std::uint32_t from, std::uint32_t to) const {
+    for (auto t = from; t < to && t < se; ++t) {
+      if (phrase(t) < 0 && opens_clause_with_subject(t, to)) return true;
+    }
+    return false;
+  }
+
   // Only verb-chain words between `t` and `head`.
   bool only_chain_after(std::uint32_t t, std::uint32_t head) const {
     for (auto u = t + 1; u < head; ++u) {
@@ -2345,17 +2354,11 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
   };
   // "Canada expelled a diplomat after Trudeau said ...": a speaker in a
   // later subordinate clause frames only that clause.
-  const auto subordinate_between = [&](std::uint32_t from, std::uint32_t to) {
-    for (auto t = from; t < to && t < se; ++t) {
-      if (phrase(t) < 0 && opens_clause_with_subject(t, to)) return true;
-    }
-    return false;
-  };
   for (const auto& other : matches) {
     if (!other.entry->speech || other.head == match.head || other.source.actors.empty()) continue;
-    if (other.head < match.head ? coordinated_between(other.end, match.head)
-                                : coordinated_between(match.end, other.head) ||
-                                      subordinate_between(match.end, other.head)) {
+    if (other.head < match.head
+            ? coordinated_between(other.end, match.head)
+            : coordinated_between(match.end, other.head) || clause_between(match.end, other.head)) {
       continue;
     }
     const auto& speakers = other.source.actors;
@@ -2417,13 +2420,7 @@ const actors::PlaceMention* SentenceCoder::place_for(const Match& match) const {
     // British Columbia").
     const bool near = t >= match.end ? t - match.end <= 10 : d <= 12;
     if (t > sb + 1 && !near) continue;
-    if (t > match.end) {
-      bool own_clause = false;
-      for (auto u = match.end; u < t && !own_clause; ++u) {
-        own_clause = phrase(u) < 0 && opens_clause_with_subject(u, t);
-      }
-      if (own_clause) continue;
-    }
+    if (t > match.end && clause_between(match.end, t)) continue;
     if (d < best) best = d, place = candidate;
   }
   return place;
