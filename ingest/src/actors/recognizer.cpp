@@ -290,6 +290,10 @@ bool fits_title(std::span<const std::string> titles, std::string_view code_agent
   });
 }
 
+// Nouns for the states of a region: "Western allies", "Asian nations".
+constexpr std::array<std::string_view, 8> kRegionalStates{
+    "allies", "countries", "nations", "powers", "partners", "democracies", "states", "capitals"};
+
 // CAMEO region codes: a demonym such as "Asian" names no actor.
 bool is_region(std::string_view code) {
   static constexpr std::array<std::string_view, 24> kRegions{
@@ -593,14 +597,28 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     }
 
     // Agent words used as adjectives ("military exercises") and regional
-    // adjectives ("the Asian country") name no actor.
+    // adjectives ("the Asian country", "Western weapons") name no actor. A
+    // regional adjective before an agent ("European leaders", "Western
+    // diplomats") or a word for its states ("Western allies") names a
+    // group of the region.
     static constexpr std::array<std::string_view, 15> kAdjectiveAgents{
         "military",     "government", "police", "opposition", "security",
         "intelligence", "rebel",      "army",   "naval",      "judicial",
         "civilian",     "business",   "media",  "party",      "spy"};
+    const auto next_item_at = [&](std::uint32_t t) -> const Item* {
+      for (const auto& other : items) {
+        if (other.first == t) return &other;
+      }
+      return nullptr;
+    };
     std::erase_if(items, [&](const Item& item) {
       if (item.kind != ItemKind::Entry) return false;
-      if (item.entry->kind == EntryKind::Demonym && is_region(item.entry->code)) return true;
+      if (item.entry->kind == EntryKind::Demonym && is_region(item.entry->code)) {
+        if (item.last < end && in_list(tokens[item.last].folded, kRegionalStates)) return false;
+        const Item* next = next_item_at(item.last);
+        return !(next && next->kind == ItemKind::Entry && next->agent &&
+                 next->entry == next->agent);
+      }
       return item.entry == item.agent && item.last == item.first + 1 &&
              in_list(tokens[item.first].folded, kAdjectiveAgents) &&
              used_as_adjective(tokens, item.last, end);
@@ -844,6 +862,14 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         const auto& entry = *item.entry;
         const auto begin = tokens[item.first].begin;
         const auto item_end = item.byte_end != 0 ? item.byte_end : tokens[item.last - 1].end;
+        // "Western allies": the region's states as one group (kept above
+        // only before such a noun).
+        if (entry.kind == EntryKind::Demonym && is_region(entry.code)) {
+          const auto states = span_text(item.last, item.last + 1);
+          mention(intern(role_actor(entry.code, "", states, ActorType::Group)), begin,
+                  tokens[item.last].end, s);
+          continue;
+        }
         if (entry.kind == EntryKind::City ||
             (entry.kind == EntryKind::Capital && preceded_by_locative(item)) ||
             (entry.kind == EntryKind::Country && is_region(entry.code))) {
@@ -868,7 +894,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
 
       std::string country;
       std::string igo_code;  // "UN envoy X" is coded as the UN
-      if (modifier) {
+      if (modifier && modifier->entry->kind == EntryKind::Demonym &&
+          is_region(modifier->entry->code)) {
+        country = modifier->entry->code;  // "European leaders" are no mention of Europe
+      } else if (modifier) {
         const auto actor = intern(entry_actor(*modifier->entry));
         mention(actor, tokens[modifier->first].begin, tokens[modifier->last - 1].end, s);
         country = state.result.actors[actor].country;

@@ -526,12 +526,17 @@ struct SentenceCoder {
   std::string_view appeal_code(const Match& match) const {
     if (match.end <= sb + 1 || match.end >= se || folded(match.end - 1) != "to") return {};
     auto t = match.end;
-    if (t + 1 < se && folded(t).ends_with("ly")) ++t;  // "to immediately release"
+    // "to immediately release"; "to supply" is no adverb.
+    if (t + 1 < se && folded(t).ends_with("ly") &&
+        !one_of(folded(t), {"supply", "apply", "reply", "comply", "rely", "rally", "fly"})) {
+      ++t;
+    }
     if (tokens[t].kind != text::TokenKind::Word || phrase(t) >= 0) return {};
     const auto verb = folded(t);
     // The object's first content words: "halt its offensive", "lift the sanctions".
-    const auto object_has = [&](std::initializer_list<std::string_view> nouns) {
-      for (auto u = t + 1; u < se && u - t <= 4 && !is_boundary(u); ++u) {
+    const auto object_has = [&](std::initializer_list<std::string_view> nouns,
+                                std::uint32_t reach = 4) {
+      for (auto u = t + 1; u < se && u - t <= reach && !is_boundary(u); ++u) {
         for (const auto noun : nouns) {
           if (folded(u).starts_with(noun)) return true;
         }
@@ -561,6 +566,17 @@ struct SentenceCoder {
     if (verb == "reform") return "024";
     if (one_of(verb, {"support", "recognize", "recognise", "back", "endorse"})) return "022";
     if (one_of(verb, {"help", "assist", "aid"})) return "023";
+    // "urged allies to speed up deliveries of air defence systems".
+    if (one_of(verb, {"send", "supply", "provide", "deliver", "give", "speed", "step", "boost",
+                      "increase", "expedite", "accelerate", "ramp", "hasten", "bolster"})) {
+      if (object_has({"weapon", "arms", "ammunition", "munition", "missile", "defen", "tank", "jet",
+                      "fighter", "artillery", "shell", "drone", "military"},
+                     8)) {
+        return "0232";
+      }
+      if (object_has({"humanitarian", "food", "medicine", "medical", "relief"}, 8)) return "0233";
+      if (object_has({"aid", "assistance", "fund", "financ", "loan", "money"}, 8)) return "023";
+    }
     if (verb == "cooperate") return "021";
     if (one_of(verb, {"yield", "concede", "compromise"})) return "025";
     return {};
@@ -683,8 +699,9 @@ struct SentenceCoder {
 
   // A pattern word may fall inside an actor phrase: "recalled its
   // ambassador from Belarus", "sent troops to Niger" ("its ambassador" and
-  // "troops" are actors too).
-  bool word_matches(std::uint32_t t, std::string_view word) const {
+  // "troops" are actors too). In a noun's pattern (`noun_only`) only a noun
+  // form matches: "Russian missiles struck Kyiv" is no "missile strike".
+  bool word_matches(std::uint32_t t, std::string_view word, bool noun_only = false) const {
     const auto& tok = tokens[t];
     if (tok.kind != text::TokenKind::Word) return false;
     if (tok.folded == word) return true;
@@ -692,7 +709,7 @@ struct SentenceCoder {
     // most tokens are ruled out without making their lemmas.
     if (tok.folded.empty() || word.empty() || tok.folded[0] != word[0]) return false;
     lemma_buffer.clear();
-    coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
+    if (!noun_only) coder.morphology_.lemmas(tok.folded, WordClass::Verb, lemma_buffer);
     coder.morphology_.lemmas(tok.folded, WordClass::Noun, lemma_buffer);
     if (std::find(lemma_buffer.begin(), lemma_buffer.end(), word) != lemma_buffer.end()) {
       return true;
@@ -712,20 +729,20 @@ struct SentenceCoder {
   std::optional<std::uint32_t> find_word(std::uint32_t from, std::string_view word, int max_gap,
                                          bool in_noun_phrase = false) const {
     for (std::uint32_t t = from; t < se && static_cast<int>(t - from) <= max_gap; ++t) {
-      if (word_matches(t, word)) return t;
+      if (word_matches(t, word, in_noun_phrase)) return t;
       // Inside a phrase only its last token may be the word ("its
       // ambassador"): the words before it are skipped with the phrase.
       if (const auto p = phrase(t);
           p >= 0 && phrases[p].end - 1 > t &&
           phrases[p].end - 1 - from <= static_cast<std::uint32_t>(max_gap) &&
-          word_matches(phrases[p].end - 1, word)) {
+          word_matches(phrases[p].end - 1, word, in_noun_phrase)) {
         return phrases[p].end - 1;
       }
       // A country used as an adjective before the word: "cut U.S. aid to".
       if (const auto p = phrase(t); p >= 0 && phrases[p].first == t && !phrases[p].possessor &&
                                     country_phrase(p) && phrases[p].end < se &&
                                     phrases[p].end - from <= static_cast<std::uint32_t>(max_gap) &&
-                                    word_matches(phrases[p].end, word)) {
+                                    word_matches(phrases[p].end, word, in_noun_phrase)) {
         return phrases[p].end;
       }
       // An unknown name modifies the word: "fired ATACMS missiles at".
@@ -1772,7 +1789,7 @@ struct SentenceCoder {
           // phrase ("expelled a Canadian diplomat").
           if (!found && i > 0 && elements[i - 1].type != Type::Word &&
               elements[i - 1].type != Type::Possessive && cursor > sb && phrase(cursor - 1) >= 0 &&
-              word_matches(cursor - 1, element.word)) {
+              word_matches(cursor - 1, element.word, noun)) {
             found = cursor - 1;
           }
           // "turned to Iran, another sanctioned country, for help": past an
@@ -1781,7 +1798,7 @@ struct SentenceCoder {
               folded(cursor) == ",") {
             for (auto t = cursor + 1; t < se && t - cursor <= 7; ++t) {
               if (folded(t) == ",") {
-                found = find_word(t + 1, element.word, 0);
+                found = find_word(t + 1, element.word, 0, noun);
                 break;
               }
               if (!is_gap(t)) break;

@@ -531,3 +531,23 @@ TEST_CASE("an unnamed member of the opposition stands for it", "[ingest][actors]
   CHECK(code_of(result, "Pakistani activist") == "PAKOPP");
   CHECK_FALSE(code_of(result, "Pakistani militant"));
 }
+
+TEST_CASE("a regional adjective before an agent or its states names a group", "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tRUS\tRussia\ncountry\tWST\tthe West\ncountry\tEUR\tEurope\n"
+      "demonym\tWST\tWestern\ndemonym\tEUR\tEuropean\ndemonym\tASA\tAsian\n"
+      "agent\tGOV\tleaders\tdiplomats\n";
+  const auto result = extract_with(
+      dictionary,
+      "European leaders condemned Russia. Western allies sent weapons. Western diplomats met.");
+  CHECK(code_of(result, "European leaders") == "EURGOV");
+  CHECK(code_of(result, "Western allies") == "WST");
+  CHECK(code_of(result, "Western diplomats") == "WSTGOV");
+  // The group is no mention of its region, and alone the adjective names
+  // nothing: "Western weapons", "the Asian country".
+  CHECK_FALSE(find(result, "Europe"));
+  const auto alone =
+      extract_with(dictionary, "Russia captured Western weapons in the Asian country.");
+  REQUIRE(alone.record.actors.size() == 1);
+  CHECK(alone.record.actors[0].name == "Russia");
+}

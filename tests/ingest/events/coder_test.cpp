@@ -607,6 +607,11 @@ TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
   CHECK(coded("China urged the United States to lift sanctions.") == Triples{"CHN 0254 USA"});
   CHECK(coded("France urged Iran to resume talks.") == Triples{"FRA 026 IRN"});
   CHECK(coded("France urged Iran to de-escalate.") == Triples{"FRA 0256 IRN"});
+  // Weapons asked for are military aid; "supply" is no adverb before it.
+  CHECK(coded("Ukraine urged Germany to supply Taurus missiles.") == Triples{"UKR 0232 DEU"});
+  CHECK(coded("Ukraine urged Germany to speed up deliveries of air defence systems.") ==
+        Triples{"UKR 0232 DEU"});
+  CHECK(coded("The UN urged donors to send more food to Gaza.") == Triples{});
   // An act with no finer appeal keeps the general one.
   CHECK(coded("Russia urged Serbia to stay neutral.") == Triples{"RUS 020 SRB"});
   CHECK(coded("Russia urged Serbia to return home.") == Triples{"RUS 020 SRB"});
@@ -1065,4 +1070,14 @@ TEST_CASE("a deal brokered by a third party is its mediation between the parties
   const auto coded = coding_with(lexicon);
   CHECK(coded("Saudi Arabia and Iran signed a deal brokered by China.") ==
         Triples{"CHN 045 IRN", "CHN 045 SAU", "IRN 057 SAU", "SAU 057 IRN"});
+}
+
+TEST_CASE("a noun's pattern matches only noun forms", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n" +
+                              "noun\t195\tmissile strike\n" + "noun\t195\tmissile strike on $T\n";
+  const auto coded = coding_with(lexicon);
+  // "missiles struck" is no "missile strike" without a target, which would
+  // claim the verb.
+  CHECK(coded("Russian missiles struck Ukraine overnight.") == Triples{"RUS 195 UKR"});
+  CHECK(coded("A Russian missile strike on Ukraine killed five people.") == Triples{"RUS 195 UKR"});
 }
