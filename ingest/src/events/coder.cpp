@@ -326,6 +326,9 @@ struct Match {
   Slot source;
   Slot target;
   bool passive = false;
+  // The passive's subject is the pattern's object, not its target: "new
+  // sanctions were imposed by the EU on Belarus".
+  bool object_first = false;
   std::uint32_t subject_end = 0;  // token after the subject, or the clause start
   std::string roles;              // how the roles were found
   // The target is who did an earlier event this noun names (a reaction);
@@ -862,6 +865,14 @@ struct SentenceCoder {
       slot.phrases.push_back(next);
       slot.end = phrases[next].end;
     }
+  }
+
+  // The word before a passive's verb chain is `word`, a noun: "sanctions"
+  // in "new sanctions were imposed". Requires: `head` is passive.
+  bool fronted_object(std::uint32_t head, std::string_view word) const {
+    auto t = head;
+    while (t > sb && head - t < 5 && is_chain_filler(folded(t - 1))) --t;
+    return t > sb && t < head && phrase(t - 1) < 0 && word_matches(t - 1, word, true);
   }
 
   // A finite verb or auxiliary: a lexicon verb in an inflected form, or a
@@ -1771,8 +1782,13 @@ struct SentenceCoder {
       match.roles = "source: by-phrase";
     }
     if (match.passive) {
+      match.object_first = entry.head + 1 < elements.size() &&
+                           elements[entry.head + 1].type == Type::Word &&
+                           fronted_object(head, elements[entry.head + 1].word);
       // "was accused by the United States of ...": the agent comes first.
-      if (auto by = find_word(cursor, "by", 2)) {
+      // After a fronted object only right away: "weapons were sent to
+      // Ukraine by Germany" has the pattern's rest first.
+      if (auto by = find_word(cursor, "by", match.object_first ? 0 : 2)) {
         if (!find_slot(*by + 1, true, false, match.source)) return false;
         cursor = match.source.end;
       } else {
@@ -1784,6 +1800,7 @@ struct SentenceCoder {
 
       switch (element.type) {
         case Type::Word: {
+          if (match.object_first && i == entry.head + 1) break;  // the passive's subject
           auto found = find_word(cursor, element.word, 4, noun);
           // "expel $T diplomats": the word may be the head of the slot's own
           // phrase ("expelled a Canadian diplomat").
@@ -1821,7 +1838,9 @@ struct SentenceCoder {
         case Type::Target:
         case Type::Source: {
           auto& slot = element.type == Type::Target ? match.target : match.source;
-          if (element.type == Type::Target && match.passive) break;  // the subject
+          if (element.type == Type::Target && match.passive && !match.object_first) {
+            break;  // the subject
+          }
           const bool before_and = i + 1 < elements.size() && elements[i + 1].type == Type::Word &&
                                   elements[i + 1].word == "and";
           // A place in a target slot stands for its country: "travelled to
@@ -1925,6 +1944,10 @@ struct SentenceCoder {
         match.target = std::move(subject);
       }
       match.roles = "source: slot, target: " + how;
+    } else if (match.passive && match.object_first) {
+      // "weapons were sent to Ukraine by Germany": the agent may come last.
+      if (match.source.actors.empty()) by_phrase(match.end, 3, match.source);
+      match.roles = "passive voice with the object as subject: source after \"by\", target: slot";
     } else if (match.passive) {
       Slot subject;
       std::string how;

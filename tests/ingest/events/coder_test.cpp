@@ -1081,3 +1081,18 @@ TEST_CASE("a noun's pattern matches only noun forms", "[events]") {
   CHECK(coded("Russian missiles struck Ukraine overnight.") == Triples{"RUS 195 UKR"});
   CHECK(coded("A Russian missile strike on Ukraine killed five people.") == Triples{"RUS 195 UKR"});
 }
+
+TEST_CASE("a passive whose subject is the pattern's object takes its target from the pattern",
+          "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t163\timpose sanctions on $T\n" +
+                              "verb\t072\tsend weapons to $T\n" +
+                              "verb\t057\tsign deal\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("New sanctions were imposed by the European Union on Belarus.") ==
+        Triples{"IGOEUREEC 163 BLR"});
+  // The agent may come last.
+  CHECK(coded("Weapons were sent to Ukraine by Germany.") == Triples{"DEU 072 UKR"});
+  CHECK(coded("The deal was signed by Israel and Egypt.") == Triples{"EGY 057 ISR", "ISR 057 EGY"});
+  // Without an agent there is no event: the subject is no target.
+  CHECK(coded("Sanctions were imposed on Belarus.") == Triples{});
+}
