@@ -2227,7 +2227,7 @@ static std::string_view refine_by_participants(std::string_view code, const Acto
 // A pattern without a target ("held military exercises") claims its trigger,
 // so that no shorter pattern codes it wrongly, but gives no pair: careful
 // coders rarely code one-actor events, and on the gold set they were mostly
-// a target this coder failed to find.
+// a target this coder failed to find. stands_alone() names the exceptions.
 static std::vector<Pair> participants(const Match& match) {
   const auto& entry = *match.entry;
   const auto& source = match.source.actors;
@@ -2250,6 +2250,19 @@ static std::vector<Pair> participants(const Match& match) {
     }
   }
   return pairs;
+}
+
+// Acts that need no target by their nature, coded with their source alone:
+// claiming or denying responsibility (015, 016), mobilising or deploying
+// forces (154), curfews, censorship and states of emergency (172x). Only
+// patterns without a target slot, and of the bare verbs only "deny": a
+// plain "rejected" or "dismissed" names no act of its own.
+bool stands_alone(const LexiconEntry& entry) {
+  if (entry.has(Type::Target) || entry.reciprocal) return false;
+  const std::string_view code = entry.code;
+  if (code == "016") return entry.elements.size() > 1 || entry.elements[entry.head].word == "deny";
+  return code == "015" || code == "154" ||
+         (code.size() == 4 && code.starts_with("172") && code != "1720");
 }
 
 // Who did what, sentence by sentence, for reactions that name an earlier
@@ -2538,6 +2551,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         const auto& entry = *match.entry;
         deeds.push_back(
             {entry.code, entry.elements[entry.head].word, entry.pattern, match.source.actors, s});
+      }
+      if (pairs.empty() && !match.named_event && stands_alone(*match.entry)) {
+        for (auto a : match.source.actors) pairs.emplace_back(a, std::nullopt);
       }
       if (pairs.empty()) continue;
       const auto qualified = sc.qualify(matches, index, moods[index], pairs.front().first);

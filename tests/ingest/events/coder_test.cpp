@@ -1096,3 +1096,17 @@ TEST_CASE("a passive whose subject is the pattern's object takes its target from
   // Without an agent there is no event: the subject is no target.
   CHECK(coded("Sanctions were imposed on Belarus.") == Triples{});
 }
+
+TEST_CASE("acts that need no target are coded with their source alone", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t1724\tdeclare state of emergency\n" +
+                              "verb\t154\tmass troops\n" + "verb\t016\tdeny\tspeech\n" +
+                              "verb\t016\treject\n" + "verb\t150\thold military exercises\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Ecuador declared a state of emergency on Monday.") == Triples{"ECU 1724 -"});
+  CHECK(coded("Russia has massed troops near the border.") == Triples{"RUS 154 -"});
+  CHECK(coded("Rwanda denied supporting the rebels.") == Triples{"RWA 016 -"});
+  // A plain "rejected" names no act of its own; other targetless patterns
+  // still claim their trigger without coding.
+  CHECK(coded("Rwanda rejected the report.") == Triples{});
+  CHECK(coded("China held military exercises on Monday.") == Triples{});
+}
