@@ -812,7 +812,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const auto kind = item.entry->kind;
       return kind == EntryKind::Country || kind == EntryKind::Demonym ||
              kind == EntryKind::Capital || kind == EntryKind::Metonym || kind == EntryKind::Igo ||
-             kind == EntryKind::Organization;
+             kind == EntryKind::Organization ||
+             (kind == EntryKind::City && !is_region(item.entry->code));
     };
     // "in Moscow" is a place; "talking to Moscow" is the Russian state, so
     // "to" and "from" do not make a capital a place.
@@ -829,7 +830,13 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       std::size_t k = i;
       const Item* modifier = nullptr;
       const Item* org_name = nullptr;
-      if (is_modifier(items[k]) && k + 1 < items.size() && touches(items[k], items[k + 1]) &&
+      // A city before an agent used as an adjective is a place: "the Jenin
+      // refugee camp".
+      const bool city_place = items[k].kind == ItemKind::Entry &&
+                              items[k].entry->kind == EntryKind::City && k + 1 < items.size() &&
+                              used_as_adjective(tokens, items[k + 1].last, end);
+      if (is_modifier(items[k]) && !city_place && k + 1 < items.size() &&
+          touches(items[k], items[k + 1]) &&
           (is_agent_item(items[k + 1]) ||
            (possessive_at(items[k].last) && items[k + 1].kind == ItemKind::Entry &&
             items[k + 1].entry->kind == EntryKind::Person))) {
@@ -897,6 +904,11 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (modifier && modifier->entry->kind == EntryKind::Demonym &&
           is_region(modifier->entry->code)) {
         country = modifier->entry->code;  // "European leaders" are no mention of Europe
+      } else if (modifier && modifier->entry->kind == EntryKind::City) {
+        // "Istanbul Mayor Ekrem Imamoglu", "Kharkiv governor": the city
+        // gives its country and is part of the title, not a place of its
+        // own that a target slot would take.
+        country = ontology_.split_actor_code(modifier->entry->code).country;
       } else if (modifier) {
         const auto actor = intern(entry_actor(*modifier->entry));
         mention(actor, tokens[modifier->first].begin, tokens[modifier->last - 1].end, s);
@@ -953,6 +965,30 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           if (!place_country.empty() && !is_region(place_country)) {
             country = place_country;
             placed = true;
+          }
+        }
+      }
+      // "the commander of Hezbollah's southern front", "the leader of the
+      // Tren de Aragua gang", "the president of France": without a
+      // nationality before it, a title takes the organisation or country
+      // after "of".
+      bool owner_named = false;  // by "of": it counts as a nationality
+      if (!modifier && !name && !agents.empty()) {
+        auto t = agents.back()->last;
+        if (t + 1 < end && tokens[t].folded == "of") {
+          ++t;
+          if (t + 1 < end && tokens[t].folded == "the") ++t;
+          const auto owner = std::find_if(items.begin(), items.end(), [&](const Item& item) {
+            return item.first == t && item.kind == ItemKind::Entry && item.entry != item.agent;
+          });
+          if (owner != items.end()) {
+            const auto kind = owner->entry->kind;
+            if (kind == EntryKind::Igo || kind == EntryKind::Organization) {
+              igo_code = owner->entry->code;
+            } else if (kind == EntryKind::Country && !is_region(owner->entry->code)) {
+              country = ontology_.split_actor_code(owner->entry->code).country;
+              owner_named = true;
+            }
           }
         }
       }
@@ -1015,7 +1051,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       const bool definite = before > sentence.first_token && tokens[before - 1].folded == "the";
       if (definite && (!is_collective(title) || wanted > 1)) {
-        const auto candidates = persons_titled(modifier ? country : "", agent, title);
+        const auto candidates =
+            persons_titled(modifier || owner_named ? country : "", agent, title);
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
           for (int n = 0; n < wanted; ++n) mention(candidates[n], title_begin, title_end, s);
           continue;
@@ -1069,7 +1106,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         // opposition leader"); other groups' singulars are mostly adjectives
         // or predicates ("the militant group", "a dangerous separatist").
         const bool codes_alone =
-            modifier || placed ||
+            modifier || placed || owner_named ||
             (agent == "OPP" && !used_as_adjective(tokens, agents.back()->last, end));
         // "a Sikh separatist leader", "a senior opposition leader".
         bool indefinite = false;

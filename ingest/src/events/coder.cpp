@@ -788,7 +788,10 @@ struct SentenceCoder {
       return false;
     }
     const auto w = folded(t);
-    if (is_determiner(w) || is_preposition(w) || is_chain_filler(w) || w.ends_with("ed") ||
+    // Before a noun an "-ly" word is an adjective: "its holy war", "deadly
+    // attacks", "weekly talks".
+    const bool adverb_filler = is_chain_filler(w) && !w.ends_with("ly");
+    if (is_determiner(w) || is_preposition(w) || adverb_filler || w.ends_with("ed") ||
         w.ends_with("ing") || coder.morphology_.past_participle(w)) {
       return false;
     }
@@ -2134,8 +2137,8 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
       // Determiners and up to two modifiers that cannot be verbs ("open
       // membership talks", "hold the first peace talks").
       for (int modifiers = 0; t > sc.sb + 1 && head - t < 4;) {
-        if (is_determiner(sc.folded(t - 1))) {
-          --t;
+        if (is_determiner(sc.folded(t - 1)) || one_of(sc.folded(t - 1), {"\"", "\u201c"})) {
+          --t;  // "its 'holy war'": an opening quote too
         } else if (modifiers < 2 && sc.noun_modifier(t - 1)) {
           --t;
           ++modifiers;
@@ -2218,7 +2221,9 @@ static std::string_view refine_by_participants(std::string_view code, const Acto
     return "190";
   }
   if (code == "1823" && context.many_killed) return "202";  // not fighters, above
-  if (code == "190" && context.from_the_air) return "195";
+  // "Israeli warplanes pounded Gaza": force from the air is an air strike,
+  // whatever the verb.
+  if ((code == "190" || code == "194") && context.from_the_air) return "195";
   return code;
 }
 
@@ -2321,6 +2326,12 @@ Qualified SentenceCoder::qualify(const std::vector<Match>& matches, std::size_t 
   for (auto t = match.subject_end; t < match.head; ++t) {
     const auto w = folded(t);
     if (is_negation(w)) negated = true;
+    // "would stop bombing the Houthis", "ceased firing": the act ends.
+    if (t + 1 == match.head && folded(match.head).ends_with("ing") &&
+        one_of(w, {"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "halt",
+                   "halts", "halted", "quit", "quits"})) {
+      negated = true;
+    }
     // "declined to join the sanctions", "stopped short of condemning".
     if (t + 1 < match.head &&
         ((folded(t + 1) == "to" && declines(w)) || (w == "short" && folded(t + 1) == "of"))) {
@@ -2576,6 +2587,15 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);
         }
+        // "Tshisekedi and Kagame met in Doha": a meeting in a country that
+        // is neither side's is CAMEO's meeting at a third location.
+        if (code == "040" && b && place && !place->region && !place->country.empty() &&
+            match.source.actors.size() + match.target.actors.size() == 2 &&
+            !recognized.actors[a].country.empty() && !recognized.actors[*b].country.empty() &&
+            place->country != recognized.actors[a].country &&
+            place->country != recognized.actors[*b].country) {
+          code = "044";
+        }
         // "Putin and Xi ... during a state visit to Beijing": of several
         // subjects, the one at home is the host, not a visitor ("Putin
         // visited Vladivostok" alone is a visit).
@@ -2586,8 +2606,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
           continue;
         }
         // One event per pair and base code in a sentence: "a meeting ...
-        // would be the first summit" is one consultation, not two.
-        if (!seen.emplace(a, b ? *b : ~0u, code.substr(0, 3)).second) continue;
+        // would be the first summit" is one consultation, not two, also
+        // when the mood makes one of them an intent (036).
+        if (!seen.emplace(a, b ? *b : ~0u, match.entry->code.substr(0, 3)).second) continue;
         // "opened fire on the crowds, killing five people": unnamed victims
         // of a source that already used force on that country's actors in
         // this sentence are those actors, not another event.

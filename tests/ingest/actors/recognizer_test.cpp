@@ -551,3 +551,22 @@ TEST_CASE("a regional adjective before an agent or its states names a group", "[
   REQUIRE(alone.record.actors.size() == 1);
   CHECK(alone.record.actors[0].name == "Russia");
 }
+
+TEST_CASE("a city before a title gives its country; a title of an actor takes its code",
+          "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tTUR\tTurkey\ncity\tTUR\tIstanbul\ncity\tPSE\tJenin\n"
+      "organization\tLBNREBHEZ\tHezbollah\ncountry\tFRA\tFrance\ndemonym\tFRA\tFrench\n"
+      "agent\tGOV\tmayor\tpresident\nagent\tMIL\tcommander\nagent\tREF\trefugee\n";
+  CHECK(code_of(extract_with(dictionary, "Police detained Istanbul Mayor Ekrem Imamoglu today."),
+                "Ekrem Imamoglu") == "TURGOV");
+  // Before an agent used as an adjective the city stays a place.
+  CHECK(extract_with(dictionary, "Troops raided the Jenin refugee camp today.")
+            .record.actors.empty());
+  CHECK(code_of(extract_with(dictionary,
+                             "The strike killed Ali Karaki, the commander of Hezbollah's "
+                             "southern front, on Friday."),
+                "Ali Karaki") == "LBNREBHEZ");
+  CHECK(code_of(extract_with(dictionary, "The president of France arrived in Turkey today."),
+                "French president") == "FRAGOV");
+}

@@ -1110,3 +1110,41 @@ TEST_CASE("acts that need no target are coded with their source alone", "[events
   CHECK(coded("Rwanda rejected the report.") == Triples{});
   CHECK(coded("China held military exercises on Monday.") == Triples{});
 }
+
+TEST_CASE("a meeting in a country that is neither side's is at a third location", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon));
+  CHECK(coded("Congo met Rwanda in Doha on Tuesday.") == Triples{"COD 044 RWA"});
+  CHECK(coded("Congo met Rwanda in Kinshasa on Tuesday.") == Triples{"COD 040 RWA"});
+  // Of three countries in one's capital, every pair stays a meeting.
+  CHECK(coded("France, Germany and Poland met in Berlin.") ==
+        Triples{"DEU 040 FRA", "DEU 040 POL", "FRA 040 DEU", "FRA 040 POL", "POL 040 DEU",
+                "POL 040 FRA"});
+}
+
+TEST_CASE("shelling from the air is an air strike, and a stopped act did not happen", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t194\tpound $T\n" + "verb\t195\tbomb $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Israeli warplanes pounded Gaza overnight.") == Triples{"ISRMIL 195 PSE"});
+  CHECK(coded("Israeli artillery pounded Gaza overnight.") == Triples{"ISRMIL 194 PSE"});
+  const auto stopped = code("The United States would stop bombing Yemen.", "2024-06-25", lexicon);
+  REQUIRE(stopped.size() == 1);
+  CHECK(stopped[0].negated);
+  const auto bombed =
+      code("The United States stopped the convoy and bombed Yemen.", "2024-06-25", lexicon);
+  REQUIRE(bombed.size() == 1);
+  CHECK_FALSE(bombed[0].negated);
+}
+
+TEST_CASE("a vow's force reaches an event noun past quotes and adjectives in -ly", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "noun\t190\twar against $T\n" + "verb\t040\tcontinue $T\n";
+  const auto coded = coding_with(lexicon);
+  // A vowed war is a threat of a military attack (1384).
+  CHECK(coded("Hezbollah vowed to continue its \"holy war\" against Israel.") ==
+        Triples{"LBNREBHEZ 1384 ISR"});
+  CHECK(coded("Hezbollah vowed to continue its deadly war against Israel.") ==
+        Triples{"LBNREBHEZ 1384 ISR"});
+  CHECK(coded("Hezbollah continued its deadly war against Israel.") ==
+        Triples{"LBNREBHEZ 190 ISR"});
+}
