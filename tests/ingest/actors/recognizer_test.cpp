@@ -552,7 +552,7 @@ TEST_CASE("a regional adjective before an agent or its states names a group", "[
   CHECK(alone.record.actors[0].name == "Russia");
 }
 
-TEST_CASE("a city before a title gives its country; a title of an actor takes its code",
+TEST_CASE("a city before a title gives its country and a title of an actor takes its code",
           "[ingest][actors]") {
   const std::string dictionary =
       "country\tTUR\tTurkey\ncity\tTUR\tIstanbul\ncity\tPSE\tJenin\n"
