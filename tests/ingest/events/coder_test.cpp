@@ -1148,3 +1148,15 @@ TEST_CASE("a vow's force reaches an event noun past quotes and adjectives in -ly
   CHECK(coded("Hezbollah continued its deadly war against Israel.") ==
         Triples{"LBNREBHEZ 190 ISR"});
 }
+
+TEST_CASE("a reaction to a verdict or a pact answers who gave or signed it", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t116\tsentence $T\n" +
+                              "verb\t111\tcondemn $T\n" + "verb\t057\tsign treaty\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("A Bosnian state court sentenced Bosnian Serb leader Milorad Dodik to a year in "
+              "prison. Serbia condemned the ruling on Thursday.") ==
+        Triples{"BIHJUD 116 BIHGOV", "SRB 111 BIHJUD"});
+  CHECK(coded("Russia and North Korea signed a treaty on Wednesday. South Korea condemned the "
+              "pact on Thursday.") ==
+        Triples{"KOR 111 PRK", "KOR 111 RUS", "PRK 057 RUS", "RUS 057 PRK"});
+}
