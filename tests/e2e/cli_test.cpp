@@ -76,15 +76,15 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   CHECK_THAT(result.err, Catch::Contains("read 5 input(s), 22 record(s), 0 rejected") &&
                              Catch::Contains("13 added") &&
                              Catch::Contains(std::to_string(events) +
-                                             " event(s), 48 actor(s) and 69 mention(s) added"));
+                                             " event(s), 49 actor(s) and 70 mention(s) added"));
 
   result = cli("stats --format json --db " + quote(db));
   REQUIRE(result.exit_code == 0);
   const auto stats = nlohmann::json::parse(result.out);
   CHECK(stats["documents"] == 13);
   CHECK(stats["events"] == events);
-  CHECK(stats["actors"] == 48);
-  CHECK(stats["mentions"] == 69);
+  CHECK(stats["actors"] == 49);
+  CHECK(stats["mentions"] == 70);
   CHECK(stats["first_date"] == "2022-02-24");
   const auto consult = articles.by_root.count("04") ? articles.by_root.at("04") : 0;
   CHECK(stats["events_by_root"]["04"] == 10 + consult);

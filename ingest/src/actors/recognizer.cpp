@@ -290,6 +290,10 @@ bool fits_title(std::span<const std::string> titles, std::string_view code_agent
   });
 }
 
+// Words after which a clause's subject follows: "said its forces ...".
+constexpr std::array<std::string_view, 10> kClauseOpeners{
+    "said", "says", "that", ",", "but", "while", "and", "when", "after", "because"};
+
 // Nouns for the states of a region: "Western allies", "Asian nations".
 constexpr std::array<std::string_view, 8> kRegionalStates{
     "allies", "countries", "nations", "powers", "partners", "democracies", "states", "capitals"};
@@ -927,8 +931,69 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         }
         if (organization_named) pending_names.push_back({org_name->first, org_name->last, s});
       }
-      if (!modifier && !agents.empty())
-        country = scene_country.empty() ? home_country : scene_country;
+      // "Albanese said his government would ...", "the Philippines said its
+      // coast guard ...": after a possessive pronoun the title belongs to
+      // the first person (his, her) or country, organisation or group (its,
+      // their) of the sentence, usually its subject; else of the sentence
+      // before.
+      std::string possessor_country;
+      std::string possessor_code;  // an organisation's: "Hezbollah said its fighters"
+      std::uint32_t possessor_actor = 0;
+      if (!modifier && !name && !agents.empty() && agents.front()->first > sentence.first_token) {
+        const auto pronoun = agents.front()->first - 1;
+        const auto& w = tokens[pronoun].folded;
+        const bool personal = w == "his" || w == "her";
+        // The first fitting mention; of two at one place the group, not
+        // the country its nationality names ("the Congolese army said its
+        // drones" are the army's).
+        const auto first_fit = [&](std::uint32_t in_sentence) -> const Actor* {
+          const TokenMention* best = nullptr;
+          for (const auto& m : state.result.mentions) {
+            if (m.sentence != in_sentence || m.begin >= tokens[pronoun].begin) continue;
+            const auto& actor = state.result.actors[m.actor];
+            const bool fits = personal ? actor.type == ActorType::Person
+                                       : actor.type == ActorType::Country ||
+                                             actor.type == ActorType::Organization ||
+                                             actor.type == ActorType::Group;
+            if (!fits) continue;
+            if (!best || m.begin < best->begin) best = &m;
+          }
+          if (!best) return nullptr;
+          if (state.result.actors[best->actor].type == ActorType::Country) {
+            for (const auto& m : state.result.mentions) {
+              const auto type = state.result.actors[m.actor].type;
+              if (m.sentence == in_sentence && m.begin >= best->begin && m.begin <= best->end + 1 &&
+                  m.begin < tokens[pronoun].begin &&
+                  (type == ActorType::Group || type == ActorType::Organization)) {
+                best = &m;
+                break;
+              }
+            }
+          }
+          possessor_actor = best->actor;
+          return &state.result.actors[best->actor];
+        };
+        // Only as a clause's subject ("said his government would"): as an
+        // object the pronoun is as often someone else's ("cut aid to South
+        // Africa and expelled its ambassador").
+        const bool subject_position =
+            pronoun == sentence.first_token || in_list(tokens[pronoun - 1].folded, kClauseOpeners);
+        if ((personal || w == "its" || w == "their") && subject_position) {
+          const Actor* owner = first_fit(s);
+          if (!owner && s > 0) owner = first_fit(s - 1);
+          if (owner && owner->type != ActorType::Country && !personal && !owner->code.empty()) {
+            possessor_code = owner->code;
+            possessor_country = owner->country.empty() ? owner->code : owner->country;
+          } else if (owner && !is_region(owner->country)) {
+            possessor_country = owner->country;
+          }
+        }
+      }
+      if (!modifier && !agents.empty()) {
+        country = !possessor_country.empty() ? possessor_country
+                  : scene_country.empty()    ? home_country
+                                             : scene_country;
+      }
       // The groups politics is about: without a nationality, they stand
       // for the document's country or the one they are placed in.
       static constexpr std::array<std::string_view, 7> kPoliticalGroups{"OPP", "LEG", "REB", "SEP",
@@ -972,7 +1037,16 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // Tren de Aragua gang", "the president of France": without a
       // nationality before it, a title takes the organisation or country
       // after "of".
-      bool owner_named = false;  // by "of": it counts as a nationality
+      // Named by "of" or by a possessive pronoun: it counts as a nationality.
+      bool owner_named = !possessor_country.empty();
+      if (!possessor_code.empty()) igo_code = possessor_code;
+      // "Hezbollah said its fighters ...": an unnamed member of an
+      // organisation is the organisation (as "Hamas fighters" below).
+      if (!possessor_code.empty() && !name) {
+        mention(possessor_actor, tokens[agents.front()->first].begin,
+                tokens[agents.back()->last - 1].end, s);
+        continue;
+      }
       if (!modifier && !name && !agents.empty()) {
         auto t = agents.back()->last;
         if (t + 1 < end && tokens[t].folded == "of") {
@@ -981,7 +1055,12 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           const auto owner = std::find_if(items.begin(), items.end(), [&](const Item& item) {
             return item.first == t && item.kind == ItemKind::Entry && item.entry != item.agent;
           });
-          if (owner != items.end()) {
+          // Not before a list: "the military governments of Mali, Burkina
+          // Faso and Niger" are three.
+          const bool listed = owner != items.end() && owner->last < end &&
+                              (tokens[owner->last].folded == "," ||
+                               in_list(tokens[owner->last].folded, kCoordinators));
+          if (owner != items.end() && !listed) {
             const auto kind = owner->entry->kind;
             if (kind == EntryKind::Igo || kind == EntryKind::Organization) {
               igo_code = owner->entry->code;
@@ -1134,7 +1213,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       static constexpr std::array<std::string_view, 11> kInstitutions{
           "government", "administration", "regime", "cabinet",     "army",        "military",
           "police",     "judiciary",      "junta",  "prosecutors", "armed forces"};
-      if (!modifier && !placed && !in_list(agent, kPoliticalGroups) &&
+      if (!modifier && !placed && !owner_named && !in_list(agent, kPoliticalGroups) &&
           !(home_country_clear && in_list(title, kInstitutions))) {
         continue;
       }

@@ -1195,6 +1195,13 @@ struct SentenceCoder {
       // "the leaders of the three countries".
       if (!is_gap(t)) return false;
       if (in_quantity(t)) continue;
+      // "killed 26 civilians and that its air force ...": the object was
+      // words of no actor; what follows a conjunction is another phrase.
+      if (t > from && one_of(folded(t), {"that", "which", "who"})) return false;
+      if (t > from && t + 1 < se && one_of(folded(t), {"and", "or", "but"}) &&
+          one_of(folded(t + 1), {"that", "which", "who", "its", "his", "her", "their"})) {
+        return false;
+      }
       // "the orders of Russian intelligence" is not Russian intelligence;
       // "the leaders of the three countries" stands for the countries.
       if (folded(t) == "of" &&

@@ -569,4 +569,36 @@ TEST_CASE("a city before a title gives its country and a title of an actor takes
                 "Ali Karaki") == "LBNREBHEZ");
   CHECK(code_of(extract_with(dictionary, "The president of France arrived in Turkey today."),
                 "French president") == "FRAGOV");
+  // Before a list the title is all of theirs, not the first one's.
+  CHECK_FALSE(code_of(
+      extract_with(dictionary, "The presidents of France and Turkey arrived in Turkey today."),
+      "French presidents"));
+}
+
+TEST_CASE("a title after a possessive pronoun in subject position is its owner's",
+          "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tAUS\tAustralia\ndemonym\tAUS\tAustralian\ncountry\tCHN\tChina\n"
+      "demonym\tCHN\tChinese\ncountry\tZAF\tSouth Africa\ncountry\tUSA\tUnited States\n"
+      "demonym\tUSA\tAmerican\ndemonym\tZAF\tSouth African\n"
+      "person\tAUSGOV\tAnthony Albanese\tAlbanese\norganization\tLBNREBHEZ\tHezbollah\n"
+      "agent\tGOV\tgovernment\tambassador\nagent\tMIL\tforces\n";
+  // Of the document's countries China is named most; "his" is Albanese's.
+  const auto own =
+      extract_with(dictionary,
+                   "China met Anthony Albanese. China spoke. Albanese said his government "
+                   "would press China.");
+  CHECK(code_of(own, "Australian government") == "AUSGOV");
+  CHECK_FALSE(code_of(own, "Chinese government"));
+  // An organisation's members are the organisation.
+  const std::string text = "Hezbollah said its forces had fired rockets.";
+  const auto group = extract_with(dictionary, text);
+  const auto* hezbollah = find(group, "Hezbollah");
+  REQUIRE(hezbollah);
+  CHECK(mentions_of(group, hezbollah->key, text) ==
+        std::vector<std::string>{"Hezbollah", "its", "forces"});
+  // As an object the pronoun may be anyone's: no owner is guessed.
+  const auto object = extract_with(
+      dictionary, "The United States cut aid to South Africa and expelled its ambassador.");
+  CHECK_FALSE(code_of(object, "American ambassador"));
 }

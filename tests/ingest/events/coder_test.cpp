@@ -1160,3 +1160,14 @@ TEST_CASE("a reaction to a verdict or a pact answers who gave or signed it", "[e
               "pact on Thursday.") ==
         Triples{"KOR 111 PRK", "KOR 111 RUS", "PRK 057 RUS", "RUS 057 PRK"});
 }
+
+TEST_CASE("a target slot does not reach past a conjunction that opens a clause", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t1823\tkill $T\n" + "verb\t163\timpose sanctions on $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Pakistan said the strikes killed 26 civilians and that its air force shot down "
+              "five jets.") == Triples{});
+  // A coordination of the object itself still reaches its actors.
+  CHECK(coded("The EU imposed sanctions on rebel leaders and Rwandan commanders.") ==
+        Triples{"IGOEUREEC 163 RWAMIL"});
+}
