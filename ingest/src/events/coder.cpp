@@ -296,6 +296,8 @@ constexpr EventNoun kEventNouns[] = {
     {"visit", "04"},
     {"trip", "04"},
     {"sanction", "16"},
+    {"tariff", "16"},
+    {"deportation", "17 20"},
     {"embargo", "16"},
     {"expulsion", "16 17"},
     {"arrest", "17"},
@@ -1668,6 +1670,8 @@ struct SentenceCoder {
         }
         return false;
       }
+      // "Trump's 25% tariffs": an amount stands between.
+      if (tok.kind == text::TokenKind::Number || tok.folded == "%") continue;
       // "Russia's war during talks": a preposition ends the noun phrase.
       if (!is_gap(t) || is_preposition(tok.folded)) return false;
     }

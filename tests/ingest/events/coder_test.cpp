@@ -1171,3 +1171,13 @@ TEST_CASE("a target slot does not reach past a conjunction that opens a clause",
   CHECK(coded("The EU imposed sanctions on rebel leaders and Rwandan commanders.") ==
         Triples{"IGOEUREEC 163 RWAMIL"});
 }
+
+TEST_CASE("a noun's possessor may stand before an amount, and tariffs name sanctions", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t163\ttariffs on $T\n" +
+                              "verb\t163\timpose tariffs on $T\n" + "verb\t111\tcondemn $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Canada hit back against Biden's 25% tariffs on Mexican goods.") ==
+        Triples{"USAGOV 163 MEX"});
+  CHECK(coded("Washington imposed tariffs on Chinese goods. Beijing condemned the tariffs.") ==
+        Triples{"CHN 111 USA", "USA 163 CHN"});
+}
