@@ -2582,7 +2582,13 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         deeds.push_back(
             {entry.code, entry.elements[entry.head].word, entry.pattern, match.source.actors, s});
       }
-      if (pairs.empty() && !match.named_event && stands_alone(*match.entry)) {
+      // A denial whose accuser is not found still stands alone ("India
+      // rejected the allegations as preposterous").
+      const bool denial =
+          match.entry->code == "016" || (std::string_view(match.entry->code).starts_with("12") &&
+                                         match.named_event && match.named_event->roots == "01 11");
+      if (pairs.empty() && (!match.named_event || denial) &&
+          (stands_alone(*match.entry) || (denial && match.entry->code != "016"))) {
         for (auto a : match.source.actors) pairs.emplace_back(a, std::nullopt);
       }
       if (pairs.empty()) continue;
@@ -2605,6 +2611,11 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         if (code == match.entry->code) {
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);
+        }
+        // "rejected the allegations": rejecting an accusation is denying
+        // it (016), not rejecting a proposal.
+        if (code.starts_with("12") && match.named_event && match.named_event->roots == "01 11") {
+          code = "016";
         }
         // "Tshisekedi and Kagame met in Doha": a meeting in a country that
         // is neither side's is CAMEO's meeting at a third location.

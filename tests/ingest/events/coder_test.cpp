@@ -1181,3 +1181,13 @@ TEST_CASE("a noun's possessor may stand before an amount, and tariffs name sanct
   CHECK(coded("Washington imposed tariffs on Chinese goods. Beijing condemned the tariffs.") ==
         Triples{"CHN 111 USA", "USA 163 CHN"});
 }
+
+TEST_CASE("rejecting an accusation is denying it, with or without the accuser", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t112\taccuse $T of\n" +
+                              "verb\t120\treject $T\n" + "verb\t016\treject accusation\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Moldova accused Russia of plotting a coup. Russia rejected the allegations.") ==
+        Triples{"MDA 112 RUS", "RUS 016 MDA"});
+  CHECK(coded("India rejected the allegations as preposterous.") == Triples{"IND 016 -"});
+  CHECK(coded("Israel rejected the proposal on Monday.") == Triples{});
+}
