@@ -538,7 +538,30 @@ struct SentenceCoder {
   // when the pattern does not end in "to" or the act is not one of these.
   std::string_view appeal_code(const Match& match) const {
     if (match.end <= sb + 1 || match.end >= se || folded(match.end - 1) != "to") return {};
+    return asked_code(match.end);
+  }
+
+  // What a demand asks for, as CAMEO's finer demand code (10x mirrors the
+  // appeals' 02x): "demanded that Russia accept a ceasefire" is 1056,
+  // "ordered Israel to allow aid in" 1055. Empty when no finer code fits.
+  std::string demand_code(const Match& match) const {
+    if (match.end <= sb + 1 || match.end >= se) return {};
     auto t = match.end;
+    // "demanded that Kyiv must withdraw", "told Israel to".
+    for (int skipped = 0; skipped < 2 && t + 1 < se &&
+                          one_of(folded(t), {"must", "should", "to", "would", "immediately"});
+         ++skipped) {
+      ++t;
+    }
+    const auto asked = asked_code(t);
+    if (asked.size() < 3 || !asked.starts_with("02")) return {};
+    return "10" + std::string(asked.substr(2));
+  }
+
+  // The appeal code (02x) of the act asked for, from its verb at `t`
+  // ("halt its offensive" 0256, "lift the sanctions" 0254).
+  std::string_view asked_code(std::uint32_t t) const {
+    if (t >= se) return {};
     // "to immediately release"; "to supply" is no adverb.
     if (t + 1 < se && folded(t).ends_with("ly") &&
         !one_of(folded(t), {"supply", "apply", "reply", "comply", "rely", "rally", "fly"})) {
@@ -564,12 +587,19 @@ struct SentenceCoder {
     }
     if (one_of(verb, {"release", "free"})) return "0253";
     if (one_of(verb, {"withdraw", "de-escalate", "deescalate"})) return "0256";
+    // "accept an unconditional ceasefire", "pull back its troops".
+    if (one_of(verb, {"accept", "agree", "observe", "respect", "declare", "announce", "honour",
+                      "honor"}) &&
+        object_has({"ceasefire", "cease-fire", "truce", "armistice"}, 6)) {
+      return "0256";
+    }
+    if (verb == "pull" && object_has({"out", "back"}, 1)) return "0256";
     if (one_of(verb, {"exercise", "show"})) {
       return object_has({"restraint"}) ? "0256" : std::string_view{};
     }
     if (verb == "lift" || verb == "ease") return object_has({"sanction"}) ? "0254" : "0251";
     if (verb == "allow" || verb == "let") {
-      return object_has({"aid", "access", "inspector", "observer", "monitor", "humanitarian"})
+      return object_has({"aid", "access", "inspector", "observer", "monitor", "humanitarian"}, 7)
                  ? "0255"
                  : std::string_view{};
     }
@@ -2603,9 +2633,10 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
                                sc.counts_a_hundred(match)};
       // What is charged or asked for may name a finer code.
+      const std::string demanded = qualified.code == "100" ? sc.demand_code(match) : "";
       const auto refined = qualified.code == "112"   ? sc.accusation_code(match)
                            : qualified.code == "020" ? sc.appeal_code(match)
-                                                     : std::string_view{};
+                                                     : std::string_view(demanded);
       for (const auto& [a, b] : pairs) {
         std::string code = refined.empty() ? qualified.code : std::string(refined);
         if (code == match.entry->code) {

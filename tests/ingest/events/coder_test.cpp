@@ -1191,3 +1191,17 @@ TEST_CASE("rejecting an accusation is denying it, with or without the accuser", 
   CHECK(coded("India rejected the allegations as preposterous.") == Triples{"IND 016 -"});
   CHECK(coded("Israel rejected the proposal on Monday.") == Triples{});
 }
+
+TEST_CASE("the act a demand asks for names its finer code", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t100\tdemand $T\n" + "verb\t100\ttell $T to\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("France demanded that Russia accept an unconditional ceasefire.") ==
+        Triples{"FRA 1056 RUS"});
+  CHECK(coded("Turkey demanded that Israel allow an uninterrupted flow of humanitarian aid.") ==
+        Triples{"TUR 1055 ISR"});
+  CHECK(coded("The UN told Israel to halt its offensive.") == Triples{"IGOUNO 1056 ISR"});
+  CHECK(coded("Iran demanded the United States release its citizens.") == Triples{"IRN 1053 USA"});
+  // An act with no finer demand keeps the general one.
+  CHECK(coded("Russia demanded that Serbia stay neutral.") == Triples{"RUS 100 SRB"});
+}
