@@ -1283,6 +1283,18 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       std::sort(countries.begin(), countries.end(),
                 [](const TokenMention* a, const TokenMention* b) { return a->begin < b->begin; });
+      // "according to South Korean officials, an allegation both countries
+      // deny": a nationality that modifies the actor after it is none of
+      // the countries counted.
+      std::erase_if(countries, [&](const TokenMention* m) {
+        if (sides || state.result.actors[m->actor].type != ActorType::Country) return false;
+        return std::any_of(state.result.mentions.begin(), state.result.mentions.end(),
+                           [&](const TokenMention& next) {
+                             return next.sentence == m->sentence && next.begin > m->begin &&
+                                    next.begin >= m->end && next.begin <= m->end + 1 &&
+                                    state.result.actors[next.actor].type != ActorType::Country;
+                           });
+      });
       if (sides) {
         // "the Sudanese army": a nationality touching the next actor only
         // modifies it.
@@ -1319,6 +1331,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         last = first;  // the loop's decrement moves to the list before
       }
       if (chosen.empty() && sides) continue;
+      // No list: the last countries named as such, here or in the sentence
+      // before ("North Korea has supplied Russia ..., an allegation both
+      // countries deny").
+      if (chosen.empty()) {
+        std::vector<std::uint32_t> named;
+        for (auto c = countries.size();
+             c-- > 0 && named.size() < static_cast<std::size_t>(wanted);) {
+          if (std::find(named.begin(), named.end(), countries[c]->actor) == named.end()) {
+            named.push_back(countries[c]->actor);
+          }
+        }
+        if (named.size() == static_cast<std::size_t>(wanted))
+          chosen.assign(named.rbegin(), named.rend());
+      }
       if (chosen.empty()) {
         const auto recent = recent_countries();
         if (recent.size() < static_cast<std::size_t>(wanted)) continue;
@@ -1491,11 +1517,22 @@ RecognizedActors Recognizer::recognize(std::string_view text,
                              return m.sentence == s && m.begin >= tokens[t].end && m.actor == actor;
                            });
       };
+      // "Rubio, who hosted the signing at the State Department, called it
+      // ...": a place where something happens is no antecedent.
+      auto placed_at = [&](const TokenMention& m) {
+        auto at = std::lower_bound(
+            tokens.begin(), tokens.end(), m.begin,
+            [](const Token& candidate, std::uint32_t offset) { return candidate.begin < offset; });
+        if (at != tokens.begin() && std::prev(at)->folded == "the") --at;
+        return at != tokens.begin() &&
+               (std::prev(at)->folded == "at" || std::prev(at)->folded == "in");
+      };
       auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
         std::optional<std::uint32_t> only;
         for (const auto& m : state.result.mentions) {
           if (m.sentence != sentence_index || m.begin >= before) continue;
           if (!fits(state.result.actors[m.actor]) || possesses_next(m)) continue;
+          if (!personal && placed_at(m)) continue;
           if (sentence_index != s && named_after(m.actor)) continue;
           if (only && *only != m.actor) return std::optional<std::uint32_t>{};
           only = m.actor;

@@ -803,6 +803,8 @@ struct SentenceCoder {
       // opens an infinitive of its own.
       if (t == from && base_verb_after_to(t)) return std::nullopt;
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
+      // An opening quote: called the visit a "devastating blow".
+      if (one_of(folded(t), {"\"", "\u201c"})) continue;
       // "flew close to a Canadian aircraft" went nowhere.
       if (folded(t) == "close" && t + 1 < se && folded(t + 1) == "to") return std::nullopt;
       if (folded(t) == "%" && t > from && tokens[t - 1].kind == text::TokenKind::Number) {
@@ -1084,7 +1086,10 @@ struct SentenceCoder {
   // "the launch", "this latest move", "Saturday's missile attack": a
   // determiner or possessive, at most three plain words, then an event noun
   // that ends the noun phrase. Sets `noun` to its token.
-  const EventNoun* event_noun_after(std::uint32_t from, std::uint32_t& noun) const {
+  // With `predicate_follows` ("called the strike a terrorist attack") the
+  // first event noun is taken: what follows it is the predicate.
+  const EventNoun* event_noun_after(std::uint32_t from, std::uint32_t& noun,
+                                    bool predicate_follows = false) const {
     if (from >= se || !is_gap(from)) return nullptr;
     const auto w = folded(from);
     const bool determined = one_of(w, {"the", "this", "that", "these", "those", "its", "their"}) ||
@@ -1095,7 +1100,7 @@ struct SentenceCoder {
       if (const auto* named = event_noun_at(t)) {
         // "the attack on Israel" still names the attack; "the attack
         // helicopters" does not.
-        if (t + 1 < se && is_gap(t + 1) && !is_preposition(folded(t + 1)) &&
+        if (!predicate_follows && t + 1 < se && is_gap(t + 1) && !is_preposition(folded(t + 1)) &&
             !one_of(folded(t + 1), {"which", "that", "and"})) {
           continue;
         }
@@ -1924,9 +1929,15 @@ struct SentenceCoder {
             std::uint32_t named_at = 0;
             // "protested against the arrest" too.
             const bool object = direct_object || (!noun && elements[i - 1].type == Type::Word);
-            if (object && element.type == Type::Target && i + 1 == elements.size() &&
-                reacts(entry)) {
-              if (const auto* named = event_noun_after(cursor, named_at)) {
+            // "called the decision wrong": only words may follow the slot,
+            // and they must judge it: "called the deal a beacon of hope"
+            // (`call $T a`) is no reaction.
+            const bool words_after =
+                std::all_of(elements.begin() + static_cast<std::ptrdiff_t>(i) + 1, elements.end(),
+                            [](const auto& rest) { return rest.type == Type::Word; }) &&
+                (i + 1 == elements.size() || !one_of(elements[i + 1].word, {"a", "an"}));
+            if (object && element.type == Type::Target && words_after && reacts(entry)) {
+              if (const auto* named = event_noun_after(cursor, named_at, i + 1 < elements.size())) {
                 match.named_at = named_at;
                 cursor = named_at + 1;
                 // "condemned the attack by Palau", "the Israeli strike":
@@ -2336,9 +2347,19 @@ struct Deed {
 // name (a sentence's main event comes first: "Iran launched drones at
 // Israel ..., saying it was retaliating for an Israeli strike").
 static const Deed* named_deed(const Match& match, const std::vector<Deed>& deeds,
-                              std::uint32_t sentence) {
+                              std::uint32_t sentence, const std::vector<Actor>& actors) {
   const auto& named = *match.named_event;
   const auto& reacting = match.source.actors;
+  // "Pakistan's prime minister called the strikes an act of war" judges
+  // India's strikes, not Pakistan's own of the sentence before.
+  const auto same_country = [&](const Deed& deed) {
+    return std::any_of(deed.sources.begin(), deed.sources.end(), [&](auto doer) {
+      const auto& country = actors[doer].country;
+      return !country.empty() && std::any_of(reacting.begin(), reacting.end(), [&](auto actor) {
+        return actors[actor].country == country;
+      });
+    });
+  };
   const auto candidate = [&](const Deed& deed) {
     if (sentence - deed.sentence > 5) return false;
     if (match.named_here && deed.sentence != sentence) return false;
@@ -2347,11 +2368,26 @@ static const Deed* named_deed(const Match& match, const std::vector<Deed>& deeds
     const bool own = std::any_of(deed.sources.begin(), deed.sources.end(), [&](auto actor) {
       return std::find(reacting.begin(), reacting.end(), actor) != reacting.end();
     });
-    return fits && !own;
+    return fits && !own && !same_country(deed);
   };
   const Deed* chosen = nullptr;
+  // The latest whose trigger, or a word of whose pattern, is the noun:
+  // "launched missile strikes" is named by "the strikes".
+  const auto names_noun = [&](const Deed& deed) {
+    if (deed.head == named.noun) return true;
+    std::string_view pattern = deed.pattern;
+    for (std::size_t at = 0; at < pattern.size();) {
+      auto end = pattern.find(' ', at);
+      if (end == std::string_view::npos) end = pattern.size();
+      auto word = pattern.substr(at, end - at);
+      if (word.size() == named.noun.size() + 1 && word.back() == 's') word.remove_suffix(1);
+      if (word == named.noun) return true;
+      at = end + 1;
+    }
+    return false;
+  };
   for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
-    if (deed->head == named.noun && candidate(*deed)) chosen = &*deed;
+    if (names_noun(*deed) && candidate(*deed)) chosen = &*deed;
   }
   for (auto deed = deeds.rbegin(); deed != deeds.rend() && !chosen; ++deed) {
     if (!candidate(*deed)) continue;
@@ -2598,7 +2634,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       auto pairs = participants(match);
       const Deed* deed = nullptr;
       if (pairs.empty() && match.named_event) {
-        deed = named_deed(match, deeds, s);
+        deed = named_deed(match, deeds, s, recognized.actors);
         if (deed) {
           for (auto a : match.source.actors) {
             for (auto b : deed->sources) pairs.emplace_back(a, b);
@@ -2642,6 +2678,14 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         if (code == match.entry->code) {
           code = refine_by_participants(code, recognized.actors[a],
                                         b ? &recognized.actors[*b] : nullptr, force);
+        }
+        // "U.S. President Joe Biden called it outrageous" with "it" read as
+        // the United States: criticism or rejection of one's own country
+        // as a whole is a misread pronoun or slot, not news.
+        if (b && (code.starts_with("11") || code.starts_with("12")) &&
+            recognized.actors[*b].type == ActorType::Country &&
+            recognized.actors[*b].country == recognized.actors[a].country) {
+          continue;
         }
         // "rejected the allegations": rejecting an accusation is denying
         // it (016), not rejecting a proposal.

@@ -602,3 +602,34 @@ TEST_CASE("a title after a possessive pronoun in subject position is its owner's
       dictionary, "The United States cut aid to South Africa and expelled its ambassador.");
   CHECK_FALSE(code_of(object, "American ambassador"));
 }
+
+TEST_CASE("both countries without a list are the last two named, not a nationality",
+          "[ingest][actors]") {
+  const std::string text =
+      "North Korea has supplied Russia with shells, according to South Korean officials, an "
+      "allegation both countries deny.";
+  const auto result = extract_with(
+      "country\tPRK\tNorth Korea\ncountry\tRUS\tRussia\ncountry\tKOR\tSouth Korea\n"
+      "demonym\tKOR\tSouth Korean\nagent\tGOV\tofficials\n",
+      text);
+  const auto* russia = find(result, "Russia");
+  const auto* north = find(result, "North Korea");
+  const auto* south = find(result, "South Korea");
+  REQUIRE(russia);
+  REQUIRE(north);
+  REQUIRE(south);
+  CHECK(mentions_of(result, russia->key, text) ==
+        std::vector<std::string>{"Russia", "both countries"});
+  CHECK(mentions_of(result, north->key, text) ==
+        std::vector<std::string>{"North Korea", "both countries"});
+  CHECK(mentions_of(result, south->key, text) == std::vector<std::string>{"South Korean"});
+}
+
+TEST_CASE("a place where something happens is no antecedent of it", "[ingest][actors]") {
+  const std::string text =
+      "Marco Rubio, who hosted the signing at the State Department, called it a good day.";
+  const auto result = extract_with("organization\tUSAGOV\tState Department\n", text);
+  const auto* department = find(result, "State Department");
+  REQUIRE(department);
+  CHECK(mentions_of(result, department->key, text) == std::vector<std::string>{"State Department"});
+}

@@ -1205,3 +1205,23 @@ TEST_CASE("the act a demand asks for names its finer code", "[events]") {
   // An act with no finer demand keeps the general one.
   CHECK(coded("Russia demanded that Serbia stay neutral.") == Triples{"RUS 100 SRB"});
 }
+
+TEST_CASE("calling an act or an actor something bad criticises its doer", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t195\tlaunch strikes on $T\n" + "verb\t111\tcall $T a\n" +
+      "verb\t111\tcall $T wrong\n" + "verb\t1121\tcall $T terrorist\n" +
+      "verb\t1123\tcall $T act of war\n" + "verb\t057\tsign deal\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(
+      coded("Israel launched strikes on Lebanon. Iran called the strike a \"terrorist attack\".") ==
+      Triples{"IRN 1121 ISR", "ISR 195 LBN"});
+  CHECK(coded("Russia called Britain's decision wrong.") == Triples{"RUS 111 GBR"});
+  // The doer is not the reacting country's own: India's strikes, not
+  // Pakistan's shooting down of jets.
+  CHECK(coded("India launched strikes on Pakistan. Pakistan's air force launched strikes on "
+              "Indian jets. Pakistan called the strikes an act of war.") ==
+        Triples{"IND 195 PAK", "PAK 1123 IND", "PAKMIL 195 INDMIL"});
+  // Praise is no reaction: "called the deal a beacon of hope".
+  CHECK(coded("Australia and Tuvalu signed a deal. Tuvalu called the deal a beacon of hope.") ==
+        Triples{"AUS 057 TUV", "TUV 057 AUS"});
+}
