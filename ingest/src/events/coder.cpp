@@ -1255,13 +1255,14 @@ struct SentenceCoder {
         // country is used on that country.
         // "in southern Israel": a direction before the place.
         auto place = t + 1;
+        if (place + 1 < se && folded(place) == "the") ++place;  // "across the Gaza Strip"
         if (place + 1 < se && one_of(folded(place), {"northern", "southern", "eastern", "western",
                                                      "central", "northeastern", "northwestern",
                                                      "southeastern", "southwestern"})) {
           ++place;
         }
         const bool into_country =
-            conflict && one_of(folded(t), {"in", "inside"}) && place < se &&
+            conflict && one_of(folded(t), {"in", "inside", "across", "throughout"}) && place < se &&
             (place_at[place - sb] || (phrase(place) >= 0 && country_phrase(phrase(place))));
         if (!into_country) return false;
       }

@@ -1225,3 +1225,15 @@ TEST_CASE("calling an act or an actor something bad criticises its doer", "[even
   CHECK(coded("Australia and Tuvalu signed a deal. Tuvalu called the deal a beacon of hope.") ==
         Triples{"AUS 057 TUV", "TUV 057 AUS"});
 }
+
+TEST_CASE(
+    "force on targets across a place is force on its country, and proposed talks are intended",
+    "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t190\tstrike $T\n" +
+                              "verb\t036\tpropose talks\n" + "verb\t036\tpropose talks with $T\n" +
+                              "noun\t040\ttalks with $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Israeli warplanes struck targets across the Gaza Strip.") ==
+        Triples{"ISRMIL 195 PSE"});
+  CHECK(coded("Russia proposed direct talks with Ukraine in Istanbul.") == Triples{"RUS 036 UKR"});
+}
