@@ -316,6 +316,17 @@ bool used_as_adjective(std::span<const Token> tokens, std::uint32_t next, std::u
       "by",   "from",  "that",  "which", "who", "also",  "not",    "as",   "into", "against"};
   if (next >= end) return false;
   const auto& token = tokens[next];
+  // "military or economic coercion", "military and political support":
+  // coordinated with another adjective before the noun.
+  static constexpr std::array<std::string_view, 12> kCoordinatedAdjectives{
+      "economic",   "political", "diplomatic", "financial",    "humanitarian", "technical",
+      "logistical", "moral",     "material",   "intelligence", "civilian",     "security"};
+  if ((token.folded == "and" || token.folded == "or") && next + 2 < end &&
+      in_list(tokens[next + 1].folded, kCoordinatedAdjectives) &&
+      tokens[next + 2].kind == text::TokenKind::Word &&
+      !(tokens[next + 2].flags & text::kCapitalized)) {
+    return true;
+  }
   // "the army's operation": a possessive follows a noun.
   if (token.kind != text::TokenKind::Word ||
       (token.flags & (text::kCapitalized | text::kAllCaps | text::kPossessive))) {

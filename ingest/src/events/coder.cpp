@@ -541,6 +541,29 @@ struct SentenceCoder {
     return asked_code(match.end);
   }
 
+  // What a warning says will happen, when it is the warner's own act:
+  // "warned the Houthis that hell would rain down on them" threatens force
+  // (138), "warned Moscow that it would face sanctions" sanctions (1312).
+  // Only for a plain "warn $T" followed by its content ("that", ":" or a
+  // quote); "warned Israel against attacking Rafah" stays a warning.
+  std::string_view warning_code(const Match& match) const {
+    if (match.entry->pattern != "warn $T" || match.end >= se) return {};
+    const auto opener = folded(match.end);
+    if (!one_of(opener, {"that", ":", "\"", "\u201c"})) return {};
+    for (auto t = match.end + 1; t < se; ++t) {
+      const auto w = folded(t);
+      for (const std::string_view stem :
+           {"kill", "crush", "destroy", "hell", "retaliat", "response", "respond", "annihilat",
+            "obliterat", "wipe", "price"}) {
+        if (w.starts_with(stem)) return "138";
+      }
+      for (const std::string_view stem : {"sanction", "tariff", "embargo", "boycott", "levies"}) {
+        if (w.starts_with(stem)) return "1312";
+      }
+    }
+    return {};
+  }
+
   // What a demand asks for, as CAMEO's finer demand code (10x mirrors the
   // appeals' 02x): "demanded that Russia accept a ceasefire" is 1056,
   // "ordered Israel to allow aid in" 1055. Empty when no finer code fits.
@@ -2670,7 +2693,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
                                sc.counts_a_hundred(match)};
       // What is charged or asked for may name a finer code.
-      const std::string demanded = qualified.code == "100" ? sc.demand_code(match) : "";
+      const std::string demanded = qualified.code == "100"   ? sc.demand_code(match)
+                                   : qualified.code == "130" ? std::string(sc.warning_code(match))
+                                                             : "";
       const auto refined = qualified.code == "112"   ? sc.accusation_code(match)
                            : qualified.code == "020" ? sc.appeal_code(match)
                                                      : std::string_view(demanded);

@@ -1237,3 +1237,18 @@ TEST_CASE(
         Triples{"ISRMIL 195 PSE"});
   CHECK(coded("Russia proposed direct talks with Ukraine in Istanbul.") == Triples{"RUS 036 UKR"});
 }
+
+TEST_CASE("a warning of the warner's own force or sanctions is a threat", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t130\twarn $T\n" +
+                              "verb\t130\twarn $T against\n" +
+                              "verb\t1312\tthreaten $T with tariffs\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Trump warned the Houthis that hell will rain down upon them.") ==
+        Triples{"USAELI 138 YEMREB"});
+  CHECK(coded("The EU warned Moscow that it would face new sanctions.") ==
+        Triples{"IGOEUREEC 1312 RUS"});
+  CHECK(coded("Iran warned Israel against attacking its nuclear sites.") == Triples{"IRN 130 ISR"});
+  // "military or economic coercion": coordinated adjectives name no actor.
+  CHECK(coded("Trump refused to rule out military or economic coercion, and threatened Denmark "
+              "with tariffs.") == Triples{"USAELI 1312 DNK"});
+}
