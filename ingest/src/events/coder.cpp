@@ -353,6 +353,9 @@ struct Match {
   // Force used on unnamed people ("killed more than 800 people"): the token
   // of the noun, whose country is decided once the source is known; 0 if none.
   std::uint32_t people_at = 0;
+  // "police detained dozens of people": coercion of people no one names,
+  // coded with its source alone.
+  bool unnamed_object = false;
 };
 
 // Title words between a modifier mention and a name ("Japanese Prime
@@ -1159,12 +1162,16 @@ struct SentenceCoder {
   // "killed more than 800 people", "wounded dozens of civilians": unnamed
   // people as the object of force, after a quantity, determiners and
   // adjectives. Their token, or 0.
-  std::uint32_t unnamed_people_at(std::uint32_t from) const {
+  // With `suspects`, the people an arrest names too ("a 71-year-old
+  // suspect", "two men").
+  std::uint32_t unnamed_people_at(std::uint32_t from, bool suspects = false) const {
     for (auto t = from; t < se && t - from <= 6; ++t) {
       const auto w = folded(t);
       if (one_of(w, {"people", "civilians", "villagers", "residents", "children", "women",
                      "worshippers", "passengers", "refugees", "migrants", "farmers", "pilgrims",
-                     "patients", "bystanders", "families"})) {
+                     "patients", "bystanders", "families"}) ||
+          (suspects && one_of(w, {"suspect", "suspects", "men", "man", "woman", "persons", "person",
+                                  "individuals", "journalists", "journalist", "reporters"}))) {
         return phrase(t) < 0 ? t : 0;
       }
       if (phrase(t) >= 0 || !is_gap(t)) return 0;
@@ -1949,6 +1956,13 @@ struct SentenceCoder {
                 break;
               }
             }
+            // "police detained dozens of people", "arrested a suspect".
+            if (root == "17" && element.type == Type::Target && direct_object &&
+                i + 1 == elements.size() && unnamed_people_at(cursor, true)) {
+              match.unnamed_object = true;
+              cursor = unnamed_people_at(cursor, true) + 1;
+              break;
+            }
             // "condemned the launch": who launched is the target.
             std::uint32_t named_at = 0;
             // "protested against the arrest" too.
@@ -2677,6 +2691,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const bool denial =
           match.entry->code == "016" || (std::string_view(match.entry->code).starts_with("12") &&
                                          match.named_event && match.named_event->roots == "01 11");
+      if (pairs.empty() && match.unnamed_object) {
+        for (auto a : match.source.actors) pairs.emplace_back(a, std::nullopt);
+      }
       if (pairs.empty() && (!match.named_event || denial) &&
           (stands_alone(*match.entry) || (denial && match.entry->code != "016"))) {
         for (auto a : match.source.actors) pairs.emplace_back(a, std::nullopt);

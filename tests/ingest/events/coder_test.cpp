@@ -1252,3 +1252,13 @@ TEST_CASE("a warning of the warner's own force or sanctions is a threat", "[even
   CHECK(coded("Trump refused to rule out military or economic coercion, and threatened Denmark "
               "with tariffs.") == Triples{"USAELI 1312 DNK"});
 }
+
+TEST_CASE("an arrest of people no one names is coded with its source alone", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "verb\t173\tdetain $T\n" + "verb\t173\tarrest $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Serbian police detained dozens of people on Sunday.") == Triples{"SRBCOP 173 -"});
+  CHECK(coded("Germany arrested two men suspected of spying.") == Triples{"DEU 173 -"});
+  // A named target still makes a triple.
+  CHECK(coded("Russia arrested a U.S. journalist.") == Triples{"RUS 173 USAMED"});
+}
