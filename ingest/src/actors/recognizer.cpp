@@ -227,7 +227,7 @@ struct DocumentState {
 // The CAMEO agent of a state body named without a dictionary entry:
 // "National Assembly" LEG, "Supreme Court" JUD, "Black Sea Fleet" MIL.
 std::string_view institution_agent(std::span<const Token> words) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kHeads{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kHeads{
       {{"assembly", "LEG"},    {"parliament", "LEG"},
        {"congress", "LEG"},    {"senate", "LEG"},
        {"duma", "LEG"},        {"knesset", "LEG"},
@@ -239,18 +239,29 @@ std::string_view institution_agent(std::span<const Token> words) {
        {"corps", "MIL"},       {"staff", "MIL"},
        {"command", "MIL"},     {"guard", "MIL"},
        {"police", "COP"},      {"ministry", "GOV"},
-       {"cabinet", "GOV"},     {"government", "GOV"}}};
-  bool defence = false;
-  std::string_view found;
+       {"cabinet", "GOV"},     {"government", "GOV"},
+       {"council", "GOV"},     {"committee", "GOV"},
+       {"commission", "GOV"},  {"presidency", "GOV"},
+       {"directorate", "GOV"}, {"service", "SPY"}}};
+  bool defence = false, intelligence = false;
+  std::string_view found, head_word;
   for (const auto& word : words) {
     if (word.folded == "defense" || word.folded == "defence" || word.folded == "military") {
       defence = true;
     }
+    if (word.folded == "intelligence" || word.folded == "security") intelligence = true;
     for (const auto& [head, agent] : kHeads) {
-      if (word.folded == head) found = agent;
+      if (word.folded == head) {
+        found = agent;
+        head_word = head;
+      }
     }
   }
-  if (found == "GOV" && defence) return "MIL";
+  // "Defence Ministry" is the military's; a "Security and Defence
+  // Council" is the government's. A service is intelligence only as a
+  // "security" or "intelligence service".
+  if (head_word == "ministry" && defence) return "MIL";
+  if (head_word == "service" && !intelligence) return {};
   return found;
 }
 
@@ -289,6 +300,10 @@ bool fits_title(std::span<const std::string> titles, std::string_view code_agent
     return singular(known) == singular(title) || (is_leader_title(known) && is_leader_title(title));
   });
 }
+
+// IGO names that are also the names of national bodies.
+constexpr std::array<std::string_view, 4> kGenericIgoNames{
+    "security council", "general assembly", "human rights council", "constitutional court"};
 
 // Words after which a clause's subject follows: "said its forces ...".
 constexpr std::array<std::string_view, 10> kClauseOpeners{
@@ -594,6 +609,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           last += 3;
           continue;
         }
+        // "Security and Defence Council": "and" inside an organisation's
+        // name, when the capitalised run after it ends in an organisation
+        // word ("Britain and France" are dictionary entries, not a name).
+        if (last + 1 < end && tokens[last].folded == "and" && is_capital_word(tokens[last + 1])) {
+          auto run = last + 1;
+          while (run < end && is_capital_word(tokens[run]) && !is_not_name(tokens[run].folded) &&
+                 index_.longest(tokens, run, end).length == 0) {
+            ++run;
+          }
+          if (run > last + 1 && in_list(tokens[run - 1].folded, kOrganizationWords)) {
+            last = run;
+            continue;
+          }
+        }
         // "Bank of England": a connector followed by another capitalised word.
         if (last + 1 < end && in_list(tokens[last].folded, kNameConnectors) &&
             is_capital_word(tokens[last + 1]) && !is_not_name(tokens[last + 1].folded)) {
@@ -638,6 +667,30 @@ RecognizedActors Recognizer::recognize(std::string_view text,
              in_list(tokens[item.first].folded, kAdjectiveAgents) &&
              used_as_adjective(tokens, item.last, end);
     });
+
+    // "Russia's Security Council", "the Iranian Security Council": a
+    // generic IGO name after a country's possessive or nationality is that
+    // country's institution, an unknown name composed below.
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      auto& item = items[i];
+      const auto& before = items[i - 1];
+      const bool adjoining =
+          before.last == item.first ||
+          (before.last + 1 == item.first && (tokens[before.last].flags & text::kPossessive));
+      if (item.kind != ItemKind::Entry || item.entry->kind != EntryKind::Igo ||
+          before.kind != ItemKind::Entry || !adjoining ||
+          (before.entry->kind != EntryKind::Country && before.entry->kind != EntryKind::Demonym) ||
+          is_region(before.entry->code)) {
+        continue;
+      }
+      std::string phrase;
+      for (auto t = item.first; t < item.last; ++t) {
+        if (!phrase.empty()) phrase += ' ';
+        phrase += tokens[t].folded;
+      }
+      if (in_list(phrase, kGenericIgoNames))
+        item = {ItemKind::Name, item.first, item.last, nullptr, nullptr, 0};
+    }
 
     // "People's Liberation Army": a possessive inside an organisation's name.
     for (std::size_t i = 0; i + 1 < items.size(); ++i) {

@@ -1503,6 +1503,14 @@ struct SentenceCoder {
                      "about"})) {
         return definite && t + 1 < head && folded(t + 1) == "the";
       }
+      // "met to discuss the attack on Ukraine": what is discussed or
+      // marked is someone else's event.
+      if (definite && t + 1 < head && folded(t + 1) == "the" &&
+          one_of(w, {"discuss", "discussed", "discusses", "discussing", "debate", "debated",
+                     "debating", "mark", "marked", "marking", "commemorate", "commemorated",
+                     "commemorating", "review", "reviewed", "reviewing"})) {
+        return true;
+      }
       if (phrase(t) >= 0 || !is_gap(t)) return false;
     }
     return false;

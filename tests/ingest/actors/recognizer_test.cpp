@@ -633,3 +633,20 @@ TEST_CASE("a place where something happens is no antecedent of it", "[ingest][ac
   REQUIRE(department);
   CHECK(mentions_of(result, department->key, text) == std::vector<std::string>{"State Department"});
 }
+
+TEST_CASE("a country's unnamed institutions are its own", "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tSDN\tSudan\ncountry\tRUS\tRussia\ncountry\tIRN\tIran\n"
+      "igo\tIGOUNO\tUnited Nations\tUN|Security Council|UN Security Council\n";
+  const auto council = extract_with(
+      dictionary, "Sudan's Security and Defence Council cut ties with Iran on Tuesday.");
+  CHECK(code_of(council, "Security and Defence Council") == "SDNGOV");
+  // A generic IGO name after a country's possessive is that country's.
+  const auto russia = extract_with(dictionary, "Russia's Security Council met on Friday.");
+  CHECK(code_of(russia, "Security Council") == "RUSGOV");
+  const auto un = extract_with(dictionary, "The Security Council met on Friday.");
+  CHECK_FALSE(code_of(un, "Security Council") == std::optional<std::string>("RUSGOV"));
+  const auto service =
+      extract_with(dictionary, "Russia's Federal Security Service arrested him on Friday.");
+  CHECK(code_of(service, "Federal Security Service") == "RUSSPY");
+}

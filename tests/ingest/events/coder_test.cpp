@@ -1262,3 +1262,10 @@ TEST_CASE("an arrest of people no one names is coded with its source alone", "[e
   // A named target still makes a triple.
   CHECK(coded("Russia arrested a U.S. journalist.") == Triples{"RUS 173 USAMED"});
 }
+
+TEST_CASE("an event that is discussed or marked is not the subject's", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "noun\t190\tattack on $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("France met on Friday to discuss the attack on Ukraine.") == Triples{});
+  CHECK(coded("Russia's attack on Ukraine began in 2022.") == Triples{"RUS 190 UKR"});
+}
