@@ -707,6 +707,24 @@ struct SentenceCoder {
     });
   }
 
+  // Aerial weapons as the instrument: "pounded the energy grid with more
+  // than 90 missiles", "struck the sites with bunker-busting bombs".
+  bool with_aerial_weapons(const Match& match) const {
+    const auto from = std::max(match.end, match.target.end);
+    for (auto t = from; t < se && t - from <= 3; ++t) {
+      if (folded(t) != "with") continue;
+      for (auto u = t + 1; u < se && u - t <= 6 && !is_boundary(u); ++u) {
+        if (one_of(folded(u),
+                   {"missile", "missiles", "rocket", "rockets", "drone", "drones", "airstrike",
+                    "airstrikes", "bomb", "bombs", "warplanes", "aircraft", "jets"})) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
+  }
+
   // A word of a quantity before a noun: "struck more than 60 Houthi
   // targets", "at least 20 people", "up to 5,000 troops", "hundreds of
   // civilians". Its prepositions start no phrase of their own.
@@ -2715,7 +2733,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         rule += "; target: who did the " + std::string(match.named_event->noun) + " (\"" +
                 std::string(deed->pattern) + "\", sentence " + std::to_string(deed->sentence) + ")";
       }
-      const ForceContext force{sc.names_fighters(match.target), sc.from_the_air(match.source),
+      const ForceContext force{sc.names_fighters(match.target),
+                               sc.from_the_air(match.source) || sc.with_aerial_weapons(match),
                                sc.counts_a_hundred(match)};
       // What is charged or asked for may name a finer code.
       const std::string demanded = qualified.code == "100"   ? sc.demand_code(match)

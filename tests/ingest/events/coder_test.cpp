@@ -1269,3 +1269,15 @@ TEST_CASE("an event that is discussed or marked is not the subject's", "[events]
   CHECK(coded("France met on Friday to discuss the attack on Ukraine.") == Triples{});
   CHECK(coded("Russia's attack on Ukraine began in 2022.") == Triples{"RUS 190 UKR"});
 }
+
+TEST_CASE("force with aerial weapons as its instrument is an air strike", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t194\tpound $T\n" +
+                              "verb\t190\tstrike $T\n" + "verb\t190\tattack $T\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Russian forces pounded Ukraine with more than 90 missiles.") ==
+        Triples{"RUSMIL 195 UKR"});
+  CHECK(coded("U.S. forces struck Iranian sites with bunker-busting bombs.") ==
+        Triples{"USAMIL 195 IRN"});
+  CHECK(coded("Russian troops attacked Ukraine with tanks and artillery.") ==
+        Triples{"RUSMIL 190 UKR"});
+}
