@@ -949,7 +949,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
             (entry.kind == EntryKind::Capital && preceded_by_locative(item)) ||
             (entry.kind == EntryKind::Country && is_region(entry.code))) {
           state.result.places.push_back({begin, item_end, s, entry.name, entry.code,
-                                         entry.kind == EntryKind::City && is_region(entry.code)});
+                                         entry.kind == EntryKind::City && is_region(entry.code),
+                                         is_region(entry.code)});
           continue;
         }
         // "travelled to Pyongyang": a destination as well as a metonym; the

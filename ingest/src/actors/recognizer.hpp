@@ -30,6 +30,9 @@ struct PlaceMention {
   // A sea or strait of a CAMEO region ("the Red Sea", MEA): no one's
   // territory, so never the target a place in a slot stands for.
   bool region = false;
+  // Any CAMEO region ("the Middle East", a sea): a trip may go there, but
+  // its people are no one's civilians.
+  bool area = false;
 };
 
 struct RecognizedActors {

@@ -623,7 +623,11 @@ struct SentenceCoder {
     if (one_of(verb, {"exercise", "show"})) {
       return object_has({"restraint"}) ? "0256" : std::string_view{};
     }
-    if (verb == "lift" || verb == "ease") return object_has({"sanction"}) ? "0254" : "0251";
+    if (verb == "lift" || verb == "ease") {
+      return object_has({"sanction", "ban", "embargo", "tariff", "restriction", "blockade"})
+                 ? "0254"
+                 : "0251";
+    }
     if (verb == "allow" || verb == "let") {
       return object_has({"aid", "access", "inspector", "observer", "monitor", "humanitarian"}, 7)
                  ? "0255"
@@ -1205,7 +1209,9 @@ struct SentenceCoder {
   std::optional<std::uint32_t> people_of(const Match& match) const {
     std::string_view country;
     for (auto t = match.head; t < se && country.empty(); ++t) {
-      if (place_at[t - sb] && !place_at[t - sb]->region) country = place_at[t - sb]->country;
+      if (place_at[t - sb] && !place_at[t - sb]->region && !place_at[t - sb]->area) {
+        country = place_at[t - sb]->country;
+      }
     }
     if (country.empty() && match.source.actors.size() == 1) {
       const auto& source = recognized.actors[match.source.actors.front()];
@@ -1604,6 +1610,12 @@ struct SentenceCoder {
 
   bool find_subject(std::uint32_t head, const std::vector<std::pair<int, Slot>>& earlier_targets,
                     Slot& subject, std::string& how, bool strict = false, bool verb = false) const {
+    // "accusing it of supplying the RSF": the act is the accused's; with
+    // the pronoun unresolved it has no subject, not the clause's.
+    if (head >= sb + 2 && folded(head - 1) == "of" && phrase(head - 2) < 0 &&
+        one_of(folded(head - 2), {"it", "them", "him", "her"})) {
+      return false;
+    }
     bool relative = false, conjunction = false, comma_passed = false;
     std::uint32_t relative_at = 0;
     int steps = 0;

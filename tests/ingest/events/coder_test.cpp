@@ -605,6 +605,7 @@ TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
   CHECK(coded("The EU called on Russia to immediately release the journalist.") ==
         Triples{"IGOEUREEC 0253 RUS"});
   CHECK(coded("China urged the United States to lift sanctions.") == Triples{"CHN 0254 USA"});
+  CHECK(coded("Japan urged China to lift the ban on its seafood.") == Triples{"JPN 0254 CHN"});
   CHECK(coded("France urged Iran to resume talks.") == Triples{"FRA 026 IRN"});
   CHECK(coded("France urged Iran to de-escalate.") == Triples{"FRA 0256 IRN"});
   // Weapons asked for are military aid; "supply" is no adverb before it.
@@ -1280,4 +1281,19 @@ TEST_CASE("force with aerial weapons as its instrument is an air strike", "[even
         Triples{"USAMIL 195 IRN"});
   CHECK(coded("Russian troops attacked Ukraine with tanks and artillery.") ==
         Triples{"RUSMIL 190 UKR"});
+}
+
+TEST_CASE("an unresolved accused does not hand its act to the accuser", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t112\taccuse $T of\n" +
+                              "verb\t072\tsupply $T with weapons\n" + "verb\t0254\tlift\n" +
+                              "verb\t190\tstrike $T\n" + "verb\t1823\tkill $T\n";
+  const auto coded = coding_with(lexicon);
+  // "it" is either country: no one supplied anything.
+  CHECK(coded("Sudan's army cut ties with the UAE and Russia, accusing it of supplying the RSF "
+              "with weapons.") == Triples{});
+  CHECK(coded("Washington accused Pyongyang of supplying Russia with weapons.") ==
+        Triples{"PRK 072 RUS", "USA 112 PRK"});
+  // People killed in a region are no one's civilians.
+  CHECK(coded("U.S. warplanes struck Yemen, killing at least 31 people, in the first U.S. "
+              "operation in the Middle East.") == Triples{"USAMIL 195 YEM"});
 }
