@@ -89,6 +89,30 @@ TEST_CASE("the event gold set is read whole and covers every CAMEO root", "[inge
   check_score(sum, report.events_root);
 }
 
+TEST_CASE("the development event sets are read whole", "[ingest][eval]") {
+  std::set<std::string> ids;
+  for (const char* name : {"events-a.jsonl", "events-b.jsonl", "events-c.jsonl"}) {
+    const std::string path = std::string(GEOKG_SOURCE_DIR "/tests/data/dev/") + name;
+    INFO(path);
+    std::ifstream file(path, std::ios::binary);
+    REQUIRE(file);
+    std::int64_t passages = 0, events = 0;
+    std::string line;
+    while (std::getline(file, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const auto passage = nlohmann::json::parse(line);
+      ++passages;
+      CHECK(ids.insert(passage.at("id").get<std::string>()).second);
+      events += static_cast<std::int64_t>(passage.at("events").size());
+    }
+    CHECK(passages == 30);
+    std::ifstream gold(path, std::ios::binary);
+    const auto report = geokg::evaluate(gold, name, extractor(), geokg::Ontology::builtin());
+    CHECK(report.passages == passages);
+    CHECK(report.gold_events == events);
+  }
+}
+
 TEST_CASE("event scores and misses follow multiset matching", "[ingest][eval]") {
   const auto& ontology = geokg::Ontology::builtin();
   const std::vector<EventKey> gold{
