@@ -633,6 +633,11 @@ struct SentenceCoder {
                  ? "0255"
                  : std::string_view{};
     }
+    // "urged al-Sharaa to normalise relations with Israel".
+    if (one_of(verb, {"normalise", "normalize", "restore", "establish", "resume"}) &&
+        object_has({"relations", "ties"}, 3)) {
+      return "022";
+    }
     if (one_of(verb, {"negotiate", "talk", "meet", "resume", "engage"})) return "026";
     if (verb == "return" && object_has({"talks", "negotiat", "dialogue", "table"})) return "026";
     if (one_of(verb, {"resign", "quit"})) return "0241";
@@ -651,6 +656,14 @@ struct SentenceCoder {
       if (object_has({"aid", "assistance", "fund", "financ", "loan", "money"}, 8)) return "023";
     }
     if (verb == "cooperate") return "021";
+    // "asked India to hand back Hasina", "to extradite": judicial cooperation.
+    if (verb == "extradite" || ((verb == "hand" || verb == "send") &&
+                                object_has({"back", "over"}, 3) && !object_has({"aid"}, 6))) {
+      return "0213";
+    }
+    if (verb == "share" && object_has({"intelligence", "information", "what", "data"}, 4)) {
+      return "0214";
+    }
     if (one_of(verb, {"yield", "concede", "compromise"})) return "025";
     return {};
   }

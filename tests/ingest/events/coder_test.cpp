@@ -606,6 +606,10 @@ TEST_CASE("the act an appeal asks for names its finer code", "[events]") {
         Triples{"IGOEUREEC 0253 RUS"});
   CHECK(coded("China urged the United States to lift sanctions.") == Triples{"CHN 0254 USA"});
   CHECK(coded("Japan urged China to lift the ban on its seafood.") == Triples{"JPN 0254 CHN"});
+  CHECK(coded("Bangladesh urged India to hand back Sheikh Hasina.") == Triples{"BGD 0213 IND"});
+  CHECK(coded("Mexico urged Washington to share what it knows.") == Triples{"MEX 0214 USA"});
+  CHECK(coded("The United States urged Syria to normalise relations with Israel.") ==
+        Triples{"USA 022 SYR"});
   CHECK(coded("France urged Iran to resume talks.") == Triples{"FRA 026 IRN"});
   CHECK(coded("France urged Iran to de-escalate.") == Triples{"FRA 0256 IRN"});
   // Weapons asked for are military aid; "supply" is no adverb before it.
