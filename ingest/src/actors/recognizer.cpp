@@ -1592,11 +1592,25 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         return at != tokens.begin() &&
                (std::prev(at)->folded == "at" || std::prev(at)->folded == "in");
       };
+      // "Modi told him": an object pronoun is not the subject right before
+      // its verb.
+      const bool object_form = tokens[t].folded == "him";
+      auto subject_of_verb = [&](const TokenMention& m) {
+        if (!object_form || m.sentence != s) return false;
+        int between = 0;
+        for (auto u = t; u-- > sentence.first_token && tokens[u].begin >= m.end;) ++between;
+        return between >= 1 && between <= 3;
+      };
+      std::optional<std::uint32_t> verb_subject;
+      for (const auto& m : state.result.mentions) {
+        if (m.begin < tokens[t].begin && subject_of_verb(m)) verb_subject = m.actor;
+      }
       auto unique_in = [&](std::uint32_t sentence_index, std::uint32_t before) {
         std::optional<std::uint32_t> only;
         for (const auto& m : state.result.mentions) {
           if (m.sentence != sentence_index || m.begin >= before) continue;
           if (!fits(state.result.actors[m.actor]) || possesses_next(m)) continue;
+          if (verb_subject && m.actor == *verb_subject) continue;
           if (!personal && placed_at(m)) continue;
           if (sentence_index != s && named_after(m.actor)) continue;
           if (only && *only != m.actor) return std::optional<std::uint32_t>{};

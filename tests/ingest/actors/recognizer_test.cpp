@@ -650,3 +650,15 @@ TEST_CASE("a country's unnamed institutions are its own", "[ingest][actors]") {
       extract_with(dictionary, "Russia's Federal Security Service arrested him on Friday.");
   CHECK(code_of(service, "Federal Security Service") == "RUSSPY");
 }
+
+TEST_CASE("an object pronoun is not the subject right before its verb", "[ingest][actors]") {
+  const std::string text =
+      "Volodymyr Zelenskyy met Narendra Modi on Saturday, and Modi told him he would help.";
+  const auto result = extract_with(
+      "person\tUKRGOV\tVolodymyr Zelenskyy\tZelenskyy\nperson\tINDGOV\tNarendra Modi\tModi\n",
+      text);
+  const auto* zelenskyy = find(result, "Volodymyr Zelenskyy");
+  REQUIRE(zelenskyy);
+  CHECK(mentions_of(result, zelenskyy->key, text) ==
+        std::vector<std::string>{"Volodymyr Zelenskyy", "him"});
+}
