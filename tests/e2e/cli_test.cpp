@@ -76,7 +76,7 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   CHECK_THAT(result.err, Catch::Contains("read 5 input(s), 22 record(s), 0 rejected") &&
                              Catch::Contains("13 added") &&
                              Catch::Contains(std::to_string(events) +
-                                             " event(s), 49 actor(s) and 70 mention(s) added"));
+                                             " event(s), 49 actor(s) and 72 mention(s) added"));
 
   result = cli("stats --format json --db " + quote(db));
   REQUIRE(result.exit_code == 0);
@@ -84,7 +84,7 @@ TEST_CASE("ingest of samples/ reports and stores every event", "[e2e]") {
   CHECK(stats["documents"] == 13);
   CHECK(stats["events"] == events);
   CHECK(stats["actors"] == 49);
-  CHECK(stats["mentions"] == 70);
+  CHECK(stats["mentions"] == 72);
   CHECK(stats["first_date"] == "2022-02-24");
   const auto consult = articles.by_root.count("04") ? articles.by_root.at("04") : 0;
   CHECK(stats["events_by_root"]["04"] == 10 + consult);

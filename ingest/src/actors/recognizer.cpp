@@ -1002,6 +1002,8 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // their) of the sentence, usually its subject; else of the sentence
       // before.
       std::string possessor_country;
+      // "India and China said their troops": the other of two countries.
+      std::string second_possessor;
       std::string possessor_code;  // an organisation's: "Hezbollah said its fighters"
       std::uint32_t possessor_actor = 0;
       if (!modifier && !name && !agents.empty() && agents.front()->first > sentence.first_token) {
@@ -1051,6 +1053,20 @@ RecognizedActors Recognizer::recognize(std::string_view text,
             possessor_country = owner->country.empty() ? owner->code : owner->country;
           } else if (owner && !is_region(owner->country)) {
             possessor_country = owner->country;
+          }
+          if (w == "their" && owner && owner->type == ActorType::Country) {
+            std::vector<std::string> countries;
+            for (const auto& m : state.result.mentions) {
+              const auto& actor = state.result.actors[m.actor];
+              if (m.sentence == s && m.begin < tokens[pronoun].begin &&
+                  actor.type == ActorType::Country && !is_region(actor.country) &&
+                  std::find(countries.begin(), countries.end(), actor.country) == countries.end()) {
+                countries.push_back(actor.country);
+              }
+            }
+            if (countries.size() == 2) {
+              second_possessor = countries[0] == possessor_country ? countries[1] : countries[0];
+            }
           }
         }
       }
@@ -1285,6 +1301,10 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const auto role_name = span_text(first_title_token, agents.back()->last);
       mention(intern(role_actor(country, agent, role_name, ActorType::Group)), title_begin,
               title_end, s);
+      if (!second_possessor.empty()) {
+        mention(intern(role_actor(second_possessor, agent, role_name, ActorType::Group)),
+                title_begin, title_end, s);
+      }
       // "U.S. and British forces", "Russian, Syrian and Iranian troops": the
       // nationalities coordinated before share the agent noun, so each
       // names its own country's role actor instead of the country.
@@ -1554,6 +1574,31 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   for (std::uint32_t s = 0; s < segmentation.sentences.size(); ++s) {
     const auto& sentence = segmentation.sentences[s];
     for (auto t = sentence.first_token; t < sentence.end_token; ++t) {
+      // "Carney told Trump ..., in their first face-to-face meeting":
+      // "their" is both when exactly two people, else two countries, are
+      // named before it in the sentence.
+      if (tokens[t].folded == "their") {
+        for (const auto type : {ActorType::Person, ActorType::Country}) {
+          std::vector<std::uint32_t> named;
+          for (const auto& m : state.result.mentions) {
+            if (m.sentence != s || m.begin >= tokens[t].begin ||
+                state.result.actors[m.actor].type != type) {
+              continue;
+            }
+            if (std::find(named.begin(), named.end(), m.actor) == named.end()) {
+              named.push_back(m.actor);
+            }
+          }
+          if (named.size() == 2) {
+            for (const auto actor : named) {
+              resolved.push_back({actor, tokens[t].begin, tokens[t].end, s});
+            }
+            break;
+          }
+          if (!named.empty()) break;  // people named, but not two
+        }
+        continue;
+      }
       bool personal = false;
       if (!is_pronoun(tokens[t].folded, personal)) continue;
       auto fits = [&](const Actor& actor) {

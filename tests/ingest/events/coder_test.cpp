@@ -1301,3 +1301,14 @@ TEST_CASE("an unresolved accused does not hand its act to the accuser", "[events
   CHECK(coded("U.S. warplanes struck Yemen, killing at least 31 people, in the first U.S. "
               "operation in the Middle East.") == Triples{"USAMIL 195 YEM"});
 }
+
+TEST_CASE("their is both of two people or countries named before it", "[events]") {
+  const std::string lexicon =
+      std::string(kLexicon) + "noun\t040\tmeeting\treciprocal\n" + "verb\t190\tclash\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Mark Carney told Donald Trump that Canada was not for sale, in their first "
+              "meeting.") ==
+        Triples{"CANGOV 010 USAELI", "CANGOV 040 USAELI", "USAELI 040 CANGOV"});
+  CHECK(coded("India and China said their troops had clashed in the valley.") ==
+        Triples{"CHNMIL 190 INDMIL", "INDMIL 190 CHNMIL"});
+}
