@@ -544,6 +544,30 @@ struct SentenceCoder {
     return asked_code(match.end);
   }
 
+  // The kind of cooperation a general pattern names by a word before
+  // "cooperation" or "ties" in its span: "step up counter-terrorism
+  // cooperation" is military (2), "economic" 1, "judicial" 3,
+  // "intelligence" 4; 0 when none.
+  int cooperation_kind(const Match& match) const {
+    const auto end = std::min<std::uint32_t>(std::max(match.end, match.head + 1), se);
+    for (auto t = match.head + 1; t < end; ++t) {
+      if (!one_of(folded(t), {"cooperation", "co-operation", "ties", "partnership"})) continue;
+      for (auto u = t; u-- > match.head && t - u <= 2;) {
+        const auto w = folded(u);
+        if (one_of(w, {"military", "defence", "defense", "security", "counter-terrorism",
+                       "counterterrorism", "naval", "nuclear", "arms"})) {
+          return 2;
+        }
+        if (one_of(w, {"economic", "trade", "energy", "investment", "financial", "business"})) {
+          return 1;
+        }
+        if (one_of(w, {"judicial", "legal", "law-enforcement"})) return 3;
+        if (w == "intelligence") return 4;
+      }
+    }
+    return 0;
+  }
+
   // What a warning says will happen, when it is the warner's own act:
   // "warned the Houthis that hell would rain down on them" threatens force
   // (138), "warned Moscow that it would face sanctions" sanctions (1312).
@@ -2781,6 +2805,12 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
             recognized.actors[*b].type == ActorType::Country &&
             recognized.actors[*b].country == recognized.actors[a].country) {
           continue;
+        }
+        // "step up counter-terrorism cooperation": the kind of cooperation.
+        if (code == "060" || code == "030") {
+          if (const int kind = sc.cooperation_kind(match); kind != 0) {
+            code = (code == "060" ? "06" : "031") + std::to_string(kind);
+          }
         }
         // "rejected the allegations": rejecting an accusation is denying
         // it (016), not rejecting a proposal.

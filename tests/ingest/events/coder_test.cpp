@@ -1312,3 +1312,15 @@ TEST_CASE("their is both of two people or countries named before it", "[events]"
   CHECK(coded("India and China said their troops had clashed in the valley.") ==
         Triples{"CHNMIL 190 INDMIL", "INDMIL 190 CHNMIL"});
 }
+
+TEST_CASE("a general cooperation pattern takes the kind its qualifier names", "[events]") {
+  const std::string lexicon = std::string(kLexicon) +
+                              "verb\t060\tstep up cooperation with $T\treciprocal\n" +
+                              "verb\t060\tdeepen cooperation\treciprocal\n";
+  const auto coded = coding_with(lexicon);
+  CHECK(coded("Sweden pledged to step up counter-terrorism cooperation with Turkey.") ==
+        Triples{"SWE 0312 TUR"});
+  CHECK(coded("China and Russia deepened energy cooperation.") ==
+        Triples{"CHN 061 RUS", "RUS 061 CHN"});
+  CHECK(coded("France and Germany deepened cooperation.") == Triples{"DEU 060 FRA", "FRA 060 DEU"});
+}
