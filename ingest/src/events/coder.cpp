@@ -2431,15 +2431,15 @@ static std::vector<Pair> participants(const Match& match) {
 }
 
 // Acts that need no target by their nature, coded with their source alone:
-// claiming or denying responsibility (015, 016), mobilising or deploying
-// forces (154), curfews, censorship and states of emergency (172x). Only
-// patterns without a target slot, and of the bare verbs only "deny": a
-// plain "rejected" or "dismissed" names no act of its own.
+// declining to comment (011), claiming or denying responsibility (015, 016), mobilising or
+// deploying forces (154), curfews, censorship and states of emergency (172x). Only patterns without
+// a target slot, and of the bare verbs only "deny": a plain "rejected" or "dismissed" names no act
+// of its own.
 bool stands_alone(const LexiconEntry& entry) {
   if (entry.has(Type::Target) || entry.reciprocal) return false;
   const std::string_view code = entry.code;
   if (code == "016") return entry.elements.size() > 1 || entry.elements[entry.head].word == "deny";
-  return code == "015" || code == "154" ||
+  return code == "011" || code == "015" || code == "154" ||
          (code.size() == 4 && code.starts_with("172") && code != "1720");
 }
 

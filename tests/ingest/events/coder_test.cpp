@@ -1104,12 +1104,14 @@ TEST_CASE("a passive whose subject is the pattern's object takes its target from
 
 TEST_CASE("acts that need no target are coded with their source alone", "[events]") {
   const std::string lexicon = std::string(kLexicon) + "verb\t1724\tdeclare state of emergency\n" +
-                              "verb\t154\tmass troops\n" + "verb\t016\tdeny\tspeech\n" +
-                              "verb\t016\treject\n" + "verb\t150\thold military exercises\n";
+                              "verb\t011\tdecline to comment\n" + "verb\t154\tmass troops\n" +
+                              "verb\t016\tdeny\tspeech\n" + "verb\t016\treject\n" +
+                              "verb\t150\thold military exercises\n";
   const auto coded = coding_with(lexicon);
   CHECK(coded("Ecuador declared a state of emergency on Monday.") == Triples{"ECU 1724 -"});
   CHECK(coded("Russia has massed troops near the border.") == Triples{"RUS 154 -"});
   CHECK(coded("Rwanda denied supporting the rebels.") == Triples{"RWA 016 -"});
+  CHECK(coded("Israel declined to comment on the blasts.") == Triples{"ISR 011 -"});
   // A plain "rejected" names no act of its own; other targetless patterns
   // still claim their trigger without coding.
   CHECK(coded("Rwanda rejected the report.") == Triples{});
