@@ -59,6 +59,11 @@ bool is_be(std::string_view w) {
 }
 
 // Adverbs and auxiliaries that may stand inside a verb chain.
+// A quotation mark that opens a quote: straight or curly.
+bool is_opening_quote(std::string_view w) {
+  return w == "\"" || w == "\u201c";
+}
+
 bool is_chain_filler(std::string_view w) {
   return (w.size() > 3 && w.ends_with("ly")) ||
          one_of(w, {"also",  "not",     "n't",   "never",      "long",     "already", "still",
@@ -576,7 +581,7 @@ struct SentenceCoder {
   std::string_view warning_code(const Match& match) const {
     if (match.entry->pattern != "warn $T" || match.end >= se) return {};
     const auto opener = folded(match.end);
-    if (!one_of(opener, {"that", ":", "\"", "\u201c"})) return {};
+    if (opener != "that" && opener != ":" && !is_opening_quote(opener)) return {};
     for (auto t = match.end + 1; t < se; ++t) {
       const auto w = folded(t);
       for (const std::string_view stem :
@@ -889,7 +894,7 @@ struct SentenceCoder {
       if (t == from && base_verb_after_to(t)) return std::nullopt;
       if (in_scare_quotes(t)) continue;  // take "overwhelming" action
       // An opening quote: called the visit a "devastating blow".
-      if (one_of(folded(t), {"\"", "\u201c"})) continue;
+      if (is_opening_quote(folded(t))) continue;
       // "flew close to a Canadian aircraft" went nowhere.
       if (folded(t) == "close" && t + 1 < se && folded(t + 1) == "to") return std::nullopt;
       if (folded(t) == "%" && t > from && tokens[t - 1].kind == text::TokenKind::Number) {
@@ -2310,7 +2315,7 @@ static std::vector<Mood> chain_moods(const SentenceCoder& sc, const std::vector<
       // Determiners and up to two modifiers that cannot be verbs ("open
       // membership talks", "hold the first peace talks").
       for (int modifiers = 0; t > sc.sb + 1 && head - t < 4;) {
-        if (is_determiner(sc.folded(t - 1)) || one_of(sc.folded(t - 1), {"\"", "\u201c"})) {
+        if (is_determiner(sc.folded(t - 1)) || is_opening_quote(sc.folded(t - 1))) {
           --t;  // "its 'holy war'": an opening quote too
         } else if (modifiers < 2 && sc.noun_modifier(t - 1)) {
           --t;
