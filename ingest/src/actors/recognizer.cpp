@@ -120,6 +120,19 @@ bool is_hyphenated_modifier(std::string_view text, const Token& token) {
   return dash != std::string_view::npos && in_list(word.substr(dash + 1), kSuffixes);
 }
 
+// Of those, the ones after which what follows is not the name's own: an
+// "Iran-backed militia" is no Iranian militia, a "Moscow-based diplomat"
+// no Russian one and "The Hague-based court" no Dutch court. A "Saudi-led
+// coalition" or a "Hamas-run ministry" is the name's own.
+bool is_detached_modifier(std::string_view text, const Token& token) {
+  static constexpr std::array<std::string_view, 13> kSuffixes{
+      "based",    "backed", "funded",     "sponsored", "supported", "allied", "aligned",
+      "friendly", "linked", "affiliated", "brokered",  "born",      "bound"};
+  const auto word = text.substr(token.begin, token.end - token.begin);
+  const auto dash = word.rfind('-');
+  return dash != std::string_view::npos && in_list(word.substr(dash + 1), kSuffixes);
+}
+
 // Arabic name particles written in lower case: "al-Burhan", "el-Sisi".
 bool is_particle_name(std::string_view text, const Token& token) {
   if (token.kind != text::TokenKind::Word || token.end - token.begin < 4) return false;
@@ -140,6 +153,12 @@ constexpr std::array<std::string_view, 2> kCoordinators{"and", "or"};
 constexpr std::array<std::string_view, 6> kGroupNouns{"group",        "militia",      "movement",
                                                       "organisation", "organization", "faction"};
 constexpr std::array<std::string_view, 2> kBlocNouns{"bloc", "alliance"};
+// Definite nouns that refer back to an institution whose name ends in them:
+// "the court" after the International Criminal Court, "the ministry" after
+// Russia's defence ministry.
+constexpr std::array<std::string_view, 9> kInstitutionNouns{"court",     "tribunal",   "ministry",
+                                                            "agency",    "council",    "commission",
+                                                            "committee", "parliament", "watchdog"};
 constexpr std::array<std::string_view, 7> kSmallNumbers{"two",   "three", "four",  "five",
                                                         "seven", "eight", "twenty"};
 
@@ -208,6 +227,7 @@ struct Item {
   const DictionaryEntry* entry = nullptr;  // best entry (Entry items)
   const DictionaryEntry* agent = nullptr;  // an agent reading of the same phrase, if any
   std::uint32_t byte_end = 0;              // when not 0: the item ends inside its last token
+  bool detached = false;  // "Iran-backed", "Moscow-based": owns no title or agent after it
 };
 
 // Document-wide state while resolving references.
@@ -583,6 +603,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         const auto head_match = index_.longest(std::span<const Token>(&head, 1), 0, 1);
         if (head_match.length == 1) {
           Item item{ItemKind::Entry, t, t + 1, nullptr, nullptr, head.end};
+          item.detached = is_detached_modifier(text, token);
           item.entry = best_entry(dictionary_, head_match.entries);
           if (item.entry) items.push_back(item);
         }
@@ -895,6 +916,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
 
     // 2. Chunks: [modifier] [agent words] [name].
     for (std::size_t i = 0; i < items.size();) {
+      const std::size_t chunk_start = i;
       std::size_t k = i;
       const Item* modifier = nullptr;
       const Item* org_name = nullptr;
@@ -903,7 +925,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const bool city_place = items[k].kind == ItemKind::Entry &&
                               items[k].entry->kind == EntryKind::City && k + 1 < items.size() &&
                               used_as_adjective(tokens, items[k + 1].last, end);
-      if (is_modifier(items[k]) && !city_place && k + 1 < items.size() &&
+      if (is_modifier(items[k]) && !city_place && !items[k].detached && k + 1 < items.size() &&
           touches(items[k], items[k + 1]) &&
           (is_agent_item(items[k + 1]) ||
            (possessive_at(items[k].last) && items[k + 1].kind == ItemKind::Entry &&
@@ -1070,7 +1092,11 @@ RecognizedActors Recognizer::recognize(std::string_view text,
           }
         }
       }
-      if (!modifier && !agents.empty()) {
+      // "Iran-backed militias" are not Iran's, nor the document's country's.
+      const bool detached_before = !modifier && !agents.empty() && chunk_start > 0 &&
+                                   items[chunk_start - 1].detached &&
+                                   touches(items[chunk_start - 1], *agents.front());
+      if (!modifier && !agents.empty() && !detached_before) {
         country = !possessor_country.empty() ? possessor_country
                   : scene_country.empty()    ? home_country
                                              : scene_country;
@@ -1690,17 +1716,23 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       // Asked after every "the": the length rules out most words at once.
       const auto refers_back = [&](std::string_view w) {
         return w.size() >= 4 && w.size() <= 12 &&
-               (in_list(w, kGroupNouns) || in_list(w, kBlocNouns));
+               (in_list(w, kGroupNouns) || in_list(w, kBlocNouns) || in_list(w, kInstitutionNouns));
       };
+      // "The Hague-based court": a place of the institution is no name of it.
+      const auto detached = [&](std::uint32_t u) { return is_detached_modifier(text, tokens[u]); };
       while (noun + 1 < sentence.end_token && noun - t <= 2 &&
-             !(tokens[noun].flags & text::kCapitalized) && !refers_back(tokens[noun].folded)) {
+             (!(tokens[noun].flags & text::kCapitalized) || detached(noun)) &&
+             !refers_back(tokens[noun].folded)) {
         ++noun;
       }
       if (!refers_back(tokens[noun].folded)) continue;
       const bool bloc = in_list(tokens[noun].folded, kBlocNouns);
+      const bool institution = in_list(tokens[noun].folded, kInstitutionNouns);
       // Rare by now: only then look for mentions among the words.
       bool named = false;
-      for (auto u = t + 1; u <= noun && !named; ++u) named = inside_mention(tokens[u]);
+      for (auto u = t + 1; u <= noun && !named; ++u) {
+        named = !(institution && detached(u)) && inside_mention(tokens[u]);
+      }
       if (named) continue;
       // "the group of seven", "the group of 20" name another group ("accused
       // the group of ..." does not).
@@ -1714,10 +1746,19 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         if (m.begin >= tokens[t].begin) break;
         if (m.sentence + 2 < s) continue;
         const auto& actor = state.result.actors[m.actor];
+        const auto last_word = [&] {
+          const auto space = actor.name.rfind(' ');
+          return text::fold(space == std::string::npos
+                                ? std::string_view(actor.name)
+                                : std::string_view(actor.name).substr(space + 1));
+        };
         const bool fits =
-            bloc ? actor.code.starts_with("IGO")
-                 : (actor.type == ActorType::Group || actor.type == ActorType::Organization) &&
-                       !actor.code.starts_with("IGO");
+            institution
+                ? (actor.type == ActorType::Organization || actor.type == ActorType::Group) &&
+                      last_word() == tokens[noun].folded
+            : bloc ? actor.code.starts_with("IGO")
+                   : (actor.type == ActorType::Group || actor.type == ActorType::Organization) &&
+                         !actor.code.starts_with("IGO");
         if (fits) antecedent = m.actor;
       }
       if (antecedent) resolved.push_back({*antecedent, tokens[noun].begin, tokens[noun].end, s});

@@ -662,3 +662,34 @@ TEST_CASE("an object pronoun is not the subject right before its verb", "[ingest
   CHECK(mentions_of(result, zelenskyy->key, text) ==
         std::vector<std::string>{"Volodymyr Zelenskyy", "him"});
 }
+
+TEST_CASE("a name before -based or -backed owns no title after it", "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tIRN\tIran\ncountry\tUSA\tUnited States\tU.S.\ncapital\tRUS\tMoscow\n"
+      "country\tGBR\tUnited Kingdom\tBritain\ncountry\tSAU\tSaudi Arabia\n"
+      "demonym\tSAU\tSaudi\nagent\tUAF\tmilitia\tmilitias\nagent\tGOV\tdiplomat\n"
+      "agent\tMIL\ttroops\nagent\tJUD\tcourt\n";
+  const auto backed = extract_with(dictionary, "Iran-backed militias attacked U.S. troops.");
+  CHECK(find(backed, "Iran"));
+  for (const auto& actor : backed.record.actors) CHECK(actor.code != "IRNUAF");
+  const auto based = extract_with(dictionary, "A Moscow-based diplomat accused Britain of spying.");
+  for (const auto& actor : based.record.actors) CHECK(actor.code != "RUSGOV");
+  // A name that leads or runs what follows still owns it.
+  const auto led = extract_with(dictionary, "Saudi troops struck the port.");
+  CHECK(code_of(led, "Saudi troops") == "SAUMIL");
+}
+
+TEST_CASE("the court or the ministry refers back to an institution named so", "[ingest][actors]") {
+  const std::string text =
+      "The International Criminal Court issued a warrant for Putin on Friday. The Hague-based "
+      "court also sought the arrest of his commissioner. The agency said nothing.";
+  const auto result = extract_with(
+      "igo\tIGOJUDICC\tInternational Criminal Court\tICC\ncapital\tNLD\tThe Hague\n"
+      "person\tRUSGOV\tVladimir Putin\tPutin\nagent\tJUD\tcourt\n",
+      text);
+  const auto* court = find(result, "International Criminal Court");
+  REQUIRE(court);
+  CHECK(mentions_of(result, court->key, text) ==
+        std::vector<std::string>{"International Criminal Court", "court"});
+  for (const auto& actor : result.record.actors) CHECK(actor.code != "NLDJUD");
+}
