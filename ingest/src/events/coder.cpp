@@ -122,6 +122,16 @@ bool uses_force(std::string_view code) {
   return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
 }
 
+// Acts done in words, which a telephone call can carry: statements,
+// appeals, intents, consultations, praise and apology, demands, criticism,
+// rejections and threats. Not 04's meetings and visits, nor deeds.
+bool spoken(std::string_view code) {
+  if (code == "040" || code == "041") return code == "040";
+  if (code.starts_with("04")) return false;
+  if (code.starts_with("05")) return one_of(code.substr(0, 3), {"050", "051", "055", "056", "057"});
+  return one_of(code.substr(0, 2), {"01", "02", "03", "10", "11", "12", "13"});
+}
+
 // Verbs whose infinitive did not happen: "declined to join", "refused to
 // meet", "failed to stop".
 bool declines(std::string_view w) {
@@ -767,6 +777,41 @@ struct SentenceCoder {
         }
       }
       return false;
+    }
+    return false;
+  }
+
+  // "thanked Scholz in a phone call", "warned Biden by telephone against
+  // ...": the act was done over the telephone. The means follows the act's
+  // target in its clause, within a few words, or the pattern's end.
+  bool by_telephone(const Match& match) const {
+    const auto from = match.target.end > match.head ? match.target.end : match.end;
+    const auto last = std::max(match.end, from) + 6;
+    for (auto t = from; t < se && t <= last && !is_boundary(t); ++t) {
+      const auto w = folded(t);
+      // ", in a phone call, that ...": a comma may open the means itself.
+      if (w == ",") {
+        if (t == from && t + 1 < se && one_of(folded(t + 1), {"in", "during", "by", "over"}))
+          continue;
+        return false;
+      }
+      if (!one_of(w, {"phone", "telephone"}) || t == sb) continue;
+      const auto before = folded(t - 1);
+      const auto next = t + 1 < se ? folded(t + 1) : std::string_view(".");
+      if (one_of(next, {"call", "calls", "conversation", "conversations"})) {
+        // "in a phone call", "during a telephone conversation"
+        return t >= sb + 2 && one_of(before, {"a", "the", "their", "his", "her"}) &&
+               one_of(folded(t - 2), {"in", "during", "on", "over"});
+      }
+      // "by phone", "over the phone", "on the phone", but not "by phone
+      // companies": the means ends its phrase.
+      const bool means = before == "by" ||
+                         (before == "the" && t >= sb + 2 && one_of(folded(t - 2), {"over", "on"}));
+      const bool ends =
+          tokens[t + 1 < se ? t + 1 : t].kind == text::TokenKind::Punct ||
+          one_of(next, {"to", "with", "on", "in", "about", "from", "that", "and", "against",
+                        "after", "before", "during", "late", "early", "last", "this"});
+      return means && ends;
     }
     return false;
   }
@@ -2787,6 +2832,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         rule += "; target: who did the " + std::string(match.named_event->noun) + " (\"" +
                 std::string(deed->pattern) + "\", sentence " + std::to_string(deed->sentence) + ")";
       }
+      const bool by_phone = sc.by_telephone(match);
       const ForceContext force{sc.names_fighters(match.target),
                                sc.from_the_air(match.source) || sc.with_aerial_weapons(match),
                                sc.counts_a_hundred(match)};
@@ -2875,6 +2921,21 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
         event.confidence = match.entry->kind == LexiconKind::Verb ? 0.8 : 0.7;
         if (qualified.modality == Modality::Hypothetical) event.confidence -= 0.2;
         out.rule = rule;
+        // "Zelenskyy thanked Scholz in a phone call": whatever was said,
+        // the two also held a telephone discussion (041). A statement or a
+        // consultation by telephone is that discussion itself.
+        if (b && by_phone && spoken(code)) {
+          if (code == "010" || code == "040") {
+            out.event.code = "041";
+            out.rule += "; by telephone";
+          } else if (seen.emplace(a, *b, "041").second) {
+            CodedEvent call = out;
+            call.event.code = "041";
+            call.event.confidence = 0.7;
+            call.rule += "; by telephone";
+            coded.push_back(std::move(call));
+          }
+        }
         coded.push_back(std::move(out));
       }
     }

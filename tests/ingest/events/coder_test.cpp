@@ -1326,3 +1326,25 @@ TEST_CASE("a general cooperation pattern takes the kind its qualifier names", "[
         Triples{"CHN 061 RUS", "RUS 061 CHN"});
   CHECK(coded("France and Germany deepened cooperation.") == Triples{"DEU 060 FRA", "FRA 060 DEU"});
 }
+
+TEST_CASE("an act done over the telephone is also a telephone discussion", "[events]") {
+  const std::string lexicon = std::string(kLexicon) + "verb\t051\tthank $T\n" +
+                              "verb\t130\twarn $T against\n" +
+                              "verb\t040\tspeak with $T\treciprocal\n" + "verb\t111\tcondemn $T\n";
+  const auto coded = coding_with(lexicon, "2023-09-05");
+  CHECK(coded("Zelenskyy thanked Scholz in a phone call on Tuesday.") ==
+        Triples{"UKRGOV 041 DEUGOV", "UKRGOV 051 DEUGOV"});
+  CHECK(coded("Xi Jinping warned Joe Biden by telephone against arming Taiwan.") ==
+        Triples{"CHNGOV 041 USAGOV", "CHNGOV 130 USAGOV"});
+  // A statement or a consultation by telephone is the discussion itself.
+  CHECK(coded("Putin told Erdogan in a telephone conversation that the deal was dead.") ==
+        Triples{"RUSGOV 041 TURGOV"});
+  CHECK(coded("Scholz spoke with Macron by phone on Monday.") == Triples{"DEUGOV 041 FRAGOV"});
+  // Not a means: a phone company; nor a telephone call that is not the act's.
+  CHECK(coded("Putin condemned Ukraine in a speech carried by phone companies.") ==
+        Triples{"RUSGOV 111 UKR"});
+  CHECK(coded("Putin told Erdogan, in a phone call, that the deal was dead.") ==
+        Triples{"RUSGOV 041 TURGOV"});
+  CHECK(coded("Putin condemned Ukraine, which he discussed in a phone call.") ==
+        Triples{"RUSGOV 111 UKR"});
+}
