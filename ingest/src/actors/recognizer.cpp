@@ -842,6 +842,9 @@ RecognizedActors Recognizer::recognize(std::string_view text,
     // "a separatist leader" (no nationality) introduces someone new: no
     // person named in the document is taken for it.
     bool indefinite;
+    // "the Chinese foreign minister, Wang Yi": where the apposed name
+    // begins (a byte offset), or 0.
+    std::uint32_t apposed_begin = 0;
   };
   std::vector<PendingTitle> pending_titles;  // titles nobody named before fits
 
@@ -1236,7 +1239,18 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         --before;
       }
       const bool definite = before > sentence.first_token && tokens[before - 1].folded == "the";
-      if (definite && (!is_collective(title) || wanted > 1)) {
+      // "the Chinese foreign minister, Wang Yi,": the name apposed after the
+      // title says who it is, whoever held the title before.
+      const auto title_last = agents.back()->last;
+      const bool name_apposed =
+          title_last + 1 < end && tokens[title_last].folded == "," &&
+          std::any_of(items.begin(), items.end(), [&](const Item& item) {
+            return item.first == title_last + 1 &&
+                   (item.kind == ItemKind::Name ||
+                    (item.kind == ItemKind::Entry && item.entry->kind == EntryKind::Person));
+          });
+      const std::uint32_t apposed_begin = name_apposed ? tokens[title_last + 1].begin : 0;
+      if (definite && !name_apposed && (!is_collective(title) || wanted > 1)) {
         const auto candidates =
             persons_titled(modifier || owner_named ? country : "", agent, title);
         if (candidates.size() >= static_cast<std::size_t>(wanted)) {
@@ -1307,7 +1321,7 @@ RecognizedActors Recognizer::recognize(std::string_view text,
         // With a nationality it may still be someone named ("the first
         // visit by an Indian prime minister" is Modi's).
         pending_titles.push_back({country, agent, title, title_begin, title_end, s, codes_alone,
-                                  indefinite && !modifier});
+                                  indefinite && !modifier, apposed_begin});
         continue;
       }
       // Without a nationality, only the groups politics is about stand for
@@ -1573,6 +1587,11 @@ RecognizedActors Recognizer::recognize(std::string_view text,
   // Titles nobody fitted when they came: a person named later, else the role.
   for (const auto& pending : pending_titles) {
     std::optional<std::uint32_t> found;
+    for (const auto& m : state.result.mentions) {
+      if (pending.apposed_begin == 0 || m.begin != pending.apposed_begin) continue;
+      const auto& actor = state.result.actors[m.actor];
+      if (actor.type == ActorType::Person && actor.country == pending.country) found = m.actor;
+    }
     for (std::uint32_t a = 0; a < state.result.actors.size() && !found && !pending.indefinite;
          ++a) {
       const auto& actor = state.result.actors[a];

@@ -2757,6 +2757,61 @@ std::string SentenceCoder::explain(const Match& match, const Qualified& qualifie
   return rule;
 }
 
+namespace {
+
+void drop_apposed_roles(std::vector<CodedEvent>& coded,
+                        const actors::RecognizedActors& recognized) {
+  // "hosted his Kyrgyz and Uzbek counterparts, Sadyr Japarov and Shavkat
+  // Mirziyoyev": an unnamed role and a named person with the same code at
+  // the same end of the same act in one sentence are the same people; the
+  // person's event is kept.
+  std::unordered_map<std::string_view, const Actor*> by_key;
+  for (const auto& actor : recognized.actors) by_key.emplace(actor.key, &actor);
+  const auto actor_of = [&](const std::optional<Participant>& end) -> const Actor* {
+    if (!end) return nullptr;
+    const auto found = by_key.find(end->actor_key);
+    return found == by_key.end() ? nullptr : found->second;
+  };
+  // Events come in sentence order: each is compared with its sentence's.
+  std::size_t from = 0, to = 0;
+  const auto named_twin = [&](const CodedEvent& role_event, bool role_is_target) {
+    const Actor* role =
+        actor_of(role_is_target ? role_event.event.target : role_event.event.source);
+    if (!role || role->type != ActorType::Group || role->code.empty()) return false;
+    return std::any_of(
+        coded.begin() + static_cast<std::ptrdiff_t>(from),
+        coded.begin() + static_cast<std::ptrdiff_t>(to), [&](const CodedEvent& other) {
+          const auto& e = other.event;
+          if (&other == &role_event || e.code != role_event.event.code) return false;
+          const auto& kept = role_is_target ? e.source : e.target;
+          const auto& same = role_is_target ? role_event.event.source : role_event.event.target;
+          if ((kept ? kept->actor_key : "") != (same ? same->actor_key : "")) {
+            return false;
+          }
+          const Actor* person = actor_of(role_is_target ? e.target : e.source);
+          return person && person->type == ActorType::Person && person->code == role->code;
+        });
+  };
+  std::vector<bool> drop(coded.size(), false);
+  for (std::size_t i = 0; i < coded.size(); ++i) {
+    if (i >= to) {
+      from = i;
+      to = i;
+      while (to < coded.size() && coded[to].event.sentence == coded[i].event.sentence) ++to;
+    }
+    drop[i] = named_twin(coded[i], true) || named_twin(coded[i], false);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < coded.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) coded[kept] = std::move(coded[i]);
+    ++kept;
+  }
+  coded.resize(kept);
+}
+
+}  // namespace
+
 std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                          const text::Segmentation& segmentation,
                                          actors::RecognizedActors& recognized,
@@ -2940,6 +2995,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       }
     }
   }
+  drop_apposed_roles(coded, recognized);
   return coded;
 }
 

@@ -693,3 +693,21 @@ TEST_CASE("the court or the ministry refers back to an institution named so", "[
         std::vector<std::string>{"International Criminal Court", "court"});
   for (const auto& actor : result.record.actors) CHECK(actor.code != "NLDJUD");
 }
+
+TEST_CASE("a definite title with a name apposed is that name", "[ingest][actors]") {
+  const std::string text =
+      "Xi Jinping spoke on Monday. Blinken met the Chinese foreign minister, Wang Yi, in Beijing.";
+  const auto result = extract_with(
+      "person\tCHNGOV\tXi Jinping\tXi\nperson\tCHNGOV\tWang Yi\nperson\tUSAGOV\tAntony "
+      "Blinken\tBlinken\ncountry\tCHN\tChina\ndemonym\tCHN\tChinese\nagent\tGOV\tforeign "
+      "minister\n",
+      text);
+  const auto* xi = find(result, "Xi Jinping");
+  const auto* wang = find(result, "Wang Yi");
+  REQUIRE(xi);
+  REQUIRE(wang);
+  CHECK(mentions_of(result, xi->key, text) == std::vector<std::string>{"Xi Jinping"});
+  const auto wang_mentions = mentions_of(result, wang->key, text);
+  CHECK(wang_mentions.size() == 2);
+  CHECK(wang_mentions.back() == "Wang Yi");
+}

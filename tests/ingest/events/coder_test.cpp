@@ -1348,3 +1348,12 @@ TEST_CASE("an act done over the telephone is also a telephone discussion", "[eve
   CHECK(coded("Putin condemned Ukraine, which he discussed in a phone call.") ==
         Triples{"RUSGOV 111 UKR"});
 }
+
+TEST_CASE("a role and the persons apposed to it are one end of an act", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t043\thost $T\n");
+  // Two events, not four: the counterparts are the two presidents.
+  CHECK(coded("Tokayev hosted his Kyrgyz and Uzbek counterparts, Sadyr Japarov and Shavkat "
+              "Mirziyoyev, in Astana.") == Triples{"KAZGOV 043 KGZGOV", "KAZGOV 043 UZBGOV"});
+  // A role with no person of its code stays.
+  CHECK(coded("Putin met Chinese officials in Moscow.") == Triples{"RUSGOV 040 CHNGOV"});
+}
