@@ -336,6 +336,10 @@ constexpr EventNoun kEventNouns[] = {
     {"treaty", "03 05 06 08"},
     {"pact", "03 05 06 08"},
     {"accord", "03 05 06 08"},
+    {"truce", "08"},
+    {"ceasefire", "08"},
+    {"talk", "03 04"},
+    {"negotiation", "03 04"},
     {"move", ""},
     {"decision", ""},
     {"step", ""},
@@ -1142,6 +1146,29 @@ struct SentenceCoder {
 
   // A reaction (CAMEO 11 disapprove, 12 reject, 14 protest) may have an
   // event for its object instead of an actor.
+  // Mediation whose mediator is the pattern's $S: "brokered by $S".
+  static bool mediates(const LexiconEntry& entry) {
+    return entry.kind == LexiconKind::Verb && entry.code == "045" && entry.has(Type::Source) &&
+           !entry.has(Type::Target);
+  }
+
+  // What a mediation by $S mediated, as the noun of its subject: "The
+  // talks, mediated by ...", "The truce was brokered by ...", also past a
+  // relative clause between commas ("The truce, which took effect ..., was
+  // brokered by").
+  const EventNoun* mediated_noun(std::uint32_t head) const {
+    if (const auto* named = event_noun_before(head)) return named;
+    auto t = sb;
+    if (t < head && one_of(folded(t), {"the", "this", "that", "its", "their"})) ++t;
+    for (; t < head && t - sb <= 3; ++t) {
+      if (const auto* named = event_noun_at(t)) {
+        return t + 1 < head && folded(t + 1) == "," ? named : nullptr;
+      }
+      if (!is_gap(t)) return nullptr;
+    }
+    return nullptr;
+  }
+
   static bool reacts(const LexiconEntry& entry) {
     const auto root = std::string_view(entry.code).substr(0, 2);
     return entry.kind == LexiconKind::Verb && (root == "11" || root == "12" || root == "14");
@@ -1233,10 +1260,11 @@ struct SentenceCoder {
     for (auto t = from + 1; t < se && t - from <= 4; ++t) {
       if (!is_gap(t) || is_preposition(folded(t))) return nullptr;
       if (const auto* named = event_noun_at(t)) {
-        // "the attack on Israel" still names the attack; "the attack
-        // helicopters" does not.
+        // "the attack on Israel" still names the attack, and so does "the
+        // launch when they met"; "the attack helicopters" does not.
         if (!predicate_follows && t + 1 < se && is_gap(t + 1) && !is_preposition(folded(t + 1)) &&
-            !one_of(folded(t + 1), {"which", "that", "and"})) {
+            !one_of(folded(t + 1), {"which", "that", "and"}) && !is_subordinator(folded(t + 1)) &&
+            !ends_pattern_gap(folded(t + 1))) {
           continue;
         }
         noun = t;
@@ -1376,6 +1404,9 @@ struct SentenceCoder {
       // "killed 26 civilians and that its air force ...": the object was
       // words of no actor; what follows a conjunction is another phrase.
       if (t > from && one_of(folded(t), {"that", "which", "who"})) return false;
+      // "condemned the launch when he met Kishida": a subordinator opens a
+      // clause of its own.
+      if (t > from && ends_pattern_gap(folded(t))) return false;
       if (t > from && t + 1 < se && one_of(folded(t), {"and", "or", "but"}) &&
           one_of(folded(t + 1), {"that", "which", "who", "its", "his", "her", "their"})) {
         return false;
@@ -1968,7 +1999,11 @@ struct SentenceCoder {
     match.head = head;
     match.elements = 1;
     // Passive voice: a be-form before a past participle ("was attacked").
-    if (!noun && coder.morphology_.past_participle(folded(head))) {
+    // Not for a pattern that spells out its own agent ("broker by $S").
+    const bool agent_pattern = entry.head + 1 < elements.size() &&
+                               elements[entry.head + 1].type == Type::Word &&
+                               elements[entry.head + 1].word == "by";
+    if (!noun && !agent_pattern && coder.morphology_.past_participle(folded(head))) {
       for (std::uint32_t t = head; t-- > sb && head - t <= 3;) {
         const auto w = folded(t);
         if (is_be(w)) {
@@ -2168,6 +2203,8 @@ struct SentenceCoder {
       std::string how;
       if (find_subject(head, earlier_targets, subject, how, ambiguous_with_noun(head))) {
         match.target = std::move(subject);
+      } else if (mediates(entry)) {
+        match.named_event = mediated_noun(head);  // "The talks, mediated by Saudi Arabia"
       }
       match.roles = "source: slot, target: " + how;
     } else if (match.passive && match.object_first) {
@@ -2181,6 +2218,8 @@ struct SentenceCoder {
         match.target = std::move(subject);
       } else if (reacts(entry) && entry.has(Type::Target)) {
         match.named_event = event_noun_before(head);  // "the attack was condemned by ..."
+      } else if (mediates(entry)) {
+        match.named_event = mediated_noun(head);  // "The truce ... was brokered by Qatar"
       }
       match.roles = "passive voice: source after \"by\", target: " + how;
     } else {
@@ -2502,6 +2541,32 @@ struct Deed {
   Group sources;
   std::uint32_t sentence;
 };
+
+// "The truce ... was brokered by Qatar": the parties of the latest
+// agreement, talks, truce or other cooperation in this sentence or the two
+// before, not the mediators themselves; of one sentence, the first such
+// event with two parties, else the first.
+static const Deed* mediated_deed(const Match& match, const std::vector<Deed>& deeds,
+                                 std::uint32_t sentence) {
+  const auto& mediators = match.source.actors;
+  const auto candidate = [&](const Deed& deed) {
+    if (sentence - deed.sentence > 2) return false;
+    const auto root = deed.code.substr(0, 2);
+    if (!(root == "03" || root == "04" || root == "05" || root == "06" || root == "08")) {
+      return false;
+    }
+    return std::none_of(deed.sources.begin(), deed.sources.end(), [&](auto actor) {
+      return std::find(mediators.begin(), mediators.end(), actor) != mediators.end();
+    });
+  };
+  const Deed* chosen = nullptr;
+  for (auto deed = deeds.rbegin(); deed != deeds.rend(); ++deed) {
+    if (!candidate(*deed)) continue;
+    if (chosen && deed->sentence != chosen->sentence) break;
+    if (!chosen || deed->sources.size() >= 2 || chosen->sources.size() < 2) chosen = &*deed;
+  }
+  return chosen;
+}
 
 // "The United States condemned the launch": the target is who did the
 // earlier event the noun names, within the last five sentences, and not the
@@ -2852,7 +2917,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       auto pairs = participants(match);
       const Deed* deed = nullptr;
       if (pairs.empty() && match.named_event) {
-        deed = named_deed(match, deeds, s, recognized.actors);
+        deed = match.entry->code == "045" ? mediated_deed(match, deeds, s)
+                                          : named_deed(match, deeds, s, recognized.actors);
         if (deed) {
           for (auto a : match.source.actors) {
             for (auto b : deed->sources) pairs.emplace_back(a, b);

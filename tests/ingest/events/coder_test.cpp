@@ -1357,3 +1357,34 @@ TEST_CASE("a role and the persons apposed to it are one end of an act", "[events
   // A role with no person of its code stays.
   CHECK(coded("Putin met Chinese officials in Moscow.") == Triples{"RUSGOV 040 CHNGOV"});
 }
+
+TEST_CASE("a reaction names the event even when a clause follows its noun", "[events]") {
+  const auto coded =
+      coding_with(std::string(kLexicon) + "verb\t111\tcondemn $T\n" + "verb\t150\tfire missile\n");
+  CHECK(coded("North Korea fired a missile on Wednesday. South Korea condemned the launch when "
+              "its president met Kishida.") == Triples{"KOR 111 PRK", "KORGOV 040 JPNGOV"});
+  CHECK(coded("North Korea fired a missile on Wednesday. South Korea condemned the launch.") ==
+        Triples{"KOR 111 PRK"});
+}
+
+TEST_CASE("a mediation by an actor names the parties of what it mediated", "[events]") {
+  const auto coded =
+      coding_with(std::string(kLexicon) + "verb\t0871\tagree to truce\treciprocal\n" +
+                  "verb\t045\tbroker by $S\n" + "verb\t045\tmediate by $S\n");
+  const std::string truce = "Israel and Hamas agreed to a truce on Wednesday. ";
+  const Triples agreed{"ISR 0871 PSEREBHMS", "PSEREBHMS 0871 ISR"};
+  auto with = [&](Triples more) {
+    more.insert(more.end(), agreed.begin(), agreed.end());
+    std::sort(more.begin(), more.end());
+    return more;
+  };
+  CHECK(coded(truce + "The truce was brokered by Qatar.") ==
+        with({"QAT 045 ISR", "QAT 045 PSEREBHMS"}));
+  CHECK(coded(truce + "The truce, which took effect on Friday after hours of delay, was brokered "
+                      "by Qatar and Egypt.") ==
+        with({"EGY 045 ISR", "EGY 045 PSEREBHMS", "QAT 045 ISR", "QAT 045 PSEREBHMS"}));
+  CHECK(coded(truce + "The truce, mediated by Qatar, took effect on Friday.") ==
+        with({"QAT 045 ISR", "QAT 045 PSEREBHMS"}));
+  // With no cooperation before it, a mediation names no one.
+  CHECK(coded("The truce was brokered by Qatar.") == Triples{});
+}
