@@ -1473,8 +1473,13 @@ struct SentenceCoder {
     }
     // "condemned by the United States, Britain and France, and Guterres
     // urged": a list that a preposition opens is another clause's.
+    // "after Rahmon and Japarov signed a treaty": a subordinator before it
+    // opens the list's own clause.
+    auto opener = first;
+    while (opener > sb && folded(opener - 1) == "the") --opener;
+    const bool opens_clause = opener > sb && is_subordinator(folded(opener - 1));
     if (!relative && first != phrases[p].first && preceded_by_preposition(phrases[phrase(first)]) &&
-        !stands_for_group_before(first)) {
+        !stands_for_group_before(first) && !opens_clause) {
       return;
     }
     slot = std::move(extended);

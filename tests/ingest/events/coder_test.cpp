@@ -1388,3 +1388,12 @@ TEST_CASE("a mediation by an actor names the parties of what it mediated", "[eve
   // With no cooperation before it, a mediation names no one.
   CHECK(coded("The truce was brokered by Qatar.") == Triples{});
 }
+
+TEST_CASE("a list after a subordinator is the subject of its own clause", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t057\tsign treaty\treciprocal\n");
+  CHECK(coded("The summit came weeks after Emomali Rahmon and Sadyr Japarov signed a treaty.") ==
+        Triples{"KGZGOV 057 TJKGOV", "TJKGOV 057 KGZGOV"});
+  // A list after a preposition is not: "by" opens no clause.
+  CHECK(coded("The deal was condemned by Russia and China, and Japan signed a treaty.") ==
+        Triples{});
+}
