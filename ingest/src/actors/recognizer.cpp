@@ -147,6 +147,7 @@ bool is_particle_name(std::string_view text, const Token& token) {
 }
 
 constexpr std::array<std::string_view, 2> kCoordinators{"and", "or"};
+constexpr std::array<std::string_view, 3> kArticles{"the", "a", "an"};
 
 // Definite nouns that refer back to a group ("the group", "the militia")
 // or to a bloc of states ("the bloc", "the alliance").
@@ -1115,8 +1116,17 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       if (!modifier && !agents.empty() && !name && k < items.size()) {
         const auto title_last = agents.back()->last;
         const auto& next_item = items[k];
+        // "A special tribunal in Dhaka", "Local police in Lagos": an article
+        // and one lower-case modifier may open the sentence before it.
         auto opener = agents.front()->first;
-        if (opener > sentence.first_token && tokens[opener - 1].folded == "the") --opener;
+        if (opener > sentence.first_token && tokens[opener - 1].kind == text::TokenKind::Word &&
+            !(tokens[opener - 1].flags & text::kAllCaps) && opener - 1 > sentence.first_token &&
+            in_list(tokens[opener - 2].folded, kArticles)) {
+          --opener;  // the modifier, when an article stands before it
+        }
+        if (opener > sentence.first_token && in_list(tokens[opener - 1].folded, kArticles)) {
+          --opener;
+        }
         const bool opens = opener == sentence.first_token;
         // So are companies and civilians: "blacklisted companies in China",
         // "civilians in Gaza".

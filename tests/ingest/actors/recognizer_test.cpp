@@ -711,3 +711,19 @@ TEST_CASE("a definite title with a name apposed is that name", "[ingest][actors]
   CHECK(wang_mentions.size() == 2);
   CHECK(wang_mentions.back() == "Wang Yi");
 }
+
+TEST_CASE("an agent placed in a country after an article and a modifier is its",
+          "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tBGD\tBangladesh\ncapital\tBGD\tDhaka\nagent\tJUD\ttribunal\nagent\tCOP\tpolice\n";
+  const auto special =
+      extract_with(dictionary, "A special tribunal in Dhaka issued a warrant on Monday.");
+  bool found = false;
+  for (const auto& actor : special.record.actors) found = found || actor.code == "BGDJUD";
+  CHECK(found);
+  // Not in the middle of a sentence: "ruled that a special tribunal in
+  // Dhaka" may be anyone's.
+  const auto inside =
+      extract_with(dictionary, "Britain said a special tribunal in Dhaka issued a warrant.");
+  for (const auto& actor : inside.record.actors) CHECK(actor.code != "BGDJUD");
+}
