@@ -522,23 +522,52 @@ struct SentenceCoder {
   // cleansing" is 1124. Empty when no word does.
   std::string_view accusation_code(const Match& match) const {
     if (match.end <= sb + 1 || !one_of(folded(match.end - 1), {"of", "for"})) return {};
+    return charge_code(match.end, 12);
+  }
+
+  // "condemned the deportations as a kidnapping", "denounced the strike as
+  // a war crime": a disapproval (111) that names the act a crime is an
+  // accusation of it, with the subcode of the charge. Empty when none.
+  std::string_view condemned_as_code(const Match& match) const {
+    auto from = std::max(match.end, match.target.end);
+    if (match.named_event) from = std::max(from, match.named_at + 1);
+    for (auto t = from; t < se && t - from <= 3; ++t) {
+      if (is_boundary(t) || folded(t) == ",") return {};
+      if (folded(t) != "as" || t + 1 >= se) continue;
+      // "as a kidnapping", "as genocide"; not an adjective ("condemned the
+      // drills as provocative" is no charge of aggression).
+      const auto next = folded(t + 1);
+      const bool adjective =
+          std::any_of(std::begin(kAdjectiveEndings), std::end(kAdjectiveEndings),
+                      [&](std::string_view ending) { return next.ends_with(ending); });
+      return adjective ? std::string_view() : charge_code(t + 1, 5);
+    }
+    return {};
+  }
+  static constexpr std::string_view kAdjectiveEndings[] = {"ive", "ous", "ory",  "al",
+                                                           "ic",  "ed",  "ible", "able"};
+
+  // The charge the first of `reach` words from `from` names, as CAMEO's
+  // subcode of 112: "corruption" 1121, "torture" 1122, "aggression" 1123,
+  // "genocide" 1124, "espionage" 1125. Empty when none does.
+  std::string_view charge_code(std::uint32_t from, std::uint32_t reach) const {
     struct Topic {
       std::string_view stem;
       std::string_view code;
     };
     // Stems, so that "stealing" and "stole" both read as theft.
     static constexpr Topic kTopics[] = {
-        {"genocid", "1124"},  {"atrocit", "1124"},   {"massacr", "1124"},   {"cleansing", "1124"},
-        {"humanity", "1124"}, {"aggressi", "1123"},  {"invasion", "1123"},  {"invading", "1123"},
-        {"attack", "1123"},   {"shelling", "1123"},  {"bombing", "1123"},   {"bombard", "1123"},
-        {"provocat", "1123"}, {"incursion", "1123"}, {"abuse", "1122"},     {"tortur", "1122"},
-        {"repress", "1122"},  {"persecut", "1122"},  {"espionage", "1125"}, {"spying", "1125"},
-        {"treason", "1125"},  {"sabotag", "1125"},   {"hacking", "1125"},   {"corrupt", "1121"},
-        {"fraud", "1121"},    {"briber", "1121"},    {"terroris", "1121"},  {"rigging", "1121"},
-        {"stealing", "1121"}, {"theft", "1121"},     {"smuggl", "1121"},    {"traffick", "1121"},
-        {"launder", "1121"},  {"hijack", "1121"},    {"kidnap", "1121"},    {"murder", "1121"},
-        {"crime", "1121"},    {"suicide", "1121"}};
-    for (auto t = match.end; t < se && t - match.end < 12; ++t) {
+        {"genocid", "1124"},  {"atrocit", "1124"},  {"massacr", "1124"},   {"cleansing", "1124"},
+        {"humanity", "1124"}, {"aggressi", "1123"}, {"aggressor", "1123"}, {"invasion", "1123"},
+        {"invading", "1123"}, {"attack", "1123"},   {"shelling", "1123"},  {"bombing", "1123"},
+        {"bombard", "1123"},  {"provocat", "1123"}, {"incursion", "1123"}, {"abuse", "1122"},
+        {"tortur", "1122"},   {"repress", "1122"},  {"persecut", "1122"},  {"espionage", "1125"},
+        {"spying", "1125"},   {"treason", "1125"},  {"sabotag", "1125"},   {"hacking", "1125"},
+        {"corrupt", "1121"},  {"fraud", "1121"},    {"briber", "1121"},    {"terroris", "1121"},
+        {"rigging", "1121"},  {"stealing", "1121"}, {"theft", "1121"},     {"smuggl", "1121"},
+        {"traffick", "1121"}, {"launder", "1121"},  {"hijack", "1121"},    {"kidnap", "1121"},
+        {"murder", "1121"},   {"crime", "1121"},    {"suicide", "1121"}};
+    for (auto t = from; t < se && t - from < reach; ++t) {
       if (is_boundary(t)) break;
       const auto w = folded(t);
       // "an enabler of Russia's war" charges nothing with Russia's war.
@@ -2967,6 +2996,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                    : qualified.code == "130" ? std::string(sc.warning_code(match))
                                                              : "";
       const auto refined = qualified.code == "112"   ? sc.accusation_code(match)
+                           : qualified.code == "111" ? sc.condemned_as_code(match)
                            : qualified.code == "020" ? sc.appeal_code(match)
                                                      : std::string_view(demanded);
       for (const auto& [a, b] : pairs) {

@@ -1397,3 +1397,12 @@ TEST_CASE("a list after a subordinator is the subject of its own clause", "[even
   CHECK(coded("The deal was condemned by Russia and China, and Japan signed a treaty.") ==
         Triples{});
 }
+
+TEST_CASE("a condemnation that names the act a crime is an accusation of it", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t111\tcondemn $T\n");
+  CHECK(coded("Ukraine condemned Russia as a terrorist state.") == Triples{"UKR 1121 RUS"});
+  CHECK(coded("Ukraine condemned Russia as an aggressor.") == Triples{"UKR 1123 RUS"});
+  // An adjective is no charge; nor is "as" that starts another clause.
+  CHECK(coded("Taiwan condemned China as provocative.") == Triples{"TWN 111 CHN"});
+  CHECK(coded("Iran condemned Israel, as did Turkey.") == Triples{"IRN 111 ISR"});
+}
