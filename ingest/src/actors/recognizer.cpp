@@ -1727,6 +1727,22 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       }
       if (!antecedent && !any_here && s > 0) antecedent = unique_in(s - 1, UINT32_MAX);
       if (antecedent) resolved.push_back({*antecedent, tokens[t].begin, tokens[t].end, s});
+      // "Oman's foreign minister said his country had mediated": the
+      // country of the pronoun's person, organisation or group.
+      const bool possessive = tokens[t].folded == "his" || tokens[t].folded == "her" ||
+                              tokens[t].folded == "its" || tokens[t].folded == "their";
+      // Not as a possessor ("offered his country's support"): the giver is
+      // the subject already.
+      if (antecedent && possessive && t + 1 < sentence.end_token &&
+          (tokens[t + 1].folded == "country" || tokens[t + 1].folded == "nation") &&
+          !(t + 2 < sentence.end_token && (tokens[t + 2].flags & text::kPossessive))) {
+        const auto& owner = state.result.actors[*antecedent];
+        if (owner.type != ActorType::Country && !owner.country.empty() &&
+            !is_region(owner.country) && !owner.code.starts_with("IGO")) {
+          const auto country = intern(country_actor(owner.country));
+          resolved.push_back({country, tokens[t + 1].begin, tokens[t + 1].end, s});
+        }
+      }
     }
   }
   // 6. "the group", "the militant group", "the bloc": the latest group or

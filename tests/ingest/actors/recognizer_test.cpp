@@ -727,3 +727,20 @@ TEST_CASE("an agent placed in a country after an article and a modifier is its",
       extract_with(dictionary, "Britain said a special tribunal in Dhaka issued a warrant.");
   for (const auto& actor : inside.record.actors) CHECK(actor.code != "BGDJUD");
 }
+
+TEST_CASE("his country is the country of the person his names", "[ingest][actors]") {
+  const std::string text = "Badr Albusaidi said his country had mediated a ceasefire.";
+  const auto result = extract_with("person\tOMNGOV\tBadr Albusaidi\tAlbusaidi\n", text);
+  const auto* minister = find(result, "Badr Albusaidi");
+  REQUIRE(minister);
+  CHECK(mentions_of(result, minister->key, text) ==
+        std::vector<std::string>{"Badr Albusaidi", "his"});
+  bool country = false;
+  for (const auto& actor : result.record.actors) {
+    if (actor.code == "OMN") {
+      country = true;
+      CHECK(mentions_of(result, actor.key, text) == std::vector<std::string>{"country"});
+    }
+  }
+  CHECK(country);
+}
