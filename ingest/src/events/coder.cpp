@@ -340,6 +340,9 @@ constexpr EventNoun kEventNouns[] = {
     {"ceasefire", "08"},
     {"talk", "03 04"},
     {"negotiation", "03 04"},
+    {"meeting", "04"},
+    {"summit", "04"},
+    {"signing", "03 05 06 08"},
     {"move", ""},
     {"decision", ""},
     {"step", ""},
@@ -1196,6 +1199,12 @@ struct SentenceCoder {
       if (!is_gap(t)) return nullptr;
     }
     return nullptr;
+  }
+
+  // Hosting with a target slot, which may name the event hosted: "whose
+  // government hosted the meeting", "hosted the signing".
+  static bool hosts(const LexiconEntry& entry) {
+    return entry.kind == LexiconKind::Verb && entry.code == "043" && entry.has(Type::Target);
   }
 
   static bool reacts(const LexiconEntry& entry) {
@@ -2168,7 +2177,8 @@ struct SentenceCoder {
                 std::all_of(elements.begin() + static_cast<std::ptrdiff_t>(i) + 1, elements.end(),
                             [](const auto& rest) { return rest.type == Type::Word; }) &&
                 (i + 1 == elements.size() || !one_of(elements[i + 1].word, {"a", "an"}));
-            if (object && element.type == Type::Target && words_after && reacts(entry)) {
+            if (object && element.type == Type::Target && words_after &&
+                (reacts(entry) || hosts(entry))) {
               if (const auto* named = event_noun_after(cursor, named_at, i + 1 < elements.size())) {
                 match.named_at = named_at;
                 cursor = named_at + 1;
@@ -2576,12 +2586,12 @@ struct Deed {
   std::uint32_t sentence;
 };
 
-// "The truce ... was brokered by Qatar": the parties of the latest
-// agreement, talks, truce or other cooperation in this sentence or the two
-// before, not the mediators themselves; of one sentence, the first such
-// event with two parties, else the first.
-static const Deed* mediated_deed(const Match& match, const std::vector<Deed>& deeds,
-                                 std::uint32_t sentence) {
+// "The truce ... was brokered by Qatar", "Turkey hosted the meeting": the
+// parties of the latest agreement, talks, truce or other cooperation in
+// this sentence or the two before, not the mediators or hosts themselves;
+// of one sentence, the first such event with two parties, else the first.
+static const Deed* cooperation_deed(const Match& match, const std::vector<Deed>& deeds,
+                                    std::uint32_t sentence) {
   const auto& mediators = match.source.actors;
   const auto candidate = [&](const Deed& deed) {
     if (sentence - deed.sentence > 2) return false;
@@ -2951,8 +2961,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       auto pairs = participants(match);
       const Deed* deed = nullptr;
       if (pairs.empty() && match.named_event) {
-        deed = match.entry->code == "045" ? mediated_deed(match, deeds, s)
-                                          : named_deed(match, deeds, s, recognized.actors);
+        deed = match.entry->code == "045" || match.entry->code == "043"
+                   ? cooperation_deed(match, deeds, s)
+                   : named_deed(match, deeds, s, recognized.actors);
         if (deed) {
           for (auto a : match.source.actors) {
             for (auto b : deed->sources) pairs.emplace_back(a, b);

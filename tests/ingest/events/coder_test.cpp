@@ -1406,3 +1406,14 @@ TEST_CASE("a condemnation that names the act a crime is an accusation of it", "[
   CHECK(coded("Taiwan condemned China as provocative.") == Triples{"TWN 111 CHN"});
   CHECK(coded("Iran condemned Israel, as did Turkey.") == Triples{"IRN 111 ISR"});
 }
+
+TEST_CASE("hosting a named meeting or signing hosts its parties", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t043\thost $T\n" +
+                                 "verb\t057\tsign agreement\treciprocal\n");
+  // Rubio was a senator on the test date (2024-06-25).
+  CHECK(coded("Congo and Rwanda signed an agreement on Friday. Marco Rubio, who hosted the "
+              "signing at the State Department, praised both sides.") ==
+        Triples{"COD 057 RWA", "RWA 057 COD", "USALEG 043 COD", "USALEG 043 RWA"});
+  // With nothing before it, the meeting names no one.
+  CHECK(coded("Turkey hosted the meeting on Friday.") == Triples{});
+}
