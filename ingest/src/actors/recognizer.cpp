@@ -148,6 +148,8 @@ bool is_particle_name(std::string_view text, const Token& token) {
 
 constexpr std::array<std::string_view, 2> kCoordinators{"and", "or"};
 constexpr std::array<std::string_view, 3> kArticles{"the", "a", "an"};
+// Prepositions after a title that name its post: "ambassador to Germany".
+constexpr std::array<std::string_view, 4> kTitlePrepositions{"to", "in", "for", "at"};
 
 // Definite nouns that refer back to a group ("the group", "the militia")
 // or to a bloc of states ("the bloc", "the alliance").
@@ -1251,15 +1253,44 @@ RecognizedActors Recognizer::recognize(std::string_view text,
       const bool definite = before > sentence.first_token && tokens[before - 1].folded == "the";
       // "the Chinese foreign minister, Wang Yi,": the name apposed after the
       // title says who it is, whoever held the title before.
-      const auto title_last = agents.back()->last;
-      const bool name_apposed =
-          title_last + 1 < end && tokens[title_last].folded == "," &&
-          std::any_of(items.begin(), items.end(), [&](const Item& item) {
-            return item.first == title_last + 1 &&
-                   (item.kind == ItemKind::Name ||
-                    (item.kind == ItemKind::Entry && item.entry->kind == EntryKind::Person));
-          });
-      const std::uint32_t apposed_begin = name_apposed ? tokens[title_last + 1].begin : 0;
+      // Also past a phrase of one actor: "Russia's ambassador to Germany,
+      // Sergei Nechayev,".
+      auto comma = agents.back()->last;
+      if (comma + 1 < end && in_list(tokens[comma].folded, kTitlePrepositions)) {
+        const auto post = std::find_if(items.begin(), items.end(), [&](const Item& item) {
+          return item.first == comma + 1 ||
+                 (item.first == comma + 2 && tokens[comma + 1].folded == "the");
+        });
+        if (post != items.end()) comma = post->last;
+      }
+      const Item* apposed = nullptr;
+      if (comma + 1 < end && tokens[comma].folded == ",") {
+        for (const auto& item : items) {
+          if (item.first == comma + 1 &&
+              (item.kind == ItemKind::Name ||
+               (item.kind == ItemKind::Entry && item.entry->kind == EntryKind::Person))) {
+            apposed = &item;
+          }
+        }
+      }
+      const bool name_apposed = apposed != nullptr && wanted == 1 && !is_collective(title);
+      const std::uint32_t apposed_begin = name_apposed ? tokens[apposed->first].begin : 0;
+      // An unknown name takes the title's code: "the Russian ambassador,
+      // Sergei Nechayev," is RUSGOV, and the title is his mention too.
+      // Only with a nationality or owner named, not the document's country.
+      if (name_apposed && apposed->kind == ItemKind::Name && !composed_code.empty() &&
+          (modifier || owner_named || placed) &&
+          !past_title(first_title_token, agents.back()->last)) {
+        Actor person;
+        person.name = span_text(apposed->first, apposed->last);
+        person.key = make_key(person.name);
+        person.type = ActorType::Person;
+        const auto index = intern(with_code(std::move(person), composed_code));
+        mention(index, title_begin, title_end, s);
+        remember_person(index);
+        state.titles[index].push_back(title);
+        continue;
+      }
       if (definite && !name_apposed && (!is_collective(title) || wanted > 1)) {
         const auto candidates =
             persons_titled(modifier || owner_named ? country : "", agent, title);

@@ -817,6 +817,20 @@ struct SentenceCoder {
     return false;
   }
 
+  // A slot whose words name a diplomat: "its ambassador", "the Russian
+  // envoy", "six Canadian diplomats".
+  bool names_diplomat(const Slot& slot) const {
+    for (const auto p : slot.phrases) {
+      for (auto t = phrases[p].first; t < phrases[p].end && t < se; ++t) {
+        if (one_of(folded(t), {"ambassador", "ambassadors", "envoy", "envoys", "diplomat",
+                               "diplomats", "consul", "attache", "chargé", "charge"})) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // "thanked Scholz in a phone call", "warned Biden by telephone against
   // ...": the act was done over the telephone. The means follows the act's
   // target in its clause, within a few words, or the pattern's end.
@@ -3030,6 +3044,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
             code = (code == "060" ? "06" : "031") + std::to_string(kind);
           }
         }
+        // "expelled its ambassador, Ebrahim Rasool": expelling a diplomat
+        // is breaking diplomatic relations (161), not deporting a person.
+        if (code == "174" && sc.names_diplomat(match.target)) code = "161";
         // "rejected the allegations": rejecting an accusation is denying
         // it (016), not rejecting a proposal.
         if (code.starts_with("12") && match.named_event && match.named_event->roots == "01 11") {

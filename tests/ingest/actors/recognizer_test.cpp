@@ -744,3 +744,19 @@ TEST_CASE("his country is the country of the person his names", "[ingest][actors
   }
   CHECK(country);
 }
+
+TEST_CASE("an unknown name apposed to a title with a nationality takes its code",
+          "[ingest][actors]") {
+  const std::string dictionary =
+      "country\tRUS\tRussia\ncountry\tDEU\tGermany\tBerlin\ndemonym\tRUS\tRussian\n"
+      "agent\tGOV\tambassador\n";
+  const auto result = extract_with(
+      dictionary, "Russia's ambassador to Germany, Sergei Nechayev, criticised Berlin.");
+  CHECK(code_of(result, "Sergei Nechayev") == "RUSGOV");
+  CHECK_FALSE(find(result, "Russian ambassador"));
+  // Without a nationality the name is left as it is: "its" as an object
+  // may be anyone's.
+  const auto object =
+      extract_with(dictionary, "Germany expelled its ambassador, Sergei Nechayev, on Monday.");
+  CHECK(code_of(object, "Sergei Nechayev") == std::optional<std::string>(""));
+}

@@ -1417,3 +1417,10 @@ TEST_CASE("hosting a named meeting or signing hosts its parties", "[events]") {
   // With nothing before it, the meeting names no one.
   CHECK(coded("Turkey hosted the meeting on Friday.") == Triples{});
 }
+
+TEST_CASE("expelling a diplomat breaks diplomatic relations", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t174\texpel $T\n");
+  CHECK(coded("Russia expelled the Estonian ambassador.") == Triples{"RUS 161 ESTGOV"});
+  CHECK(coded("Russia expelled six British diplomats.") == Triples{"RUS 161 GBRGOV"});
+  CHECK(coded("Russia expelled a British journalist.") == Triples{"RUS 174 GBRMED"});
+}
