@@ -2259,7 +2259,11 @@ struct SentenceCoder {
       // "Ukraine received weapons from Germany": the subject is the target.
       Slot subject;
       std::string how;
-      if (find_subject(head, earlier_targets, subject, how, ambiguous_with_noun(head))) {
+      // "talks mediated by Washington": the noun before the participle is
+      // what was mediated, whoever the clause's subject is.
+      if (mediates(entry) && head > sb && event_noun_at(head - 1)) {
+        match.named_event = event_noun_at(head - 1);
+      } else if (find_subject(head, earlier_targets, subject, how, ambiguous_with_noun(head))) {
         match.target = std::move(subject);
       } else if (mediates(entry)) {
         match.named_event = mediated_noun(head);  // "The talks, mediated by Saudi Arabia"
@@ -2605,8 +2609,14 @@ struct Deed {
 // this sentence or the two before, not the mediators or hosts themselves;
 // of one sentence, the first such event with two parties, else the first.
 static const Deed* cooperation_deed(const Match& match, const std::vector<Deed>& deeds,
-                                    std::uint32_t sentence) {
+                                    std::uint32_t sentence, const std::vector<Actor>& actors) {
   const auto& mediators = match.source.actors;
+  // "talks mediated by Washington" are not those of Trump's announcement.
+  const auto mediators_country = [&](std::uint32_t actor) {
+    const auto& country = actors[actor].country;
+    return !country.empty() && std::any_of(mediators.begin(), mediators.end(),
+                                           [&](auto m) { return actors[m].country == country; });
+  };
   const auto candidate = [&](const Deed& deed) {
     if (sentence - deed.sentence > 2) return false;
     const auto root = deed.code.substr(0, 2);
@@ -2614,7 +2624,8 @@ static const Deed* cooperation_deed(const Match& match, const std::vector<Deed>&
       return false;
     }
     return std::none_of(deed.sources.begin(), deed.sources.end(), [&](auto actor) {
-      return std::find(mediators.begin(), mediators.end(), actor) != mediators.end();
+      return std::find(mediators.begin(), mediators.end(), actor) != mediators.end() ||
+             mediators_country(actor);
     });
   };
   const Deed* chosen = nullptr;
@@ -2976,7 +2987,7 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
       const Deed* deed = nullptr;
       if (pairs.empty() && match.named_event) {
         deed = match.entry->code == "045" || match.entry->code == "043"
-                   ? cooperation_deed(match, deeds, s)
+                   ? cooperation_deed(match, deeds, s, recognized.actors)
                    : named_deed(match, deeds, s, recognized.actors);
         if (deed) {
           for (auto a : match.source.actors) {

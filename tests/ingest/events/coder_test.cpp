@@ -1387,6 +1387,9 @@ TEST_CASE("a mediation by an actor names the parties of what it mediated", "[eve
         with({"QAT 045 ISR", "QAT 045 PSEREBHMS"}));
   // With no cooperation before it, a mediation names no one.
   CHECK(coded("The truce was brokered by Qatar.") == Triples{});
+  // "talks mediated by Washington" are the truce's, not the announcer's.
+  CHECK(coded("Israel and Hamas agreed to a truce, Joe Biden said, after talks mediated by "
+              "Qatar.") == with({"QAT 045 ISR", "QAT 045 PSEREBHMS"}));
 }
 
 TEST_CASE("a list after a subordinator is the subject of its own clause", "[events]") {
