@@ -889,8 +889,8 @@ struct SentenceCoder {
       return number_after();
     }
     if (w == "of") {
-      return t > sb && one_of(folded(t - 1),
-                              {"dozens", "hundreds", "thousands", "millions", "scores", "tens"});
+      return t > sb && one_of(folded(t - 1), {"dozens", "hundreds", "thousands", "millions",
+                                              "scores", "tens", "million", "billion", "trillion"});
     }
     return false;
   }
@@ -1447,6 +1447,13 @@ struct SentenceCoder {
         const auto named = named_after_nationality(p);
         take_phrase(named >= 0 ? named : p, coordinate, slot);
         return !slot.actors.empty();
+      }
+      // "duties on $30 billion of U.S. imports": a currency sign before an
+      // amount is part of the quantity.
+      if (tokens[t].kind != text::TokenKind::Word && t + 1 < se &&
+          tokens[t + 1].kind == text::TokenKind::Number &&
+          one_of(folded(t), {"$", "€", "£", "¥", "c$", "a$", "us$"})) {
+        continue;
       }
       // A preposition the pattern does not name starts another phrase:
       // "banned under U.N. resolutions" has no object. "of" is kept for
@@ -3042,12 +3049,23 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
                                         b ? &recognized.actors[*b] : nullptr, force);
         }
         // "U.S. President Joe Biden called it outrageous" with "it" read as
-        // the United States: criticism or rejection of one's own country
-        // as a whole is a misread pronoun or slot, not news.
-        if (b && (code.starts_with("11") || code.starts_with("12")) &&
-            recognized.actors[*b].type == ActorType::Country &&
+        // the United States, "Trump's tariffs ..., imposing duties on U.S.
+        // imports" with Trump as the subject: an act on one's own country
+        // as a whole is a misread pronoun or slot, not news. Domestic
+        // events name a part of the country (its civilians, opposition).
+        // Rebels seizing their capital or protesters storming a building
+        // are news: only the state's own organs, and not with force,
+        // coercion or travel, which are domestic events of their own.
+        if (b && recognized.actors[*b].type == ActorType::Country &&
+            !recognized.actors[a].country.empty() &&
             recognized.actors[*b].country == recognized.actors[a].country) {
-          continue;
+          const auto root = std::string_view(code).substr(0, 2);
+          const bool state_organ =
+              one_of(recognized.actors[a].agent, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"});
+          // Travel at home ("Putin visited Vladivostok") is a visit too.
+          const bool domestic_force =
+              one_of(root, {"04", "14", "15", "17", "18", "19", "20"}) || code == "1724";
+          if (root == "11" || root == "12" || (state_organ && !domestic_force)) continue;
         }
         // "step up counter-terrorism cooperation": the kind of cooperation.
         if (code == "060" || code == "030") {

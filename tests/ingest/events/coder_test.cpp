@@ -1427,3 +1427,10 @@ TEST_CASE("expelling a diplomat breaks diplomatic relations", "[events]") {
   CHECK(coded("Russia expelled six British diplomats.") == Triples{"RUS 161 GBRGOV"});
   CHECK(coded("Russia expelled a British journalist.") == Triples{"RUS 174 GBRMED"});
 }
+
+TEST_CASE("a state organ acting on its own country as a whole is a misreading", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t192\tseize $T\tplace\n");
+  CHECK(coded("Joe Biden imposed sanctions on the United States.") == Triples{});
+  // Rebels seizing their capital are news.
+  CHECK(coded("Syrian rebels seized Damascus on Sunday.") == Triples{"SYRREB 192 SYR"});
+}
