@@ -3063,8 +3063,9 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
           const bool state_organ =
               one_of(recognized.actors[a].agent, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"});
           // Travel at home ("Putin visited Vladivostok") is a visit too.
+          const bool travel = std::string_view(match.entry->code).starts_with("04");
           const bool domestic_force =
-              one_of(root, {"04", "14", "15", "17", "18", "19", "20"}) || code == "1724";
+              travel || one_of(root, {"14", "15", "17", "18", "19", "20"}) || code == "1724";
           if (root == "11" || root == "12" || (state_organ && !domestic_force)) continue;
         }
         // "step up counter-terrorism cooperation": the kind of cooperation.
