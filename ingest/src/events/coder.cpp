@@ -1053,6 +1053,19 @@ struct SentenceCoder {
     return coder.morphology_.past_participle(w);
   }
 
+  // Whether the quotation mark at `t` opens scare quotes (one to four words
+  // and the closing mark follow).
+  bool opens_scare_quotes(std::uint32_t t) const {
+    for (auto u = t + 1; u < se && u - t <= 5; ++u) {
+      if (tokens[u].kind == text::TokenKind::Punct &&
+          one_of(folded(u), {"\"", "\u201d", "'", "\u2019"})) {
+        return u - t > 1;
+      }
+      if (tokens[u].kind != text::TokenKind::Word) return false;
+    }
+    return false;
+  }
+
   // A quotation mark of scare quotes: one to four words quoted inside a
   // sentence, not a quotation that opens reported speech.
   bool in_scare_quotes(std::uint32_t t) const {
@@ -1420,6 +1433,7 @@ struct SentenceCoder {
   bool find_slot(std::uint32_t from, bool coordinate, bool place_ok, Slot& slot,
                  bool movement = false, bool conflict = false, bool direct_object = false) const {
     if (infinitive_at(from)) return false;
+    bool quoted = false;
     for (std::uint32_t t = from; t < se && t - from <= (conflict ? 6u : 4u); ++t) {
       // "met in Vladivostok" is a location; "struck Kyiv" and "travelled
       // to Pyongyang" are targets.
@@ -1453,6 +1467,14 @@ struct SentenceCoder {
       if (tokens[t].kind != text::TokenKind::Word && t + 1 < se &&
           tokens[t + 1].kind == text::TokenKind::Number &&
           one_of(folded(t), {"$", "€", "£", "¥", "c$", "a$", "us$"})) {
+        continue;
+      }
+      // Scare quotes opened in the slot: "to strike "decision-making
+      // centres" in Kyiv". One that closes quoted words before the slot
+      // ends it: "called the strike a "terrorist attack" and said".
+      if (in_scare_quotes(t)) {
+        if (!quoted && !opens_scare_quotes(t)) return false;
+        quoted = !quoted;
         continue;
       }
       // A preposition the pattern does not name starts another phrase:
@@ -2159,9 +2181,12 @@ struct SentenceCoder {
           // Pyongyang", "missiles struck Kyiv".
           // Sanctions' targets read as force's: "sanctions on more than 500
           // targets in Russia" are on Russia.
+          // So do threats of force: "threatened to strike decision-making
+          // centres in Kyiv".
           const auto root = std::string_view(entry.code).substr(0, 2);
           const bool force = root == "18" || root == "19" || root == "20" ||
-                             std::string_view(entry.code).starts_with("163");
+                             std::string_view(entry.code).starts_with("163") ||
+                             std::string_view(entry.code).starts_with("138");
           const bool direct_object = !noun && i == entry.head + 1;
           if (!find_slot(cursor, !before_and, element.type == Type::Target, slot, entry.place,
                          force && element.type == Type::Target, direct_object)) {

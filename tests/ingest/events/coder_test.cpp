@@ -1434,3 +1434,11 @@ TEST_CASE("a state organ acting on its own country as a whole is a misreading", 
   // Rebels seizing their capital are news.
   CHECK(coded("Syrian rebels seized Damascus on Sunday.") == Triples{"SYRREB 192 SYR"});
 }
+
+TEST_CASE("threats of force take places as targets past scare quotes", "[events]") {
+  const auto coded = coding_with(std::string(kLexicon) + "verb\t1384\tthreaten to strike $T\n");
+  CHECK(coded("Vladimir Putin threatened to strike \"decision-making centres\" in Kyiv.") ==
+        Triples{"RUSGOV 1384 UKR"});
+  CHECK(coded("Vladimir Putin threatened to strike military sites in Kyiv.") ==
+        Triples{"RUSGOV 1384 UKR"});
+}
