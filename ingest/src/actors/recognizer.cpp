@@ -106,6 +106,15 @@ bool is_capital_word(const Token& token) {
          (token.flags & (text::kCapitalized | text::kAllCaps)) != 0;
 }
 
+// The word after the last hyphen of a word token ("based" in
+// "Britain-based"), or empty.
+std::string_view hyphen_suffix(std::string_view text, const Token& token) {
+  if (token.kind != text::TokenKind::Word) return {};
+  const auto word = text.substr(token.begin, token.end - token.begin);
+  const auto dash = word.rfind('-');
+  return dash == std::string_view::npos ? std::string_view() : word.substr(dash + 1);
+}
+
 // "Britain-based", "United Nations-backed", "Virginia-class": a name turned
 // into an adjective names no actor of its own.
 bool is_hyphenated_modifier(std::string_view text, const Token& token) {
@@ -114,10 +123,8 @@ bool is_hyphenated_modifier(std::string_view text, const Token& token) {
       "made",     "brokered", "controlled", "occupied",     "held",      "allied", "aligned",
       "funded",   "owned",    "run",        "sponsored",    "supported", "linked", "affiliated",
       "friendly", "bound",    "era",        "type",         "sized"};
-  if (token.kind != text::TokenKind::Word) return false;
-  const auto word = text.substr(token.begin, token.end - token.begin);
-  const auto dash = word.rfind('-');
-  return dash != std::string_view::npos && in_list(word.substr(dash + 1), kSuffixes);
+  const auto suffix = hyphen_suffix(text, token);
+  return !suffix.empty() && in_list(suffix, kSuffixes);
 }
 
 // Of those, the ones after which what follows is not the name's own: an
@@ -128,9 +135,8 @@ bool is_detached_modifier(std::string_view text, const Token& token) {
   static constexpr std::array<std::string_view, 13> kSuffixes{
       "based",    "backed", "funded",     "sponsored", "supported", "allied", "aligned",
       "friendly", "linked", "affiliated", "brokered",  "born",      "bound"};
-  const auto word = text.substr(token.begin, token.end - token.begin);
-  const auto dash = word.rfind('-');
-  return dash != std::string_view::npos && in_list(word.substr(dash + 1), kSuffixes);
+  const auto suffix = hyphen_suffix(text, token);
+  return !suffix.empty() && in_list(suffix, kSuffixes);
 }
 
 // Arabic name particles written in lower case: "al-Burhan", "el-Sisi".

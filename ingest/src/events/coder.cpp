@@ -2293,8 +2293,10 @@ struct SentenceCoder {
       std::string how;
       // "talks mediated by Washington": the noun before the participle is
       // what was mediated, whoever the clause's subject is.
-      if (mediates(entry) && head > sb && event_noun_at(head - 1)) {
-        match.named_event = event_noun_at(head - 1);
+      const EventNoun* mediated_before =
+          mediates(entry) && head > sb ? event_noun_at(head - 1) : nullptr;
+      if (mediated_before) {
+        match.named_event = mediated_before;
       } else if (find_subject(head, earlier_targets, subject, how, ambiguous_with_noun(head))) {
         match.target = std::move(subject);
       } else if (mediates(entry)) {
@@ -3089,9 +3091,8 @@ std::vector<CodedEvent> EventCoder::code(std::string_view text,
               one_of(recognized.actors[a].agent, {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"});
           // Travel at home ("Putin visited Vladivostok") is a visit too.
           const bool travel = std::string_view(match.entry->code).starts_with("04");
-          const bool domestic_force =
-              travel || one_of(root, {"14", "15", "17", "18", "19", "20"}) || code == "1724";
-          if (root == "11" || root == "12" || (state_organ && !domestic_force)) continue;
+          const bool domestic = travel || one_of(root, {"14", "15", "17", "18", "19", "20"});
+          if (root == "11" || root == "12" || (state_organ && !domestic)) continue;
         }
         // "step up counter-terrorism cooperation": the kind of cooperation.
         if (code == "060" || code == "030") {
