@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "events/dates.hpp"
 
@@ -1053,33 +1055,32 @@ struct SentenceCoder {
     return coder.morphology_.past_participle(w);
   }
 
-  // Whether the quotation mark at `t` opens scare quotes (one to four words
-  // and the closing mark follow).
-  bool opens_scare_quotes(std::uint32_t t) const {
-    for (auto u = t + 1; u < se && u - t <= 5; ++u) {
-      if (tokens[u].kind == text::TokenKind::Punct &&
-          one_of(folded(u), {"\"", "\u201d", "'", "\u2019"})) {
-        return u - t > 1;
-      }
-      if (tokens[u].kind != text::TokenKind::Word) return false;
-    }
-    return false;
+  bool is_quote_mark(std::uint32_t u) const {
+    return tokens[u].kind == text::TokenKind::Punct &&
+           one_of(folded(u), {"\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"});
   }
+
+  // From a quotation mark at `t`, forward: true when one to four words and
+  // another mark follow, false when the mark follows at once, nullopt when
+  // something else comes first.
+  std::optional<bool> quotes_words_after(std::uint32_t t) const {
+    for (auto u = t + 1; u < se && u - t <= 5; ++u) {
+      if (is_quote_mark(u)) return u - t > 1;
+      if (tokens[u].kind != text::TokenKind::Word) break;
+    }
+    return std::nullopt;
+  }
+
+  // Whether the quotation mark at `t` opens scare quotes.
+  bool opens_scare_quotes(std::uint32_t t) const { return quotes_words_after(t).value_or(false); }
 
   // A quotation mark of scare quotes: one to four words quoted inside a
   // sentence, not a quotation that opens reported speech.
   bool in_scare_quotes(std::uint32_t t) const {
-    const auto is_quote = [&](std::uint32_t u) {
-      return tokens[u].kind == text::TokenKind::Punct &&
-             one_of(folded(u), {"\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"});
-    };
-    if (!is_quote(t)) return false;
-    for (auto u = t + 1; u < se && u - t <= 5; ++u) {  // t opens them
-      if (is_quote(u)) return u - t > 1;
-      if (tokens[u].kind != text::TokenKind::Word) break;
-    }
-    for (auto u = t; u-- > sb && t - u <= 5;) {  // t closes them
-      if (is_quote(u)) return t - u > 1;
+    if (!is_quote_mark(t)) return false;
+    if (const auto opened = quotes_words_after(t)) return *opened;  // t opens them
+    for (auto u = t; u-- > sb && t - u <= 5;) {                     // t closes them
+      if (is_quote_mark(u)) return t - u > 1;
       if (tokens[u].kind != text::TokenKind::Word) break;
     }
     return false;
